@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import type { AppContext } from './app-context.js';
+import { apiRouter } from './http/api.js';
+import { errorHandler, notFoundApi } from './http/error-handler.js';
+import { securityHeaders } from './http/guards.js';
+import { healthRouter } from './http/health.js';
+
+const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
+
+/** The express application: API, health checks and the built console. Socket.IO is attached by server/http-server.ts. */
+export function createApp(ctx: AppContext, opts: { clientDist?: string } = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback'); // behind a local reverse proxy, req.ip is the client's address
+  app.use(securityHeaders);
+  app.use(healthRouter(ctx));
+  app.use('/api', apiRouter(ctx));
+
+  const dist = opts.clientDist ?? CLIENT_DIST;
+  if (existsSync(path.join(dist, 'index.html'))) {
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    // Single-page app: every other GET that wants HTML gets the console.
+    app.get(/^\/(?!api\/|webhooks\/|socket\.io\/).*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(dist, 'index.html'));
+    });
+  }
+  app.use(notFoundApi);
+  app.use(errorHandler(ctx.log));
+  return app;
+}

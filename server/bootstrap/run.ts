@@ -1,0 +1,56 @@
+import { systemClock, type AppContext } from '../app-context.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { createLogger, type Logger } from '../logger.js';
+import { connectServices, ServiceUnavailableError } from './services.js';
+
+export type BaseContext = Omit<AppContext, 'realtime'>;
+type Stoppable = { close(): Promise<void> };
+
+/**
+ * Shared start-up of every process: config, PostgreSQL and Redis (with one clear line if either is missing),
+ * migrations, then the process's own parts; SIGINT/SIGTERM close everything in reverse order.
+ */
+export async function runProcess(name: string, start: (ctx: BaseContext) => Promise<Stoppable[]>): Promise<void> {
+  const log: Logger = createLogger(name);
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  let services;
+  try {
+    services = await connectServices(config, { migrate: true, log });
+  } catch (err) {
+    if (err instanceof ServiceUnavailableError) fail(err.message);
+    fail(`start-up failed: ${(err as Error).message}`);
+  }
+  const ctx: BaseContext = { config, ...services, log, clock: systemClock };
+  let parts: Stoppable[];
+  try {
+    parts = await start(ctx);
+  } catch (err) {
+    fail(`start-up failed: ${(err as Error).stack ?? String(err)}`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: shutting down`);
+    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    for (const p of [...parts].reverse()) await p.close().catch((e) => log.error(`shutdown: ${(e as Error).message}`));
+    ctx.redis.disconnect();
+    await ctx.db.destroy();
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function fail(line: string): never {
+  console.error(line);
+  process.exit(1);
+}

@@ -1,0 +1,67 @@
+import { Redis } from 'ioredis';
+import { sql } from 'kysely';
+import type { Config } from '../config.js';
+import { createDatabase, type Database } from '../db/database.js';
+import { ensureDatabase } from '../db/ensure-database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import type { Logger } from '../logger.js';
+
+export class ServiceUnavailableError extends Error {
+  override name = 'ServiceUnavailableError';
+}
+
+const HOW_TO_START = {
+  postgres: "start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start (or: docker compose up -d postgres)",
+  redis:
+    'start it with: redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no (or: docker compose up -d redis)',
+};
+
+function where(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || (u.protocol.startsWith('redis') ? 6379 : 5432)}`;
+  } catch {
+    return url;
+  }
+}
+
+function reason(err: unknown): string {
+  const e = err as { code?: string; message?: string; errors?: { code?: string }[] };
+  return e.code ?? e.errors?.[0]?.code ?? e.message ?? String(err);
+}
+
+/** Connects to PostgreSQL (creating the database if needed) and Redis, failing with one line that says which and how to start it. */
+export async function connectServices(config: Config, opts: { migrate: boolean; log: Logger }): Promise<{ db: Database; redis: Redis }> {
+  try {
+    if (await ensureDatabase(config.DATABASE_URL)) opts.log.info('created the database');
+  } catch (err) {
+    throw new ServiceUnavailableError(`PostgreSQL is not reachable at ${where(config.DATABASE_URL)} (${reason(err)}): ${HOW_TO_START.postgres}`);
+  }
+  const db = createDatabase(config.DATABASE_URL);
+  try {
+    await sql`select 1`.execute(db);
+  } catch (err) {
+    await db.destroy();
+    throw new ServiceUnavailableError(`PostgreSQL is not reachable at ${where(config.DATABASE_URL)} (${reason(err)}): ${HOW_TO_START.postgres}`);
+  }
+
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: (n) => Math.min(n * 200, 2000) });
+  redis.on('error', () => {}); // reconnects on its own; /readyz reports the outage
+  try {
+    await Promise.race([
+      redis.connect(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), 3000).unref()),
+    ]);
+    await redis.ping();
+  } catch (err) {
+    redis.disconnect();
+    await db.destroy();
+    throw new ServiceUnavailableError(`Redis is not reachable at ${where(config.REDIS_URL)} (${reason(err)}): ${HOW_TO_START.redis}`);
+  }
+
+  if (opts.migrate) {
+    const applied = await migrateToLatest(db);
+    if (applied.length) opts.log.info(`applied migrations: ${applied.join(', ')}`);
+  }
+  return { db, redis };
+}

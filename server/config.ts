@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/** Local defaults: they work on a developer machine (PostgreSQL trust auth, Redis on loopback) and are refused in production. */
+const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-in-production';
+const DEV_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+
+const optional = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .default('postgres://postgres@127.0.0.1:5432/hotline111'),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]{1,40}$/, 'letters, digits, _ : - only').default('h111'),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SESSION_SECRET),
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    DATA_KEY: z
+      .string()
+      .default(DEV_DATA_KEY)
+      .refine((s) => Buffer.from(s, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)'),
+    TWILIO_ACCOUNT_SID: optional.pipe(z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits').optional()),
+    TWILIO_AUTH_TOKEN: optional,
+    TWILIO_FROM_NUMBER: optional.pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +84…').optional()),
+    PUBLIC_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+    DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+  })
+  .superRefine((c, ctx) => {
+    const twilio = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM_NUMBER'] as const;
+    const set = twilio.filter((k) => c[k]);
+    if (set.length > 0 && set.length < twilio.length) {
+      for (const k of twilio.filter((k) => !c[k]))
+        ctx.addIssue({ code: 'custom', path: [k], message: `is required when ${set.join(', ')} is set` });
+    }
+    if (c.NODE_ENV === 'production') {
+      if (c.SESSION_SECRET === DEV_SESSION_SECRET)
+        ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'must be set in production' });
+      if (c.DATA_KEY === DEV_DATA_KEY)
+        ctx.addIssue({ code: 'custom', path: ['DATA_KEY'], message: 'must be set in production' });
+    }
+  });
+
+export type Config = Omit<z.infer<typeof schema>, 'PUBLIC_BASE_URL'> & {
+  PUBLIC_BASE_URL: string;
+  twilio: { accountSid: string; authToken: string; fromNumber: string } | null;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** The only place that reads process.env. Throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Configuration error: ${issue.path.join('.') || 'environment'} ${issue.message}`);
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    PUBLIC_BASE_URL: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    twilio:
+      c.TWILIO_ACCOUNT_SID && c.TWILIO_AUTH_TOKEN && c.TWILIO_FROM_NUMBER
+        ? { accountSid: c.TWILIO_ACCOUNT_SID, authToken: c.TWILIO_AUTH_TOKEN, fromNumber: c.TWILIO_FROM_NUMBER }
+        : null,
+  };
+}

@@ -1,0 +1,22 @@
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+export type Database = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** Repositories take either the database or an open transaction, so one service call can write atomically. */
+export type Executor = Database | Tx;
+
+// Dates stay strings (no timezone shifts); bigint counts become numbers where safe.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => {
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : v;
+});
+
+export function createDatabase(databaseUrl: string, opts: { max?: number } = {}): Database {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.max ?? 10, application_name: 'hotline111' });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', (err) => console.error(`[db] idle client error: ${err.message}`));
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}

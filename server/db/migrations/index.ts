@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-foundation.js';
+
+/** Every migration, in order. Listed explicitly so the same code runs under tsx and compiled. */
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};

@@ -1,0 +1,67 @@
+import type { CreateUserBody, SessionUser, UpdateUserBody, UserView } from '../../../shared/index.js';
+import type { AppContext } from '../../app-context.js';
+import { writeAudit } from '../audit/audit.repo.js';
+import { deleteUserSessions } from '../auth/sessions.repo.js';
+import { hashPassword } from '../auth/passwords.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import type { RequestOrigin } from '../auth/auth.service.js';
+import { findUserIdByUsername, getUser, insertUser, listUsers, updateUserRow } from './users.repo.js';
+
+type Actor = { user: SessionUser; origin: RequestOrigin };
+
+export function createUsersService(ctx: Pick<AppContext, 'db' | 'realtime'>) {
+  const { db } = ctx;
+
+  async function assertAgency(agencyId: number | null) {
+    if (agencyId == null) return;
+    const a = await db.selectFrom('agencies').select('id').where('id', '=', agencyId).executeTakeFirst();
+    if (!a) throw new ValidationError('unknown agency', { agencyId: 'no agency with this id' });
+  }
+
+  return {
+    list: () => listUsers(db),
+
+    async create(input: CreateUserBody, actor: Actor): Promise<UserView> {
+      await assertAgency(input.agencyId);
+      if (await findUserIdByUsername(db, input.username))
+        throw new ConflictError('username already taken', { username: 'already taken' });
+      const passwordHash = await hashPassword(input.password);
+      const id = await db.transaction().execute(async (tx) => {
+        const id = await insertUser(tx, { ...input, passwordHash });
+        await writeAudit(tx, {
+          actorUserId: actor.user.id, actorRole: actor.user.role, action: 'user.create', entityType: 'user', entityId: id,
+          ...actor.origin, details: { role: input.role, agencyId: input.agencyId },
+        });
+        return id;
+      });
+      return (await getUser(db, id))!;
+    },
+
+    async update(id: number, input: UpdateUserBody, actor: Actor): Promise<UserView> {
+      const before = await getUser(db, id);
+      if (!before) throw new NotFoundError('no such user');
+      await assertAgency(input.agencyId);
+      if (id === actor.user.id && (!input.active || input.role !== 'admin'))
+        throw new ValidationError('you cannot remove your own admin access', { role: 'cannot demote or disable yourself' });
+      const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+      const endSessions = !input.active || input.role !== before.role || input.agencyId !== before.agencyId || !!passwordHash;
+      const ended = await db.transaction().execute(async (tx) => {
+        await updateUserRow(tx, id, { ...input, ...(passwordHash && { passwordHash }) });
+        // A disabled account, a changed role or agency, or a new password ends the user's open sessions at once.
+        const ended = endSessions ? await deleteUserSessions(tx, id) : [];
+        await writeAudit(tx, {
+          actorUserId: actor.user.id, actorRole: actor.user.role, action: 'user.update', entityType: 'user', entityId: id,
+          ...actor.origin,
+          details: {
+            changed: Object.keys(input).filter((k) => k !== 'password' && (input as any)[k] !== (before as any)[k]),
+            passwordChanged: !!passwordHash,
+            sessionsEnded: ended.length,
+          },
+        });
+        return ended;
+      });
+      if (ended.length) ctx.realtime.endSessions(ended, input.active ? 'expired' : 'disabled');
+      return (await getUser(db, id))!;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AppContext } from './app-context.js';
+import { createApp } from './app.js';
+import { createAuthService } from './domain/auth/auth.service.js';
+import { attachSocketGateway, lateNotifier, socketNotifier, type IoServer } from './realtime/socket-gateway.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  io: IoServer;
+  close(): Promise<void>;
+}
+
+/** HTTP API, console and Socket.IO on one port. `ctx.realtime` is bound to the gateway once it exists. */
+export async function startHttpServer(
+  base: Omit<AppContext, 'realtime'>,
+  opts: { clientDist?: string } = {},
+): Promise<RunningServer & { ctx: AppContext }> {
+  const notifier = lateNotifier();
+  const ctx: AppContext = { ...base, realtime: notifier };
+  const app = createApp(ctx, opts);
+  const httpServer = createServer(app);
+  const io = attachSocketGateway(httpServer, ctx, createAuthService(ctx));
+  notifier.bind(socketNotifier(io));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(ctx.config.PORT, ctx.config.HOST, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = ctx.config.HOST === '0.0.0.0' || ctx.config.HOST === '::' ? 'localhost' : ctx.config.HOST;
+  return {
+    ctx,
+    io,
+    port,
+    url: `http://${host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        io.close(() => resolve()); // also closes the HTTP server
+        httpServer.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,23 @@
+import express, { Router } from 'express';
+import type { AppContext } from '../app-context.js';
+import { createAuthService } from '../domain/auth/auth.service.js';
+import { authRoutes } from '../domain/auth/auth.routes.js';
+import { usersRoutes } from '../domain/users/users.routes.js';
+import { notFoundApi } from './error-handler.js';
+import { noStore, sameOriginJson } from './guards.js';
+import { buildRouter, type RouteDef } from './routes.js';
+import { sessionMiddleware } from './session.js';
+
+/** Every API route of every feature, each with its declared access rule. */
+export function apiRouteDefs(ctx: AppContext, auth = createAuthService(ctx)): RouteDef[] {
+  return [...authRoutes(ctx, auth), ...usersRoutes(ctx)];
+}
+
+export function apiRouter(ctx: AppContext): Router {
+  const auth = createAuthService(ctx);
+  const router = Router();
+  router.use(noStore, express.json({ limit: '256kb' }), sameOriginJson, sessionMiddleware(auth));
+  router.use(buildRouter(apiRouteDefs(ctx, auth)));
+  router.use(notFoundApi); // default deny: nothing undeclared answers
+  return router;
+}

@@ -1,0 +1,89 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Server } from 'socket.io';
+import {
+  ROOMS,
+  type ClientToServerEvents,
+  type InterServerEvents,
+  type Role,
+  type ServerToClientEvents,
+  type SessionUser,
+  type SocketData,
+} from '../../shared/index.js';
+import type { AppContext, RealtimeNotifier } from '../app-context.js';
+import type { AuthService } from '../domain/auth/auth.service.js';
+import { readCookie, SESSION_COOKIE } from '../http/cookies.js';
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/** Rooms a user joins by role: least privilege, so an agency officer never hears the operators' queue. */
+export function roomsFor(user: SessionUser): string[] {
+  const byRole: Record<Role, string[]> = {
+    operator: [ROOMS.operators],
+    supervisor: [ROOMS.supervisors, ROOMS.operators],
+    agency_officer: user.agencyId != null ? [ROOMS.agency(user.agencyId)] : [],
+    admin: [ROOMS.admins],
+  };
+  return [...byRole[user.role], ROOMS.user(user.id)];
+}
+
+/** Socket.IO on the same session cookie as the API, scaled out through the Redis streams adapter. */
+export function attachSocketGateway(httpServer: HttpServer, ctx: AppContext, auth: AuthService): IoServer {
+  const io: IoServer = new Server(httpServer, {
+    serveClient: false,
+    cors: { origin: false },
+    adapter: createAdapter(ctx.redis, {
+      streamName: `${ctx.config.REDIS_PREFIX}:socket.io`,
+      channelPrefix: `${ctx.config.REDIS_PREFIX}:socket.io`,
+      sessionKeyPrefix: `${ctx.config.REDIS_PREFIX}:sio:session:`,
+      maxLen: 50_000,
+    }),
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const token = readCookie(socket.request.headers.cookie, SESSION_COOKIE);
+      const found = token ? await auth.resolve(token) : null;
+      if (!found) return next(new Error('unauthenticated'));
+      socket.data.user = found.user;
+      socket.data.sessionId = found.sessionId;
+      next();
+    } catch (err) {
+      ctx.log.error(`socket handshake failed: ${(err as Error).message}`);
+      next(new Error('unavailable'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    const rooms = roomsFor(socket.data.user);
+    socket.join([...rooms, sessionRoom(socket.data.sessionId)]);
+    socket.emit('session:ready', { user: socket.data.user, rooms });
+    socket.on('system:ping', (ack) => {
+      if (typeof ack === 'function') ack({ data: { serverTime: ctx.clock.now().toISOString() } });
+    });
+  });
+
+  return io;
+}
+
+export function socketNotifier(io: IoServer): RealtimeNotifier {
+  return {
+    endSessions(sessionIds, reason) {
+      for (const id of sessionIds) {
+        io.to(sessionRoom(id)).emit('session:ended', { reason });
+        io.in(sessionRoom(id)).disconnectSockets(true);
+      }
+    },
+  };
+}
+
+/** Until the gateway is attached (and in processes without one) notifications go nowhere. */
+export function lateNotifier(): RealtimeNotifier & { bind(target: RealtimeNotifier): void } {
+  let target: RealtimeNotifier | null = null;
+  return {
+    bind: (t) => (target = t),
+    endSessions: (ids, reason) => target?.endSessions(ids, reason),
+  };
+}

@@ -1,0 +1,10 @@
+export * from './roles.js';
+export * from './agencies.js';
+export * from './units.js';
+export * from './queues.js';
+export * from './schemas/common.js';
+export * from './schemas/auth.js';
+export * from './schemas/users.js';
+export * from './schemas/agencies.js';
+export * from './schemas/units.js';
+export type * from './socket-contract.js';

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { ROLES } from '../roles.js';
+
+export const USERNAME_RE = /^[a-z0-9._-]{3,64}$/;
+
+const userFields = {
+  displayName: z.string().trim().min(1, 'display name is required').max(120),
+  role: z.enum(ROLES),
+  agencyId: z.number().int().positive().nullable().default(null),
+  phone: z.string().trim().max(20).nullable().default(null),
+  locale: z.enum(['vi', 'en']).default('vi'),
+};
+
+/** An agency officer belongs to exactly one agency; other roles to none. */
+function agencyMatchesRole(v: { role: string; agencyId: number | null }, ctx: z.RefinementCtx) {
+  if (v.role === 'agency_officer' && v.agencyId == null)
+    ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'an agency officer must belong to an agency' });
+  if (v.role !== 'agency_officer' && v.agencyId != null)
+    ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'only agency officers belong to an agency' });
+}
+
+export const password = z.string().min(10, 'password must have at least 10 characters').max(256);
+
+export const createUserBody = z
+  .object({
+    username: z.string().trim().toLowerCase().regex(USERNAME_RE, 'username: 3-64 of a-z 0-9 . _ -'),
+    password,
+    ...userFields,
+  })
+  .superRefine(agencyMatchesRole);
+export type CreateUserBody = z.infer<typeof createUserBody>;
+
+export const updateUserBody = z
+  .object({
+    ...userFields,
+    active: z.boolean().default(true),
+    password: password.optional(),
+  })
+  .superRefine(agencyMatchesRole);
+export type UpdateUserBody = z.infer<typeof updateUserBody>;
+
+export const userView = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  agencyId: z.number().nullable(),
+  agencyName: z.string().nullable(),
+  phone: z.string().nullable(),
+  locale: z.enum(['vi', 'en']),
+  active: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+});
+export type UserView = z.infer<typeof userView>;

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../../shared/index.js';
+import { createLogger } from '../../server/logger.js';
+import { systemClock, type AppContext, type Clock } from '../../server/app-context.js';
+import { hashPassword } from '../../server/domain/auth/passwords.js';
+import { insertUser } from '../../server/domain/users/users.repo.js';
+import { startHttpServer, type RunningServer } from '../../server/http-server.js';
+import { testEnv } from './test-env.js';
+
+export interface TestApp extends RunningServer {
+  baseUrl: string;
+  ctx: AppContext;
+}
+
+/** Boots the real app (API + Socket.IO) on an ephemeral port against this run's database and Redis. */
+export async function startTestApp(opts: { clock?: Clock; clientDist?: string } = {}): Promise<TestApp> {
+  const { config, db, redis } = testEnv();
+  const server = await startHttpServer(
+    { config, db, redis, log: createLogger('test', { silent: true }), clock: opts.clock ?? systemClock },
+    { clientDist: opts.clientDist ?? '/nonexistent' },
+  );
+  return { ...server, baseUrl: `http://127.0.0.1:${server.port}` };
+}
+
+const hashes = new Map<string, Promise<string>>();
+function cachedHash(password: string) {
+  if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+  return hashes.get(password)!;
+}
+
+/** A fresh user with a unique name (the database is shared by the whole run). */
+export async function createTestUser(role: Role, agencyId: number | null = null) {
+  const username = `${role.replace('_', '-')}-${randomBytes(4).toString('hex')}`;
+  const password = 'correct-horse-battery';
+  const id = await insertUser(testEnv().db, {
+    username,
+    displayName: `Test ${role}`,
+    passwordHash: await cachedHash(password),
+    role,
+    agencyId,
+  });
+  return { id, username, password };
+}
+
+/** An agency to bind agency officers to. */
+export async function createTestAgency(type: 'district_office' | 'shelter' | 'police' = 'district_office') {
+  const code = `test-${randomBytes(4).toString('hex')}`;
+  const shelter = type === 'shelter' ? { shelter_accepted_sexes: ['female'], shelter_age_min: 0, shelter_age_max: 17, shelter_capacity: 10, shelter_occupancy: 0 } : {};
+  const row = await testEnv()
+    .db.insertInto('agencies')
+    .values({ code, name: `Agency ${code}`, type, ...shelter })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, code };
+}
+
+/** Logs in over HTTP and returns the session cookie ("h111_sid=..."). */
+export async function loginAs(baseUrl: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('h111_sid='));
+  if (!cookie) throw new Error('no session cookie set');
+  return cookie.split(';')[0]!;
+}
+
+/** fetch with JSON in and out, optionally as a logged-in user. */
+export async function api(baseUrl: string, method: string, path: string, opts: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(opts.body !== undefined && { 'content-type': 'application/json' }),
+      ...(opts.cookie && { cookie: opts.cookie }),
+      ...opts.headers,
+    },
+    body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+  });
+  const text = await res.text();
+  let json: any = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = text;
+  }
+  return { status: res.status, body: json, headers: res.headers };
+}

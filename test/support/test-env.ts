@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { loadConfig, type Config } from '../../server/config.js';
+import { createDatabase, type Database } from '../../server/db/database.js';
+import { dropDatabase, ensureDatabase } from '../../server/db/ensure-database.js';
+import { migrateToLatest } from '../../server/db/migrate.js';
+
+/** One database and one Redis key prefix per test run, shared by every test file of the run. */
+export interface TestEnv {
+  config: Config;
+  db: Database;
+  redis: Redis;
+}
+
+const runId = `${Date.now().toString(36)}_${process.pid}_${randomBytes(3).toString('hex')}`;
+const baseDbUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const dbUrl = baseDbUrl.replace(/\/[^/]*$/, `/h111_test_${runId}`);
+
+let env: TestEnv | null = null;
+
+export function testEnv(): TestEnv {
+  if (!env) throw new Error('test env not started: is test/support/root-hooks.ts registered in .mocharc.json?');
+  return env;
+}
+
+/** Config for an app or worker inside the test run (port 0, this run's database and prefix). */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: dbUrl,
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: `h111t_${runId}`,
+    DEMO_DATA: 'off',
+    ...overrides,
+  });
+}
+
+export async function startTestEnv(): Promise<TestEnv> {
+  const config = testConfig();
+  await ensureDatabase(config.DATABASE_URL);
+  const db = createDatabase(config.DATABASE_URL, { max: 10 });
+  await migrateToLatest(db);
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+  env = { config, db, redis };
+  return env;
+}
+
+export async function stopTestEnv(): Promise<void> {
+  if (!env) return;
+  const { config, db, redis } = env;
+  await db.destroy();
+  await dropDatabase(config.DATABASE_URL);
+  // Remove every key this run wrote (queues, streams, rate-limit counters).
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.REDIS_PREFIX}*`, 'COUNT', 1000);
+    if (keys.length) await redis.unlink(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  redis.disconnect();
+  env = null;
+}

@@ -1,0 +1,34 @@
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { QUEUES } from '../shared/queues.js';
+import type { AppContext } from '../server/app-context.js';
+import { maintenanceProcessor } from './processors/maintenance.js';
+
+export interface RunningWorkers {
+  close(): Promise<void>;
+}
+
+/** Starts every BullMQ worker of this process and the repeatable housekeeping schedules. */
+export async function startWorkers(ctx: Omit<AppContext, 'realtime'>): Promise<RunningWorkers> {
+  const connection = ctx.redis as unknown as ConnectionOptions;
+  const prefix = ctx.config.REDIS_PREFIX;
+
+  const maintenance = new Queue(QUEUES.maintenance, { connection, prefix });
+  // Idempotent: every process upserts the same scheduler id, so there is one schedule however many workers run.
+  await maintenance.upsertJobScheduler('purge-expired-sessions', { every: 15 * 60_000 }, { name: 'purge-expired-sessions' });
+
+  const workers = [
+    new Worker(QUEUES.maintenance, maintenanceProcessor(ctx), { connection, prefix, concurrency: 1 }),
+  ];
+  for (const w of workers) {
+    w.on('failed', (job, err) => ctx.log.error(`job ${w.name}/${job?.name ?? '?'} (${job?.id ?? '?'}) failed: ${err.message}`));
+    w.on('error', (err) => ctx.log.error(`worker ${w.name}: ${err.message}`));
+  }
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+
+  return {
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await maintenance.close();
+    },
+  };
+}
