@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { AppContext } from './app-context.js';
 import { apiRouter } from './http/api.js';
 import { errorHandler, notFoundApi } from './http/error-handler.js';
 import { securityHeaders } from './http/guards.js';
 import { healthRouter } from './http/health.js';
+import { CLIENT_DIST } from './paths.js';
 
-const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
 
 /** The express application: API, health checks and the built console. Socket.IO is attached by server/http-server.ts. */
 export function createApp(ctx: AppContext, opts: { clientDist?: string } = {}): Express {

@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import { expect } from 'chai';
+import { testConfig } from '../support/test-env.js';
+
+/** Runs a process entry point with an environment and collects how it ends. */
+function run(entry: string, env: Record<string, string>, timeoutMs = 20_000) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { PATH: process.env.PATH!, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`did not exit within ${timeoutMs} ms: ${stdout} ${stderr}`));
+    }, timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('start-up: clear one-line failures', function () {
+  this.timeout(60_000);
+  const good = () => {
+    const c = testConfig();
+    return { DATABASE_URL: c.DATABASE_URL, REDIS_URL: c.REDIS_URL, REDIS_PREFIX: c.REDIS_PREFIX, PORT: '0', DEMO_DATA: 'off' };
+  };
+  const lines = (s: string) => s.trim().split('\n').filter((l) => !l.includes('nodedir'));
+
+  it('names a wrong configuration value and exits non-zero', async () => {
+    const r = await run('server/server-main.ts', { ...good(), PORT: 'abc' });
+    expect(r.code).to.equal(1);
+    expect(lines(r.stderr)).to.deep.equal(['Configuration error: PORT Invalid input: expected number, received NaN']);
+  });
+
+  it('says PostgreSQL is unreachable and how to start it', async () => {
+    const r = await run('server/server-main.ts', { ...good(), DATABASE_URL: 'postgres://postgres@127.0.0.1:1/hotline111' });
+    expect(r.code).to.equal(1);
+    const out = lines(r.stderr);
+    expect(out).to.have.length(1);
+    expect(out[0]).to.match(/^PostgreSQL is not reachable at 127\.0\.0\.1:1 .*pg_ctlcluster/);
+  });
+
+  it('says Redis is unreachable and how to start it', async () => {
+    const r = await run('workers/main.ts', { ...good(), REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(r.code).to.equal(1);
+    const out = lines(r.stderr);
+    expect(out).to.have.length(1);
+    expect(out[0]).to.match(/^Redis is not reachable at 127\.0\.0\.1:1 .*redis-server/);
+  });
+});
