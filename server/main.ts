@@ -4,14 +4,14 @@
  */
 import { runProcess } from './bootstrap/run.js';
 import { startHttpServer } from './http-server.js';
-import { loadDemoDataIfEmpty, type DemoLogin } from './seed/demo-data.js';
+import { loadDemoDataIfEmpty, workingDemoLogins, type DemoLogin } from './seed/demo-data.js';
 import { startWorkers } from '../workers/run-workers.js';
 
 await runProcess('hotline111', async (ctx) => {
-  let logins: DemoLogin[] | null = null;
+  let logins: DemoLogin[] = [];
   if (ctx.config.DEMO_DATA === 'auto') {
-    logins = await loadDemoDataIfEmpty(ctx.db, ctx.log);
-    if (logins) ctx.log.info('loaded the demo data into the empty database');
+    if (await loadDemoDataIfEmpty(ctx.db, ctx.log)) ctx.log.info('loaded the demo data into the empty database');
+    logins = await workingDemoLogins(ctx.db);
   }
   const workers = await startWorkers(ctx);
   const server = await startHttpServer(ctx);
@@ -19,14 +19,12 @@ await runProcess('hotline111', async (ctx) => {
   return [workers, server];
 });
 
-function printBanner(url: string, logins: DemoLogin[] | null) {
+function printBanner(url: string, logins: DemoLogin[]) {
   const lines = [``, `  hotline111 is running: ${url}`];
-  if (logins) {
-    lines.push(``, `  Demo logins (password "${logins[0]?.password}"):`);
+  if (logins.length) {
+    lines.push(``, `  Demo logins (password "${logins[0]!.password}"):`);
     for (const l of logins) lines.push(`    ${l.username.padEnd(12)} ${l.role.padEnd(15)} ${l.description}`);
-    lines.push(`  These are printed once, when the demo data is loaded; change them before real use.`);
-  } else {
-    lines.push(`  (Demo data is loaded only into an empty database; demo users keep password "hotline111-demo" unless changed.)`);
+    lines.push(``, `  Demo accounts are for trying the product: disable them before real use.`);
   }
   console.log(lines.join('\n') + '\n');
 }

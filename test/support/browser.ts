@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { CLIENT_DIST, PROJECT_ROOT } from '../../server/paths.js';
+import { dropDatabase } from '../../server/db/ensure-database.js';
+import { testConfig } from './test-env.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Debian's Chromium, headless; never a downloaded browser. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** The console must be built for the server to serve it; build it once if this checkout has not yet. */
+export function ensureClientBuilt(): void {
+  if (existsSync(path.join(CLIENT_DIST, 'index.html'))) return;
+  const r = spawnSync('npm', ['run', 'build:client'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm run build:client failed');
+}
+
+export interface StartedProduct {
+  url: string;
+  stdout: () => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the product exactly as `npm start` does (server/main.ts: migrate, demo data, server and workers)
+ * on a fresh database of its own and an ephemeral port, and waits for the banner.
+ */
+export async function startProduct(name: string): Promise<StartedProduct> {
+  ensureClientBuilt();
+  const base = testConfig();
+  const env = {
+    PATH: process.env.PATH!,
+    DATABASE_URL: base.DATABASE_URL.replace(/\/([^/]+)$/, `/$1_${name}`),
+    REDIS_URL: base.REDIS_URL,
+    REDIS_PREFIX: `${base.REDIS_PREFIX}_${name}`,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DEMO_DATA: 'auto',
+  };
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: PROJECT_ROOT, env });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no banner within 60 s:\n${out}`)), 60_000);
+    const check = () => {
+      const m = out.match(/hotline111 is running: (http:\/\/\S+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${out}`)));
+  });
+  return {
+    url,
+    stdout: () => out,
+    async stop() {
+      if (child.exitCode == null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await dropDatabase(env.DATABASE_URL);
+    },
+  };
+}
