@@ -2,6 +2,9 @@ import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { Logger } from './logger.js';
+import type { Queues } from './queues.js';
+import type { FieldCrypto } from './domain/crypto/field-crypto.js';
+import type { RealtimePublisher } from './realtime/publisher.js';
 
 /** A clock that tests can replace. */
 export interface Clock {
@@ -9,8 +12,8 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => new Date() };
 
-/** What the HTTP layer may tell connected consoles; implemented by the Socket.IO gateway (or a no-op). */
-export interface RealtimeNotifier {
+/** What services may tell connected consoles; implemented by the Socket.IO gateway, or the Redis emitter in workers. */
+export interface RealtimeNotifier extends RealtimePublisher {
   /** Sends session:ended to the sockets of these sessions and disconnects them, on every node. */
   endSessions(sessionIds: string[], reason: 'logout' | 'disabled' | 'expired'): void;
 }
@@ -22,4 +25,6 @@ export interface AppContext {
   log: Logger;
   clock: Clock;
   realtime: RealtimeNotifier;
+  queues: Queues;
+  crypto: FieldCrypto;
 }

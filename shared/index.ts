@@ -8,3 +8,7 @@ export * from './schemas/users.js';
 export * from './schemas/agencies.js';
 export * from './schemas/units.js';
 export type * from './socket-contract.js';
+export * from './intake.js';
+export * from './triage/indicators.js';
+export * from './schemas/contacts.js';
+export type * from './contact-views.js';

@@ -1,18 +1,38 @@
+import type { ContactDetail, ContactMessage, ContactSummary, OperatorPresence } from './contact-views.js';
 import type { SessionUser } from './schemas/auth.js';
+import type { DraftBody, WrapUpInput } from './schemas/contacts.js';
 
 /** Acknowledgement shape for every client→server event. */
 export type Ack<T> = { data: T } | { error: { code: string; message: string; fields?: Record<string, string> } };
+type AckFn<T> = (res: Ack<T>) => void;
 
 export interface ServerToClientEvents {
   /** Sent once after the handshake: who the socket is and which rooms it joined. */
   'session:ready': (payload: { user: SessionUser; rooms: string[] }) => void;
   /** The session was ended (logout, account disabled): the client must return to the login page. */
   'session:ended': (payload: { reason: 'logout' | 'disabled' | 'expired' }) => void;
+  /** Operators room: a new call or message thread entered the queue. */
+  'contact:created': (contact: ContactSummary) => void;
+  /** Operators room: a queued contact changed (claimed, released, call ended, new message, closed). */
+  'contact:updated': (contact: ContactSummary) => void;
+  /** The handling operator's own room: a message arrived in, or was sent from, a conversation. */
+  'message:created': (payload: { contactId: number; message: ContactMessage }) => void;
+  /** Operators room: who is online and what each handles. */
+  'presence:updated': (presence: OperatorPresence[]) => void;
 }
 
 export interface ClientToServerEvents {
   /** Round trip used by the console to show connection health. */
-  'system:ping': (ack: (res: Ack<{ serverTime: string }>) => void) => void;
+  'system:ping': (ack: AckFn<{ serverTime: string }>) => void;
+  /** Full state after a connect or reconnect: the open queue and who is online. */
+  'queue:sync': (ack: AckFn<{ contacts: ContactSummary[]; presence: OperatorPresence[] }>) => void;
+  /** Race-safe: of two operators claiming at once, exactly one gets data, the other a conflict. */
+  'contact:claim': (payload: { contactId: number }, ack: AckFn<ContactDetail>) => void;
+  'contact:release': (payload: { contactId: number }, ack: AckFn<ContactSummary>) => void;
+  'contact:open': (payload: { contactId: number }, ack: AckFn<ContactDetail>) => void;
+  'draft:save': (payload: { contactId: number } & DraftBody, ack: AckFn<{ version: number; savedAt: string }>) => void;
+  'contact:wrap-up': (payload: { contactId: number; wrapUp: WrapUpInput }, ack: AckFn<ContactSummary>) => void;
+  'message:send': (payload: { contactId: number; body: string }, ack: AckFn<ContactMessage>) => void;
 }
 
 export interface InterServerEvents {}

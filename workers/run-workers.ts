@@ -1,4 +1,4 @@
-import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { Worker, type ConnectionOptions } from 'bullmq';
 import { QUEUES } from '../shared/queues.js';
 import type { AppContext } from '../server/app-context.js';
 import { maintenanceProcessor } from './processors/maintenance.js';
@@ -12,7 +12,7 @@ export async function startWorkers(ctx: Omit<AppContext, 'realtime'>): Promise<R
   const connection = ctx.redis as unknown as ConnectionOptions;
   const prefix = ctx.config.REDIS_PREFIX;
 
-  const maintenance = new Queue(QUEUES.maintenance, { connection, prefix });
+  const { maintenance } = ctx.queues;
   // Idempotent: every process upserts the same scheduler id, so there is one schedule however many workers run.
   await maintenance.upsertJobScheduler('purge-expired-sessions', { every: 15 * 60_000 }, { name: 'purge-expired-sessions' });
 
@@ -28,7 +28,6 @@ export async function startWorkers(ctx: Omit<AppContext, 'realtime'>): Promise<R
   return {
     async close() {
       await Promise.all(workers.map((w) => w.close()));
-      await maintenance.close();
     },
   };
 }

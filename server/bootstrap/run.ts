@@ -2,6 +2,8 @@ import { systemClock, type AppContext } from '../app-context.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { createLogger, type Logger } from '../logger.js';
 import { connectServices, ServiceUnavailableError } from './services.js';
+import { createQueues } from '../queues.js';
+import { createFieldCrypto } from '../domain/crypto/field-crypto.js';
 
 export type BaseContext = Omit<AppContext, 'realtime'>;
 type Stoppable = { close(): Promise<void> };
@@ -26,7 +28,14 @@ export async function runProcess(name: string, start: (ctx: BaseContext) => Prom
     if (err instanceof ServiceUnavailableError) fail(err.message);
     fail(`start-up failed: ${(err as Error).message}`);
   }
-  const ctx: BaseContext = { config, ...services, log, clock: systemClock };
+  const ctx: BaseContext = {
+    config,
+    ...services,
+    log,
+    clock: systemClock,
+    queues: createQueues(services.redis, config.REDIS_PREFIX),
+    crypto: createFieldCrypto(config.DATA_KEY),
+  };
   let parts: Stoppable[];
   try {
     parts = await start(ctx);
@@ -41,6 +50,7 @@ export async function runProcess(name: string, start: (ctx: BaseContext) => Prom
     log.info(`${signal}: shutting down`);
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
     for (const p of [...parts].reverse()) await p.close().catch((e) => log.error(`shutdown: ${(e as Error).message}`));
+    await ctx.queues.close().catch(() => {});
     ctx.redis.disconnect();
     await ctx.db.destroy();
     clearTimeout(timer);

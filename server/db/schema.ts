@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { AgencyType, Role, SupportRegime, UnitDataset, UnitLevel } from '../../shared/index.js';
+import type { AgencyType, CallType, Channel, Classification, Consent, ContactStatus, Role, SupportRegime, UnitDataset, UnitLevel } from '../../shared/index.js';
 import type { WorkingCalendar } from '../../shared/schemas/agencies.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -80,7 +80,102 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+export interface ContactsTable {
+  id: Generated<number>;
+  channel: Channel;
+  status: ColumnType<ContactStatus, ContactStatus | undefined, ContactStatus>;
+  twilio_sid: string | null;
+  caller_phone_enc: string | null;
+  caller_phone_hash: string | null;
+  caller_masked: string | null;
+  caller_handle_enc: string | null;
+  received_at: Timestamp;
+  claimed_at: NullableTimestamp;
+  claimed_by: number | null;
+  created_by: number | null;
+  ended_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  closed_by: number | null;
+  call_status: string | null;
+  duration_seconds: number | null;
+  recording_url: string | null;
+  call_type: CallType | null;
+  classification: Classification | null;
+  purposes: ColumnType<string[], string[] | undefined, string[]>;
+  indicators: ColumnType<string[], string[] | undefined, string[]>;
+  needs: ColumnType<string[], string[] | undefined, string[]>;
+  immediate_danger: ColumnType<boolean, boolean | undefined, boolean>;
+  location_kind: ColumnType<'unit' | 'abroad' | 'unknown', 'unit' | 'abroad' | 'unknown' | undefined, 'unit' | 'abroad' | 'unknown'>;
+  location_unit_id: number | null;
+  location_country: string | null;
+  wishes: string | null;
+  wishes_note_enc: string | null;
+  consent: ColumnType<Consent, Consent | undefined, Consent>;
+  narrative_enc: string | null;
+  draft_enc: string | null;
+  draft_version: ColumnType<number, number | undefined, number>;
+  draft_updated_at: NullableTimestamp;
+  last_message_at: NullableTimestamp;
+  unread_messages: ColumnType<number, number | undefined, number>;
+}
+
+export interface ContactVictimsTable {
+  id: Generated<number>;
+  contact_id: number;
+  position: number;
+  sex: string;
+  age: number | null;
+  age_band: string | null;
+  ethnicity: string | null;
+  nationality: string | null;
+  under18: boolean | null;
+}
+
+export interface ContactMessagesTable {
+  id: Generated<number>;
+  contact_id: number;
+  direction: 'in' | 'out';
+  twilio_sid: string | null;
+  body_enc: string;
+  status: string;
+  error_code: string | null;
+  sent_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RoutingRequestsTable {
+  id: Generated<number>;
+  contact_id: number;
+  created_at: Timestamp;
+  enqueued_at: NullableTimestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  purpose: string;
+  channel: 'sms' | 'whatsapp';
+  to_enc: string;
+  to_masked: string;
+  body_enc: string;
+  status: ColumnType<NotificationStatus, NotificationStatus | undefined, NotificationStatus>;
+  provider_sid: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  contact_message_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export type NotificationStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'outbox';
+
 export interface DB {
+  contacts: ContactsTable;
+  contact_victims: ContactVictimsTable;
+  contact_messages: ContactMessagesTable;
+  routing_requests: RoutingRequestsTable;
+  notifications: NotificationsTable;
   admin_units: AdminUnitsTable;
   agencies: AgenciesTable;
   agency_units: AgencyUnitsTable;

@@ -13,6 +13,7 @@ import {
 import type { AppContext, RealtimeNotifier } from '../app-context.js';
 import type { AuthService } from '../domain/auth/auth.service.js';
 import { readCookie, SESSION_COOKIE } from '../http/cookies.js';
+import { STREAM_MAXLEN, streamNameFor } from './publisher.js';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
@@ -35,10 +36,10 @@ export function attachSocketGateway(httpServer: HttpServer, ctx: AppContext, aut
     serveClient: false,
     cors: { origin: false },
     adapter: createAdapter(ctx.redis, {
-      streamName: `${ctx.config.REDIS_PREFIX}:socket.io`,
+      streamName: streamNameFor(ctx.config.REDIS_PREFIX),
       channelPrefix: `${ctx.config.REDIS_PREFIX}:socket.io`,
       sessionKeyPrefix: `${ctx.config.REDIS_PREFIX}:sio:session:`,
-      maxLen: 50_000,
+      maxLen: STREAM_MAXLEN,
     }),
   });
 
@@ -70,6 +71,9 @@ export function attachSocketGateway(httpServer: HttpServer, ctx: AppContext, aut
 
 export function socketNotifier(io: IoServer): RealtimeNotifier {
   return {
+    emit(rooms, event, ...args) {
+      io.to(rooms).emit(event, ...args);
+    },
     endSessions(sessionIds, reason) {
       for (const id of sessionIds) {
         io.to(sessionRoom(id)).emit('session:ended', { reason });
@@ -85,5 +89,6 @@ export function lateNotifier(): RealtimeNotifier & { bind(target: RealtimeNotifi
   return {
     bind: (t) => (target = t),
     endSessions: (ids, reason) => target?.endSessions(ids, reason),
+    emit: (rooms, event, ...args) => target?.emit(rooms, event, ...args),
   };
 }

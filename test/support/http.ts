@@ -3,9 +3,16 @@ import type { Role } from '../../shared/index.js';
 import { createLogger } from '../../server/logger.js';
 import { systemClock, type AppContext, type Clock } from '../../server/app-context.js';
 import { hashPassword } from '../../server/domain/auth/passwords.js';
+import { createFieldCrypto } from '../../server/domain/crypto/field-crypto.js';
 import { insertUser } from '../../server/domain/users/users.repo.js';
 import { startHttpServer, type RunningServer } from '../../server/http-server.js';
 import { testEnv } from './test-env.js';
+
+/** The context a process builds at start-up, on this run's database, Redis prefix and queues. */
+export function baseContext(clock: Clock = systemClock) {
+  const { config, db, redis, queues } = testEnv();
+  return { config, db, redis, queues, crypto: createFieldCrypto(config.DATA_KEY), log: createLogger('test', { silent: true }), clock };
+}
 
 export interface TestApp extends RunningServer {
   baseUrl: string;
@@ -14,11 +21,7 @@ export interface TestApp extends RunningServer {
 
 /** Boots the real app (API + Socket.IO) on an ephemeral port against this run's database and Redis. */
 export async function startTestApp(opts: { clock?: Clock; clientDist?: string } = {}): Promise<TestApp> {
-  const { config, db, redis } = testEnv();
-  const server = await startHttpServer(
-    { config, db, redis, log: createLogger('test', { silent: true }), clock: opts.clock ?? systemClock },
-    { clientDist: opts.clientDist ?? '/nonexistent' },
-  );
+  const server = await startHttpServer(baseContext(opts.clock), { clientDist: opts.clientDist ?? '/nonexistent' });
   return { ...server, baseUrl: `http://127.0.0.1:${server.port}` };
 }
 

@@ -4,12 +4,14 @@ import { loadConfig, type Config } from '../../server/config.js';
 import { createDatabase, type Database } from '../../server/db/database.js';
 import { dropDatabase, ensureDatabase } from '../../server/db/ensure-database.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
+import { createQueues, type Queues } from '../../server/queues.js';
 
 /** One database and one Redis key prefix per test run, shared by every test file of the run. */
 export interface TestEnv {
   config: Config;
   db: Database;
   redis: Redis;
+  queues: Queues;
 }
 
 const runId = `${Date.now().toString(36)}_${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -42,14 +44,15 @@ export async function startTestEnv(): Promise<TestEnv> {
   await ensureDatabase(config.DATABASE_URL);
   const db = createDatabase(config.DATABASE_URL, { max: 10 });
   await migrateToLatest(db);
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
-  env = { config, db, redis };
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  env = { config, db, redis, queues: createQueues(redis, config.REDIS_PREFIX) };
   return env;
 }
 
 export async function stopTestEnv(): Promise<void> {
   if (!env) return;
-  const { config, db, redis } = env;
+  const { config, db, redis, queues } = env;
+  await queues.close();
   await db.destroy();
   await dropDatabase(config.DATABASE_URL);
   // Remove every key this run wrote (queues, streams, rate-limit counters).

@@ -1,0 +1,54 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AgencyBody, AgencyView, UnitDataset, UnitLevel, UnitView } from '../../../../shared/index.js';
+import { http, query } from '../../api/http.js';
+import { USERS_KEY } from '../users/users-api.js';
+
+export const AGENCIES_KEY = ['admin', 'agencies'] as const;
+
+export function useAgencies() {
+  return useQuery({
+    queryKey: AGENCIES_KEY,
+    queryFn: ({ signal }) => http.get<{ agencies: AgencyView[] }>('/api/admin/agencies', signal).then((r) => r.agencies),
+  });
+}
+
+export function useAgency(id: number) {
+  return useQuery({
+    queryKey: [...AGENCIES_KEY, id],
+    queryFn: ({ signal }) => http.get<{ agency: AgencyView }>(`/api/admin/agencies/${id}`, signal).then((r) => r.agency),
+    staleTime: 0,
+  });
+}
+
+export function useSaveAgency() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number | null; body: AgencyBody }) =>
+      (id === null
+        ? http.post<{ agency: AgencyView }>('/api/admin/agencies', body)
+        : http.put<{ agency: AgencyView }>(`/api/admin/agencies/${id}`, body)
+      ).then((r) => r.agency),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: AGENCIES_KEY });
+      // Users show their agency's name.
+      void qc.invalidateQueries({ queryKey: USERS_KEY });
+    },
+  });
+}
+
+export interface UnitsFilter {
+  dataset: UnitDataset;
+  level: UnitLevel;
+  parent?: string;
+  q?: string;
+}
+
+/** Administrative units for the coverage picker; disabled until the parent it needs is chosen. */
+export function useUnits(filter: UnitsFilter, enabled = true) {
+  return useQuery({
+    queryKey: ['units', filter],
+    queryFn: ({ signal }) => http.get<{ units: UnitView[] }>(`/api/units${query({ ...filter, limit: 1000 })}`, signal).then((r) => r.units),
+    enabled,
+    staleTime: 10 * 60_000,
+  });
+}

@@ -1,0 +1,119 @@
+import { useDeferredValue, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { UNIT_DATASETS, type UnitDataset, type UnitRef, type UnitView } from '../../../../shared/index.js';
+import { FieldError } from '../../components/field.js';
+import { useUnits } from './agencies-api.js';
+import { ChosenUnits, unitKey, type KnownUnits } from './chosen-units.js';
+import { UnitSelect } from './unit-select.js';
+
+interface Props {
+  value: UnitRef[] | undefined;
+  onChange: (v: UnitRef[]) => void;
+  /** Names and levels of units already covered (from the agency), so the list can show them. */
+  initialKnown: KnownUnits;
+  errors: string[];
+}
+
+/** Picks the administrative units an agency covers: dataset, then province → (district →) commune. */
+export function CoveragePicker({ value = [], onChange, initialKnown, errors }: Props) {
+  const { t } = useTranslation();
+  const [known, setKnown] = useState<KnownUnits>(initialKnown);
+  const [dataset, setDataset] = useState<UnitDataset>(value[0]?.dataset ?? 'vn-2025');
+  const [province, setProvince] = useState('');
+  const [district, setDistrict] = useState('');
+  const [commune, setCommune] = useState('');
+  const [search, setSearch] = useState('');
+  const q = useDeferredValue(search.trim());
+  const threeTier = dataset === 'vn-2023';
+  const communeParent = threeTier ? district : province;
+
+  const provinces = useUnits({ dataset, level: 'province' });
+  const districts = useUnits({ dataset, level: 'district', parent: province }, threeTier && province !== '');
+  const communes = useUnits({ dataset, level: 'commune', parent: communeParent, q: q.length >= 2 ? q : undefined }, communeParent !== '');
+
+  const chosen = new Set(value.map(unitKey));
+  const add = (unit: UnitView | undefined) => {
+    if (!unit || chosen.has(unitKey(unit))) return;
+    setKnown((k) => ({ ...k, [unitKey(unit)]: { name: unit.name, level: unit.level } }));
+    onChange([...value, { dataset: unit.dataset, code: unit.code }]);
+  };
+  const find = (list: UnitView[] | undefined, code: string) => list?.find((u) => u.code === code);
+
+  return (
+    <fieldset className="fieldset" data-testid="coverage-picker">
+      <legend>{t('coverage.title')}</legend>
+      <p className="field-hint">{t('coverage.hint')}</p>
+      <div className="field-row field-row--four">
+        <div className="field">
+          <label htmlFor="coverage-dataset">{t('coverage.dataset')}</label>
+          <select
+            id="coverage-dataset"
+            value={dataset}
+            onChange={(e) => {
+              setDataset(e.target.value as UnitDataset);
+              setProvince('');
+              setDistrict('');
+              setCommune('');
+            }}
+          >
+            {UNIT_DATASETS.map((d) => (
+              <option key={d} value={d}>
+                {t(`coverage.datasets.${d}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <UnitSelect
+          id="coverage-province"
+          label={t('coverage.province')}
+          units={provinces.data}
+          loading={provinces.isFetching}
+          value={province}
+          onChange={(v) => {
+            setProvince(v);
+            setDistrict('');
+            setCommune('');
+          }}
+          actionLabel={t('coverage.addProvince')}
+          onAction={() => add(find(provinces.data, province))}
+          actionDisabled={!province || chosen.has(`${dataset}:${province}`)}
+        />
+        {threeTier && (
+          <UnitSelect
+            id="coverage-district"
+            label={t('coverage.district')}
+            units={province ? districts.data : []}
+            loading={districts.isFetching}
+            value={district}
+            onChange={(v) => {
+              setDistrict(v);
+              setCommune('');
+            }}
+            actionLabel={t('coverage.addDistrict')}
+            onAction={() => add(find(districts.data, district))}
+            actionDisabled={!district || chosen.has(`${dataset}:${district}`)}
+          />
+        )}
+        <UnitSelect
+          id="coverage-commune"
+          label={t('coverage.commune')}
+          units={communeParent ? communes.data : []}
+          loading={communes.isFetching}
+          value={commune}
+          onChange={setCommune}
+          search={{ label: t('coverage.search'), value: search, onChange: setSearch }}
+          actionLabel={t('coverage.addCommune')}
+          onAction={() => {
+            add(find(communes.data, commune));
+            setCommune('');
+          }}
+          actionDisabled={!commune || chosen.has(`${dataset}:${commune}`)}
+        />
+      </div>
+      <ChosenUnits value={value} known={known} onRemove={(key) => onChange(value.filter((u) => unitKey(u) !== key))} />
+      {errors.map((m) => (
+        <FieldError key={m} message={m} />
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import { i18n, currentLanguage } from './index.js';
+import { viMessagePatterns, viMessages } from './vi-messages.js';
+
+/** Shows a schema or server message in the current language when we know its translation. */
+export function localizeMessage(message: string): string {
+  if (currentLanguage() !== 'vi') return message;
+  const known = viMessages[message] ?? viMessages[message.replace(/\.$/, '')];
+  if (known) return known;
+  for (const [re, vi] of viMessagePatterns) if (re.test(message)) return message.replace(re, vi);
+  return message;
+}
+
+type Issue = z.core.$ZodRawIssue;
+
+/**
+ * zod's own messages ("Too small: expected string to have >=1 characters") for schema rules that carry none,
+ * in the console's language. Messages written in the shared schemas take precedence over this map.
+ */
+export function zodErrorMap(issue: Issue): string | undefined {
+  const t = i18n.t;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined || issue.input === null || issue.input === '') return t('validation.required');
+      if (issue.expected === 'int') return t('validation.integer');
+      if (issue.expected === 'number') return t('validation.number');
+      return t('validation.invalid');
+    case 'too_small':
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.minLength', { min: Number(issue.minimum) });
+      if (issue.origin === 'array') return t('validation.required');
+      return t('validation.min', { min: Number(issue.minimum) });
+    case 'too_big':
+      if (issue.origin === 'string') return t('validation.maxLength', { max: Number(issue.maximum) });
+      if (issue.origin === 'array') return t('validation.tooMany', { max: Number(issue.maximum) });
+      return t('validation.max', { max: Number(issue.maximum) });
+    case 'invalid_value':
+    case 'invalid_union':
+      return t('validation.choice');
+    case 'invalid_format':
+      return t('validation.format');
+    default:
+      return undefined;
+  }
+}

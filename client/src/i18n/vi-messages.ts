@@ -1,0 +1,44 @@
+/**
+ * Vietnamese for the English messages the shared zod schemas (and so the server) produce.
+ * Keyed by the exact English text; a message not listed here is shown as it is.
+ */
+export const viMessages: Record<string, string> = {
+  'username is required': 'Cần nhập tên đăng nhập.',
+  'password is required': 'Cần nhập mật khẩu.',
+  'display name is required': 'Cần nhập họ tên.',
+  'username: 3-64 of a-z 0-9 . _ -': 'Tên đăng nhập gồm 3–64 ký tự a-z, 0-9 và . _ -',
+  'password must have at least 10 characters': 'Mật khẩu phải có ít nhất 10 ký tự.',
+  'an agency officer must belong to an agency': 'Cán bộ đầu mối phải thuộc một cơ quan.',
+  'only agency officers belong to an agency': 'Chỉ cán bộ đầu mối mới thuộc một cơ quan.',
+  'code: 2-80 of a-z 0-9 -': 'Mã gồm 2–80 ký tự a-z, 0-9 và dấu gạch ngang.',
+  'name is required': 'Cần nhập tên.',
+  'time must be HH:MM': 'Giờ phải có dạng HH:MM.',
+  'a working interval must end after it starts': 'Giờ kết thúc phải sau giờ bắt đầu.',
+  'a working-hours calendar needs at least one working interval': 'Lịch giờ hành chính cần ít nhất một khoảng giờ làm việc.',
+  'a shelter accepts at least one sex': 'Cơ sở phải tiếp nhận ít nhất một giới tính.',
+  'ageMin must not exceed ageMax': 'Tuổi tối thiểu không được lớn hơn tuổi tối đa.',
+  'occupancy cannot exceed capacity': 'Số người đang tiếp nhận không được vượt quá sức chứa.',
+  'a shelter needs its accepted sexes, ages and capacity': 'Cơ sở bảo trợ cần khai báo giới tính, độ tuổi tiếp nhận và sức chứa.',
+  'only shelters have a shelter profile': 'Chỉ cơ sở bảo trợ mới có thông tin tiếp nhận.',
+  'phone number must look like 0912345678 or +84912345678': 'Số điện thoại phải có dạng 0912345678 hoặc +84912345678.',
+  'unit code must be 2 to 5 digits': 'Mã đơn vị hành chính gồm 2 đến 5 chữ số.',
+  // Server-side checks (conflicts, references, permissions).
+  'already taken': 'Tên đăng nhập này đã được sử dụng.',
+  'username already taken': 'Tên đăng nhập này đã được sử dụng.',
+  'already used': 'Mã này đã được sử dụng.',
+  'cannot be itself': 'Không thể chọn chính cơ quan này.',
+  'would create a cycle': 'Lựa chọn này tạo thành vòng lặp cấp trên – cấp dưới.',
+  'no agency with this id': 'Không tìm thấy cơ quan này.',
+  'cannot demote or disable yourself': 'Bạn không thể tự hạ quyền hoặc vô hiệu hóa tài khoản của mình.',
+  'no such agency': 'Không tìm thấy cơ quan.',
+  'no such user': 'Không tìm thấy người dùng.',
+  'your role may not do this': 'Vai trò của bạn không được phép thực hiện thao tác này.',
+  'login required': 'Cần đăng nhập.',
+};
+
+/** Server messages that carry values. */
+export const viMessagePatterns: [RegExp, string][] = [
+  [/^unknown unit (\S+) in (\S+)$/, 'Không có đơn vị $1 trong bộ dữ liệu $2.'],
+  [/^agency code "(.+)" is already used$/, 'Mã cơ quan "$1" đã được sử dụng.'],
+  [/^internal error \(reference (.+)\)$/, 'Lỗi hệ thống (mã tham chiếu $1).'],
+];

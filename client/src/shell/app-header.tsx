@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { LANDING_PATH } from '../../../shared/index.js';
+import { useLogout, useSession } from '../auth/use-session.js';
+import { ConnectionIndicator } from '../realtime/connection-indicator.js';
+import { LanguageSwitch } from './language-switch.js';
+
+export function AppHeader() {
+  const { t } = useTranslation();
+  const { data: user } = useSession();
+  const logout = useLogout();
+  if (!user) return null;
+
+  return (
+    <header className="app-header">
+      <Link to={LANDING_PATH[user.role]} className="brand">
+        <span className="brand-mark" aria-hidden="true">111</span>
+        <span className="brand-name">{t('app.name')}</span>
+      </Link>
+      <div className="header-right">
+        <ConnectionIndicator />
+        <div className="user-badge" data-testid="current-user">
+          <span className="user-name">{user.displayName}</span>
+          <span className="user-role">
+            {t(`roles.${user.role}`)}
+            {user.agencyName && <> · {user.agencyName}</>}
+          </span>
+        </div>
+        <LanguageSwitch />
+        <button type="button" className="button button--ghost" onClick={() => logout.mutate()} disabled={logout.isPending}>
+          {t('auth.logout')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,32 @@
+import { Queue, type ConnectionOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { QUEUES } from '../shared/queues.js';
+
+export interface Queues {
+  routing: Queue<{ contactId: number }>;
+  notify: Queue<{ notificationId: number }>;
+  maintenance: Queue;
+  close(): Promise<void>;
+}
+
+/** Producers for every queue. Job data carries ids only: Redis never holds victim data. */
+export function createQueues(redis: Redis, prefix: string): Queues {
+  const connection = redis as unknown as ConnectionOptions;
+  const defaultJobOptions = {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: false, // failed jobs stay visible until someone looks at them
+  };
+  const routing = new Queue<{ contactId: number }>(QUEUES.routing, { connection, prefix, defaultJobOptions });
+  const notify = new Queue<{ notificationId: number }>(QUEUES.notify, { connection, prefix, defaultJobOptions });
+  const maintenance = new Queue(QUEUES.maintenance, { connection, prefix });
+  return {
+    routing,
+    notify,
+    maintenance,
+    close: async () => {
+      await Promise.all([routing.close(), notify.close(), maintenance.close()]);
+    },
+  };
+}

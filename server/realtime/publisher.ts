@@ -1,0 +1,30 @@
+import type { Redis } from 'ioredis';
+import type { ServerToClientEvents } from '../../shared/index.js';
+
+/** Typed fan-out to Socket.IO rooms, from the server (through io) or from a worker (through Redis). */
+export interface RealtimePublisher {
+  emit<E extends keyof ServerToClientEvents>(rooms: string | string[], event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+}
+
+export const STREAM_MAXLEN = 50_000;
+export const streamNameFor = (prefix: string) => `${prefix}:socket.io`;
+
+/**
+ * The emitter for processes without a Socket.IO server (workers). It appends a BROADCAST message to the
+ * Redis stream the streams adapter reads, in the adapter's own format ("emitter" is the sender id the cluster
+ * adapter reserves for emitters), so every server node delivers it to its sockets in those rooms.
+ */
+export function createStreamsEmitter(redis: Redis, prefix: string): RealtimePublisher {
+  const stream = streamNameFor(prefix);
+  return {
+    emit(rooms, event, ...args) {
+      const data = JSON.stringify({
+        packet: { type: 2, data: [event, ...args], nsp: '/' },
+        opts: { rooms: Array.isArray(rooms) ? rooms : [rooms], except: [], flags: {} },
+      });
+      redis.xadd(stream, 'MAXLEN', '~', STREAM_MAXLEN, '*', 'uid', 'emitter', 'nsp', '/', 'type', '3', 'data', data).catch(() => {
+        /* a lost live event is repaired by the console's resync; PostgreSQL holds the truth */
+      });
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { CallStatus, CallType, Channel, Classification, ContactStatus } from './intake.js';
+import type { WrapUpBody } from './schemas/contacts.js';
+
+/** What every operator console sees of a contact in the queue: no narrative, no identity, a masked number. */
+export interface ContactSummary {
+  id: number;
+  ref: string;
+  channel: Channel;
+  status: ContactStatus;
+  /** e.g. "•••• 567": enough to tell calls apart, not to identify anyone. */
+  callerMasked: string | null;
+  receivedAt: string;
+  claimedAt: string | null;
+  claimedBy: { id: number; displayName: string } | null;
+  callStatus: CallStatus | null;
+  /** Earlier contacts from the same number (0 when unknown number). */
+  repeatCount: number;
+  unreadMessages: number;
+  classification: Classification | null;
+}
+
+export interface ContactMessage {
+  id: number;
+  direction: 'in' | 'out';
+  body: string;
+  status: string;
+  at: string;
+  sentBy: string | null;
+}
+
+export interface RepeatContact {
+  id: number;
+  ref: string;
+  channel: Channel;
+  receivedAt: string;
+  callType: CallType | null;
+  classification: Classification | null;
+  operator: string | null;
+}
+
+/** The full record, for the operator handling it (and supervisors). Decrypted server-side; every read is audited. */
+export interface ContactDetail extends ContactSummary {
+  callerPhone: string | null;
+  callerHandle: string | null;
+  endedAt: string | null;
+  durationSeconds: number | null;
+  recordingUrl: string | null;
+  draft: Record<string, unknown> | null;
+  draftVersion: number;
+  wrapUp: WrapUpBody | null;
+  callType: CallType | null;
+  messages: ContactMessage[];
+  earlierContacts: RepeatContact[];
+}
+
+export interface OperatorPresence {
+  userId: number;
+  displayName: string;
+  role: 'operator' | 'supervisor';
+  /** Contacts this person is handling now. */
+  handling: { id: number; ref: string; channel: Channel }[];
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import {
+  AGE_BANDS, CALL_TYPES, CLASSIFICATIONS, CONSENTS, MANUAL_CHANNELS, TRAFFICKING_PURPOSES, VICTIM_SEXES, WISHES,
+  ageBandOf, type Classification,
+} from '../intake.js';
+import { SUPPORT_REGIMES } from '../agencies.js';
+import { INDICATORS } from '../triage/indicators.js';
+import { UNIT_DATASETS } from '../units.js';
+import { phoneNumber, unitCode } from './common.js';
+
+/** ISO 3166-1 alpha-2 country code, e.g. KH (Cambodia), CN (China), LA (Laos), MM (Myanmar). */
+export const countryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'country must be a 2-letter ISO code');
+
+export const location = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('unit'), dataset: z.enum(UNIT_DATASETS), code: unitCode }),
+  z.object({ kind: z.literal('abroad'), country: countryCode.refine((c) => c !== 'VN', 'abroad means outside Viet Nam') }),
+  z.object({ kind: z.literal('unknown') }),
+]);
+export type Location = z.infer<typeof location>;
+
+export const victim = z
+  .object({
+    sex: z.enum(VICTIM_SEXES).default('unknown'),
+    age: z.number().int('age must be a whole number').min(0, 'age must be between 0 and 120').max(120, 'age must be between 0 and 120').nullable().default(null),
+    ageBand: z.enum(AGE_BANDS).nullable().default(null),
+    ethnicity: z.string().trim().max(60).nullable().default(null),
+    nationality: countryCode.nullable().default('VN'),
+    under18: z.boolean().nullable().default(null),
+  })
+  .transform((v) => {
+    // An exact age decides the band and the under-18 flag; otherwise the operator's band/flag stand.
+    if (v.age != null) return { ...v, ageBand: ageBandOf(v.age), under18: v.age < 18 };
+    return v;
+  });
+export type Victim = z.infer<typeof victim>;
+export type VictimInput = z.input<typeof victim>;
+
+/** What the operator records. The draft is the same shape with everything optional. */
+const triageFields = {
+  callType: z.enum(CALL_TYPES),
+  classification: z.enum(CLASSIFICATIONS),
+  purposes: z.array(z.enum(TRAFFICKING_PURPOSES)).max(TRAFFICKING_PURPOSES.length).default([]),
+  indicators: z.array(z.enum(INDICATORS)).max(INDICATORS.length).default([]),
+  victims: z.array(victim).max(50).default([]),
+  location: location.default({ kind: 'unknown' }),
+  immediateDanger: z.boolean().default(false),
+  wishes: z.enum(WISHES).default('unknown'),
+  wishesNote: z.string().trim().max(500).nullable().default(null),
+  needs: z.array(z.enum(SUPPORT_REGIMES)).default([]),
+  consent: z.enum(CONSENTS).default('none'),
+  narrative: z.string().max(20_000).default(''),
+};
+
+const REFERRED: readonly Classification[] = ['trafficking', 'suspected_trafficking', 'other_child_protection'];
+
+export const wrapUpBody = z.object(triageFields).superRefine((c, ctx) => {
+  if ((c.classification === 'trafficking' || c.classification === 'suspected_trafficking') && c.purposes.length === 0)
+    ctx.addIssue({ code: 'custom', path: ['purposes'], message: 'a trafficking classification needs at least one purpose' });
+  if (REFERRED.includes(c.classification) && c.victims.length === 0)
+    ctx.addIssue({ code: 'custom', path: ['victims'], message: 'a case to refer needs at least one victim' });
+  if (c.classification === 'not_relevant' && c.immediateDanger)
+    ctx.addIssue({ code: 'custom', path: ['immediateDanger'], message: 'a contact in immediate danger cannot be not relevant' });
+});
+export type WrapUpBody = z.infer<typeof wrapUpBody>;
+export type WrapUpInput = z.input<typeof wrapUpBody>;
+
+/** Autosaved draft: any subset of the fields, validated loosely so half-typed work is never refused. */
+export const draftBody = z.object({
+  version: z.number().int().min(0),
+  draft: z.object(triageFields).partial().extend({ victims: z.array(z.any()).max(50).optional() }).passthrough(),
+});
+export type DraftBody = z.infer<typeof draftBody>;
+
+export const manualIntakeBody = z.object({
+  channel: z.enum(MANUAL_CHANNELS),
+  callerPhone: phoneNumber.nullable().default(null),
+  /** Handle on the channel (Zalo/Facebook name, email address): stored encrypted like a phone. */
+  callerHandle: z.string().trim().max(200).nullable().default(null),
+  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  summary: z.string().trim().max(2000).default(''),
+  /** Claim it for myself straight away (the usual case for a walk-in). */
+  claim: z.boolean().default(true),
+});
+export type ManualIntakeBody = z.infer<typeof manualIntakeBody>;
+
+export const replyBody = z.object({ body: z.string().trim().min(1, 'message is empty').max(1600, 'message is too long') });
