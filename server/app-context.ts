@@ -16,6 +16,8 @@ export const systemClock: Clock = { now: () => new Date() };
 export interface RealtimeNotifier extends RealtimePublisher {
   /** Sends session:ended to the sockets of these sessions and disconnects them, on every node. */
   endSessions(sessionIds: string[], reason: 'logout' | 'disabled' | 'expired'): void;
+  /** Something changed what operators handle: refresh the presence strip (coalesced; no-op outside the server). */
+  presenceChanged(): void;
 }
 
 export interface AppContext {

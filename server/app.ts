@@ -7,6 +7,7 @@ import { errorHandler, notFoundApi } from './http/error-handler.js';
 import { securityHeaders } from './http/guards.js';
 import { healthRouter } from './http/health.js';
 import { CLIENT_DIST } from './paths.js';
+import { twilioRouter } from './webhooks/twilio.routes.js';
 
 
 /** The express application: API, health checks and the built console. Socket.IO is attached by server/http-server.ts. */
@@ -17,6 +18,7 @@ export function createApp(ctx: AppContext, opts: { clientDist?: string } = {}): 
   app.use(securityHeaders);
   app.use(healthRouter(ctx));
   app.use('/api', apiRouter(ctx));
+  app.use('/webhooks/twilio', twilioRouter(ctx));
 
   const dist = opts.clientDist ?? CLIENT_DIST;
   if (existsSync(path.join(dist, 'index.html'))) {

@@ -21,8 +21,8 @@ export async function startHttpServer(
   const ctx: AppContext = { ...base, realtime: notifier };
   const app = createApp(ctx, opts);
   const httpServer = createServer(app);
-  const io = attachSocketGateway(httpServer, ctx, createAuthService(ctx));
-  notifier.bind(socketNotifier(io));
+  const { io, presenceChanged } = attachSocketGateway(httpServer, ctx, createAuthService(ctx));
+  notifier.bind(socketNotifier(io, presenceChanged));
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(ctx.config.PORT, ctx.config.HOST, () => resolve());

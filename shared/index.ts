@@ -12,3 +12,5 @@ export * from './intake.js';
 export * from './triage/indicators.js';
 export * from './schemas/contacts.js';
 export type * from './contact-views.js';
+export * from './triage/suggest.js';
+export * from './i18n/labels.js';

@@ -17,6 +17,8 @@ export interface ServerToClientEvents {
   'contact:updated': (contact: ContactSummary) => void;
   /** The handling operator's own room: a message arrived in, or was sent from, a conversation. */
   'message:created': (payload: { contactId: number; message: ContactMessage }) => void;
+  /** The handling operator's own room: a sent message's delivery status changed (sent, delivered, outbox, failed). */
+  'message:updated': (payload: { contactId: number; message: ContactMessage }) => void;
   /** Operators room: who is online and what each handles. */
   'presence:updated': (presence: OperatorPresence[]) => void;
 }

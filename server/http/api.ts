@@ -5,6 +5,7 @@ import { authRoutes } from '../domain/auth/auth.routes.js';
 import { usersRoutes } from '../domain/users/users.routes.js';
 import { unitsRoutes } from '../domain/units/units.routes.js';
 import { agenciesRoutes } from '../domain/agencies/agencies.routes.js';
+import { contactsRoutes } from '../domain/contacts/contacts.routes.js';
 import { notFoundApi } from './error-handler.js';
 import { noStore, sameOriginJson } from './guards.js';
 import { buildRouter, type RouteDef } from './routes.js';
@@ -12,7 +13,7 @@ import { sessionMiddleware } from './session.js';
 
 /** Every API route of every feature, each with its declared access rule. */
 export function apiRouteDefs(ctx: AppContext, auth = createAuthService(ctx)): RouteDef[] {
-  return [...authRoutes(ctx, auth), ...usersRoutes(ctx), ...unitsRoutes(ctx), ...agenciesRoutes(ctx)];
+  return [...authRoutes(ctx, auth), ...usersRoutes(ctx), ...unitsRoutes(ctx), ...agenciesRoutes(ctx), ...contactsRoutes(ctx)];
 }
 
 export function apiRouter(ctx: AppContext): Router {

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { ServerToClientEvents } from '../../shared/index.js';
+import type { RealtimeNotifier } from '../app-context.js';
 
 /** Typed fan-out to Socket.IO rooms, from the server (through io) or from a worker (through Redis). */
 export interface RealtimePublisher {
@@ -27,4 +28,10 @@ export function createStreamsEmitter(redis: Redis, prefix: string): RealtimePubl
       });
     },
   };
+}
+
+/** The notifier a worker process hands to services: live events through Redis, nothing else to do. */
+export function createStreamsEmitterNotifier(redis: Redis, prefix: string): RealtimeNotifier {
+  const emitter = createStreamsEmitter(redis, prefix);
+  return { emit: emitter.emit, endSessions: () => {}, presenceChanged: () => {} };
 }

@@ -14,6 +14,8 @@ import type { AppContext, RealtimeNotifier } from '../app-context.js';
 import type { AuthService } from '../domain/auth/auth.service.js';
 import { readCookie, SESSION_COOKIE } from '../http/cookies.js';
 import { STREAM_MAXLEN, streamNameFor } from './publisher.js';
+import { registerContactHandlers } from './contact-handlers.js';
+import { presenceBroadcaster } from './presence.js';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
@@ -31,7 +33,7 @@ export function roomsFor(user: SessionUser): string[] {
 }
 
 /** Socket.IO on the same session cookie as the API, scaled out through the Redis streams adapter. */
-export function attachSocketGateway(httpServer: HttpServer, ctx: AppContext, auth: AuthService): IoServer {
+export function attachSocketGateway(httpServer: HttpServer, ctx: AppContext, auth: AuthService): { io: IoServer; presenceChanged: () => void } {
   const io: IoServer = new Server(httpServer, {
     serveClient: false,
     cors: { origin: false },
@@ -57,6 +59,7 @@ export function attachSocketGateway(httpServer: HttpServer, ctx: AppContext, aut
     }
   });
 
+  const presence = presenceBroadcaster(io, ctx.db, (e) => ctx.log.error(`presence: ${e.message}`));
   io.on('connection', (socket) => {
     const rooms = roomsFor(socket.data.user);
     socket.join([...rooms, sessionRoom(socket.data.sessionId)]);
@@ -64,13 +67,19 @@ export function attachSocketGateway(httpServer: HttpServer, ctx: AppContext, aut
     socket.on('system:ping', (ack) => {
       if (typeof ack === 'function') ack({ data: { serverTime: ctx.clock.now().toISOString() } });
     });
+    registerContactHandlers(io, socket, ctx, ctx.log);
+    if (rooms.includes(ROOMS.operators)) {
+      presence();
+      socket.on('disconnect', () => presence());
+    }
   });
 
-  return io;
+  return { io, presenceChanged: presence };
 }
 
-export function socketNotifier(io: IoServer): RealtimeNotifier {
+export function socketNotifier(io: IoServer, presenceChanged: () => void): RealtimeNotifier {
   return {
+    presenceChanged,
     emit(rooms, event, ...args) {
       io.to(rooms).emit(event, ...args);
     },
@@ -90,5 +99,6 @@ export function lateNotifier(): RealtimeNotifier & { bind(target: RealtimeNotifi
     bind: (t) => (target = t),
     endSessions: (ids, reason) => target?.endSessions(ids, reason),
     emit: (rooms, event, ...args) => target?.emit(rooms, event, ...args),
+    presenceChanged: () => target?.presenceChanged(),
   };
 }

@@ -64,10 +64,12 @@ export const wrapUpBody = z.object(triageFields).superRefine((c, ctx) => {
 export type WrapUpBody = z.infer<typeof wrapUpBody>;
 export type WrapUpInput = z.input<typeof wrapUpBody>;
 
-/** Autosaved draft: any subset of the fields, validated loosely so half-typed work is never refused. */
+/** Autosaved draft: the form exactly as it stands, half-typed work included, so it is never refused (only its size is). */
 export const draftBody = z.object({
   version: z.number().int().min(0),
-  draft: z.object(triageFields).partial().extend({ victims: z.array(z.any()).max(50).optional() }).passthrough(),
+  draft: z
+    .record(z.string(), z.unknown())
+    .refine((d) => JSON.stringify(d).length <= 100_000, 'the draft is too large (100 kB at most)'),
 });
 export type DraftBody = z.infer<typeof draftBody>;
 
@@ -84,3 +86,9 @@ export const manualIntakeBody = z.object({
 export type ManualIntakeBody = z.infer<typeof manualIntakeBody>;
 
 export const replyBody = z.object({ body: z.string().trim().min(1, 'message is empty').max(1600, 'message is too long') });
+
+/** Socket.IO payloads, parsed with the same rules as the REST bodies. */
+export const contactIdPayload = z.object({ contactId: z.number().int().positive() });
+export const draftSavePayload = draftBody.extend({ contactId: z.number().int().positive() });
+export const wrapUpPayload = z.object({ contactId: z.number().int().positive(), wrapUp: wrapUpBody });
+export const messageSendPayload = replyBody.extend({ contactId: z.number().int().positive() });

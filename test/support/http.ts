@@ -6,11 +6,12 @@ import { hashPassword } from '../../server/domain/auth/passwords.js';
 import { createFieldCrypto } from '../../server/domain/crypto/field-crypto.js';
 import { insertUser } from '../../server/domain/users/users.repo.js';
 import { startHttpServer, type RunningServer } from '../../server/http-server.js';
-import { testEnv } from './test-env.js';
+import { testConfig, testEnv } from './test-env.js';
 
 /** The context a process builds at start-up, on this run's database, Redis prefix and queues. */
-export function baseContext(clock: Clock = systemClock) {
-  const { config, db, redis, queues } = testEnv();
+export function baseContext(clock: Clock = systemClock, configOverrides?: Record<string, string>) {
+  const { db, redis, queues } = testEnv();
+  const config = configOverrides ? testConfig(configOverrides) : testEnv().config;
   return { config, db, redis, queues, crypto: createFieldCrypto(config.DATA_KEY), log: createLogger('test', { silent: true }), clock };
 }
 
@@ -20,8 +21,9 @@ export interface TestApp extends RunningServer {
 }
 
 /** Boots the real app (API + Socket.IO) on an ephemeral port against this run's database and Redis. */
-export async function startTestApp(opts: { clock?: Clock; clientDist?: string } = {}): Promise<TestApp> {
-  const server = await startHttpServer(baseContext(opts.clock), { clientDist: opts.clientDist ?? '/nonexistent' });
+export async function startTestApp(opts: { clock?: Clock; clientDist?: string; config?: Record<string, string>; port?: number } = {}): Promise<TestApp> {
+  const ctx = baseContext(opts.clock, { ...opts.config, ...(opts.port && { PORT: String(opts.port) }) });
+  const server = await startHttpServer(ctx, { clientDist: opts.clientDist ?? '/nonexistent' });
   return { ...server, baseUrl: `http://127.0.0.1:${server.port}` };
 }
 

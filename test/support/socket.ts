@@ -22,3 +22,10 @@ export function once<T = unknown>(socket: ClientSocket, event: string, timeoutMs
     });
   });
 }
+
+/** Connects and resolves once the server has put the socket in its rooms (the listener is attached at creation). */
+export async function readySocket(baseUrl: string, cookie: string): Promise<ClientSocket> {
+  const s = socketFor(baseUrl, cookie);
+  await once(s, 'session:ready');
+  return s;
+}

@@ -1,15 +1,23 @@
 import type { Job } from 'bullmq';
 import type { AppContext } from '../../server/app-context.js';
 import { purgeExpiredSessions } from '../../server/domain/auth/sessions.repo.js';
+import { relayStaleNotifications } from '../../server/domain/notifications/notifications-relay.js';
+import { relayRoutingRequests } from '../../server/domain/routing/routing-outbox.js';
 
 /** Housekeeping jobs. Job data carries no personal data: only the job's name decides what runs. */
-export function maintenanceProcessor(ctx: Pick<AppContext, 'db' | 'clock' | 'log'>) {
+export function maintenanceProcessor(ctx: Pick<AppContext, 'db' | 'clock' | 'log' | 'queues'>) {
   return async (job: Job) => {
     switch (job.name) {
       case 'purge-expired-sessions': {
         const n = await purgeExpiredSessions(ctx.db, ctx.clock.now());
         if (n) ctx.log.info(`purged ${n} expired sessions`);
         return { purged: n };
+      }
+      case 'relay-outbox': {
+        const routed = await relayRoutingRequests(ctx);
+        const notifications = await relayStaleNotifications(ctx);
+        if (routed || notifications) ctx.log.info(`relayed ${routed} routing requests and ${notifications} notifications`);
+        return { routed, notifications };
       }
       default:
         throw new Error(`unknown maintenance job ${job.name}`);

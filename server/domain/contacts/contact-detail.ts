@@ -1,0 +1,59 @@
+import type { ContactDetail, WrapUpBody } from '../../../shared/index.js';
+import type { Executor } from '../../db/database.js';
+import type { FieldCrypto } from '../crypto/field-crypto.js';
+import { earlierContacts, getSummary, type ContactRow } from './contacts.repo.js';
+import { listMessages } from './messages.repo.js';
+
+/** Rebuilds what the operator recorded from the stored (partly encrypted) columns and the victims table. */
+async function storedWrapUp(db: Executor, crypto: FieldCrypto, row: ContactRow): Promise<WrapUpBody | null> {
+  if (!row.classification || !row.call_type) return null;
+  const victims = await db.selectFrom('contact_victims').selectAll().where('contact_id', '=', row.id).orderBy('position').execute();
+  const unit = row.location_unit_id
+    ? await db.selectFrom('admin_units').select(['dataset', 'code']).where('id', '=', row.location_unit_id).executeTakeFirst()
+    : null;
+  return {
+    callType: row.call_type,
+    classification: row.classification,
+    purposes: row.purposes as WrapUpBody['purposes'],
+    indicators: row.indicators as WrapUpBody['indicators'],
+    victims: victims.map((v) => ({
+      sex: v.sex as WrapUpBody['victims'][number]['sex'],
+      age: v.age,
+      ageBand: v.age_band as WrapUpBody['victims'][number]['ageBand'],
+      ethnicity: v.ethnicity,
+      nationality: v.nationality,
+      under18: v.under18,
+    })),
+    location:
+      row.location_kind === 'unit' && unit
+        ? { kind: 'unit', dataset: unit.dataset, code: unit.code }
+        : row.location_kind === 'abroad'
+          ? { kind: 'abroad', country: row.location_country! }
+          : { kind: 'unknown' },
+    immediateDanger: row.immediate_danger,
+    wishes: (row.wishes ?? 'unknown') as WrapUpBody['wishes'],
+    wishesNote: crypto.decryptNullable(row.wishes_note_enc),
+    needs: row.needs as WrapUpBody['needs'],
+    consent: row.consent,
+    narrative: crypto.decryptNullable(row.narrative_enc) ?? '',
+  };
+}
+
+/** The full, decrypted record for someone allowed to see it (the caller audits the view). */
+export async function contactDetail(db: Executor, crypto: FieldCrypto, row: ContactRow): Promise<ContactDetail> {
+  const summary = (await getSummary(db, row.id))!;
+  return {
+    ...summary,
+    callerPhone: crypto.decryptNullable(row.caller_phone_enc),
+    callerHandle: crypto.decryptNullable(row.caller_handle_enc),
+    endedAt: row.ended_at ? new Date(row.ended_at).toISOString() : null,
+    durationSeconds: row.duration_seconds,
+    recordingUrl: row.recording_url,
+    draft: row.draft_enc ? (JSON.parse(crypto.decrypt(row.draft_enc)) as Record<string, unknown>) : null,
+    draftVersion: row.draft_version,
+    wrapUp: await storedWrapUp(db, crypto, row),
+    callType: row.call_type,
+    messages: await listMessages(db, crypto, row.id),
+    earlierContacts: row.caller_phone_hash ? await earlierContacts(db, row.caller_phone_hash, row.id) : [],
+  };
+}

@@ -1,0 +1,23 @@
+import { ROOMS, type ContactMessage } from '../../../shared/index.js';
+import type { AppContext } from '../../app-context.js';
+import { getSummary } from './contacts.repo.js';
+
+/** Live updates to the consoles. Queue summaries carry no identity; message bodies go only to the handling operator. */
+export function contactEvents(ctx: Pick<AppContext, 'db' | 'realtime'>) {
+  return {
+    async created(id: number) {
+      const s = await getSummary(ctx.db, id);
+      if (s) ctx.realtime.emit(ROOMS.operators, 'contact:created', s);
+      return s;
+    },
+    async updated(id: number) {
+      const s = await getSummary(ctx.db, id);
+      if (s) ctx.realtime.emit(ROOMS.operators, 'contact:updated', s);
+      ctx.realtime.presenceChanged();
+      return s;
+    },
+    message(contactId: number, handlerId: number | null, message: ContactMessage) {
+      if (handlerId != null) ctx.realtime.emit(ROOMS.user(handlerId), 'message:created', { contactId, message });
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import { sql } from 'kysely';
+import type { CallStatus, Channel, ContactSummary, RepeatContact } from '../../../shared/index.js';
+import type { Executor } from '../../db/database.js';
+
+export const contactRef = (id: number) => `LH-${String(id).padStart(6, '0')}`;
+
+function summaryQuery(db: Executor) {
+  return db
+    .selectFrom('contacts as c')
+    .leftJoin('users as u', 'u.id', 'c.claimed_by')
+    .select([
+      'c.id', 'c.channel', 'c.status', 'c.caller_masked', 'c.received_at', 'c.claimed_at', 'c.claimed_by',
+      'u.display_name as claimed_by_name', 'c.call_status', 'c.unread_messages', 'c.classification',
+      'c.caller_phone_hash',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('contacts as p')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('p.caller_phone_hash', '=', 'c.caller_phone_hash')
+        .whereRef('p.received_at', '<', 'c.received_at')
+        .as('repeat_count'),
+    );
+}
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
+
+const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
+
+export function toSummary(r: SummaryRow): ContactSummary {
+  return {
+    id: r.id,
+    ref: contactRef(r.id),
+    channel: r.channel,
+    status: r.status,
+    callerMasked: r.caller_masked,
+    receivedAt: iso(r.received_at)!,
+    claimedAt: iso(r.claimed_at),
+    claimedBy: r.claimed_by != null ? { id: r.claimed_by, displayName: r.claimed_by_name ?? '' } : null,
+    callStatus: (r.call_status as CallStatus | null) ?? null,
+    repeatCount: r.caller_phone_hash ? Number(r.repeat_count ?? 0) : 0,
+    unreadMessages: r.unread_messages,
+    classification: r.classification,
+  };
+}
+
+export async function listOpenSummaries(db: Executor): Promise<ContactSummary[]> {
+  const rows = await summaryQuery(db).where('c.status', '<>', 'closed').orderBy('c.received_at').limit(500).execute();
+  return rows.map(toSummary);
+}
+
+export async function getSummary(db: Executor, id: number): Promise<ContactSummary | null> {
+  const r = await summaryQuery(db).where('c.id', '=', id).executeTakeFirst();
+  return r ? toSummary(r) : null;
+}
+
+export async function getContactRow(db: Executor, id: number) {
+  return db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export type ContactRow = NonNullable<Awaited<ReturnType<typeof getContactRow>>>;
+
+/** Earlier contacts from the same number, newest first (repeat callers). */
+export async function earlierContacts(db: Executor, phoneHash: string, beforeId: number): Promise<RepeatContact[]> {
+  const rows = await db
+    .selectFrom('contacts as c')
+    .leftJoin('users as u', 'u.id', 'c.closed_by')
+    .select(['c.id', 'c.channel', 'c.received_at', 'c.call_type', 'c.classification', 'u.display_name'])
+    .where('c.caller_phone_hash', '=', phoneHash)
+    .where('c.id', '<>', beforeId)
+    .orderBy('c.received_at', 'desc')
+    .limit(20)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    ref: contactRef(r.id),
+    channel: r.channel,
+    receivedAt: iso(r.received_at)!,
+    callType: r.call_type,
+    classification: r.classification,
+    operator: r.display_name,
+  }));
+}
+
+export interface NewContact {
+  channel: Channel;
+  twilioSid?: string | null;
+  phoneEnc: string | null;
+  phoneHash: string | null;
+  masked: string | null;
+  handleEnc?: string | null;
+  receivedAt: Date;
+  callStatus?: CallStatus | null;
+  createdBy?: number | null;
+}
+
+/** Inserts a contact; null when its Twilio sid is already stored (a webhook retry). */
+export async function insertContact(db: Executor, c: NewContact): Promise<number | null> {
+  const r = await db
+    .insertInto('contacts')
+    .values({
+      channel: c.channel,
+      twilio_sid: c.twilioSid ?? null,
+      caller_phone_enc: c.phoneEnc,
+      caller_phone_hash: c.phoneHash,
+      caller_masked: c.masked,
+      caller_handle_enc: c.handleEnc ?? null,
+      received_at: c.receivedAt,
+      call_status: c.callStatus ?? null,
+      created_by: c.createdBy ?? null,
+    })
+    .onConflict((oc) => oc.column('twilio_sid').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return r?.id ?? null;
+}
+
+/** The sender's open conversation on a channel, creating it if there is none (race-safe on the partial unique index). */
+export async function openConversation(db: Executor, c: NewContact & { phoneHash: string }): Promise<{ id: number; created: boolean }> {
+  const inserted = await sql<{ id: number }>`
+    insert into contacts (channel, caller_phone_enc, caller_phone_hash, caller_masked, received_at)
+    values (${c.channel}, ${c.phoneEnc}, ${c.phoneHash}, ${c.masked}, ${c.receivedAt})
+    on conflict (caller_phone_hash, channel) where status <> 'closed' and channel in ('sms','whatsapp') do nothing
+    returning id`.execute(db);
+  if (inserted.rows[0]) return { id: Number(inserted.rows[0].id), created: true };
+  const existing = await db
+    .selectFrom('contacts')
+    .select('id')
+    .where('caller_phone_hash', '=', c.phoneHash)
+    .where('channel', '=', c.channel)
+    .where('status', '<>', 'closed')
+    .executeTakeFirstOrThrow();
+  return { id: existing.id, created: false };
+}
+
+/** Exactly one of several concurrent claims wins: the update only matches a still-queued contact. */
+export async function claimContact(db: Executor, id: number, userId: number, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('contacts')
+    .set({ status: 'in_progress', claimed_by: userId, claimed_at: now, unread_messages: 0 })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function releaseContact(db: Executor, id: number, userId: number): Promise<boolean> {
+  const r = await db
+    .updateTable('contacts')
+    .set({ status: 'queued', claimed_by: null, claimed_at: null })
+    .where('id', '=', id)
+    .where('status', '=', 'in_progress')
+    .where('claimed_by', '=', userId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Optimistic concurrency: saves only over the version the client last saw; returns the new version or null. */
+export async function saveDraft(db: Executor, id: number, userId: number, version: number, draftEnc: string, now: Date): Promise<number | null> {
+  const r = await db
+    .updateTable('contacts')
+    .set((eb) => ({ draft_enc: draftEnc, draft_version: eb('draft_version', '+', 1), draft_updated_at: now }))
+    .where('id', '=', id)
+    .where('status', '=', 'in_progress')
+    .where('claimed_by', '=', userId)
+    .where('draft_version', '=', version)
+    .returning('draft_version')
+    .executeTakeFirst();
+  return r?.draft_version ?? null;
+}

@@ -1,0 +1,119 @@
+import { ROUTED_CLASSIFICATIONS, type ContactDetail, type ContactSummary, type DraftBody, type SessionUser, type WrapUpBody } from '../../../shared/index.js';
+import type { AppContext } from '../../app-context.js';
+import type { Executor } from '../../db/database.js';
+import { writeAudit } from '../audit/audit.repo.js';
+import type { RequestOrigin } from '../auth/auth.service.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { recordRoutingRequest, relayRoutingRequests } from '../routing/routing-outbox.js';
+import { contactDetail } from './contact-detail.js';
+import { contactEvents } from './contact-events.js';
+import { claimContact, getContactRow, releaseContact, saveDraft, type ContactRow } from './contacts.repo.js';
+
+export type Actor = { user: SessionUser; origin: RequestOrigin };
+
+/** Claim, draft, wrap-up: one operator at a time per contact, and nothing recorded is ever lost. */
+export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'crypto' | 'clock' | 'queues' | 'log'>) {
+  const { db, crypto, clock } = ctx;
+  const events = contactEvents(ctx);
+
+  async function load(id: number): Promise<ContactRow> {
+    const row = await getContactRow(db, id);
+    if (!row) throw new NotFoundError('no such contact');
+    return row;
+  }
+  function assertHandler(row: ContactRow, user: SessionUser) {
+    if (row.status === 'closed') throw new ConflictError('this contact is already wrapped up');
+    if (row.claimed_by !== user.id) throw new ConflictError(row.claimed_by ? 'another operator is handling this contact' : 'claim this contact first');
+  }
+  async function audit(tx: Executor, actor: Actor, action: string, id: number, details?: Record<string, unknown>) {
+    await writeAudit(tx, { actorUserId: actor.user.id, actorRole: actor.user.role, action, entityType: 'contact', entityId: id, ...actor.origin, details });
+  }
+
+  return {
+    async claim(id: number, actor: Actor): Promise<ContactDetail> {
+      const row = await load(id);
+      const won = await db.transaction().execute(async (tx) => {
+        const won = await claimContact(tx, id, actor.user.id, clock.now());
+        if (won) await audit(tx, actor, 'contact.claim', id);
+        return won;
+      });
+      if (!won) {
+        if (row.claimed_by === actor.user.id && row.status === 'in_progress') return this.open(id, actor);
+        throw new ConflictError(row.status === 'closed' ? 'this contact is already wrapped up' : 'another operator already took this contact');
+      }
+      await events.updated(id);
+      return contactDetail(db, crypto, await load(id));
+    },
+
+    async release(id: number, actor: Actor): Promise<ContactSummary> {
+      const row = await load(id);
+      assertHandler(row, actor.user);
+      await db.transaction().execute(async (tx) => {
+        if (!(await releaseContact(tx, id, actor.user.id))) throw new ConflictError('this contact is no longer yours');
+        await audit(tx, actor, 'contact.release', id);
+      });
+      return (await events.updated(id))!;
+    },
+
+    /** The full record: for its handler, whoever wrapped it up, or a supervisor. Every view is audited. */
+    async open(id: number, actor: Actor): Promise<ContactDetail> {
+      const row = await load(id);
+      const allowed = actor.user.role === 'supervisor' || row.claimed_by === actor.user.id || row.closed_by === actor.user.id;
+      if (!allowed) throw new ForbiddenError('claim this contact to see it');
+      await audit(db, actor, 'contact.view', id);
+      return contactDetail(db, crypto, row);
+    },
+
+    async saveDraft(id: number, body: DraftBody, actor: Actor): Promise<{ version: number; savedAt: string }> {
+      const row = await load(id);
+      assertHandler(row, actor.user);
+      const now = clock.now();
+      const version = await saveDraft(db, id, actor.user.id, body.version, crypto.encrypt(JSON.stringify(body.draft)), now);
+      if (version == null) throw new ConflictError(`the draft changed elsewhere (now version ${row.draft_version}); reload it`, { version: String(row.draft_version) });
+      return { version, savedAt: now.toISOString() };
+    },
+
+    /** Stores the classification; for cases to refer, the routing request is written in the same transaction. */
+    async wrapUp(id: number, w: WrapUpBody, actor: Actor): Promise<ContactSummary> {
+      const row = await load(id);
+      assertHandler(row, actor.user);
+      const now = clock.now();
+      const unitId = w.location.kind === 'unit' ? await unitIdOf(db, w.location.dataset, w.location.code) : null;
+      const routed = (ROUTED_CLASSIFICATIONS as readonly string[]).includes(w.classification);
+      await db.transaction().execute(async (tx) => {
+        const r = await tx
+          .updateTable('contacts')
+          .set({
+            status: 'closed', closed_at: now, closed_by: actor.user.id, call_type: w.callType, classification: w.classification,
+            purposes: w.purposes, indicators: w.indicators, needs: w.needs, immediate_danger: w.immediateDanger,
+            location_kind: w.location.kind, location_unit_id: unitId, location_country: w.location.kind === 'abroad' ? w.location.country : null,
+            wishes: w.wishes, wishes_note_enc: crypto.encryptNullable(w.wishesNote), consent: w.consent,
+            narrative_enc: crypto.encryptNullable(w.narrative), draft_enc: null, unread_messages: 0,
+          })
+          .where('id', '=', id)
+          .where('status', '=', 'in_progress')
+          .where('claimed_by', '=', actor.user.id)
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) throw new ConflictError('this contact is no longer yours');
+        if (w.victims.length)
+          await tx.insertInto('contact_victims').values(w.victims.map((v, i) => ({
+            contact_id: id, position: i, sex: v.sex, age: v.age, age_band: v.ageBand, ethnicity: v.ethnicity, nationality: v.nationality, under18: v.under18,
+          }))).execute();
+        if (routed) await recordRoutingRequest(tx, id, now);
+        await audit(tx, actor, 'contact.wrap_up', id, { classification: w.classification, victims: w.victims.length, routed });
+      });
+      if (routed) {
+        // Best effort now; the scheduled relay retries whatever this misses.
+        await relayRoutingRequests(ctx, { contactId: id }).catch((e) => ctx.log.warn(`routing relay for contact ${id} deferred: ${(e as Error).message}`));
+      }
+      return (await events.updated(id))!;
+    },
+  };
+}
+export type TriageService = ReturnType<typeof createTriageService>;
+
+async function unitIdOf(db: Executor, dataset: string, code: string): Promise<number> {
+  const u = await db.selectFrom('admin_units').select('id').where('dataset', '=', dataset as never).where('code', '=', code).executeTakeFirst();
+  if (!u) throw new ValidationError('unknown administrative unit', { 'location.code': `no unit ${code} in ${dataset}` });
+  return u.id;
+}

@@ -1,0 +1,46 @@
+import { ROOMS } from '../../../shared/index.js';
+import type { AppContext } from '../../app-context.js';
+import { getMessage, setMessageStatus } from '../contacts/messages.repo.js';
+import { getNotification, setNotificationStatus } from './notifications.repo.js';
+import { PermanentSendError, type SmsSender } from './sms-sender.js';
+
+/**
+ * Sends one queued notification. Idempotent: anything no longer queued was handled by an earlier attempt.
+ * Logs carry ids and a masked number only, never the text.
+ */
+export async function deliverNotification(
+  ctx: Pick<AppContext, 'db' | 'crypto' | 'clock' | 'log' | 'realtime'>,
+  sender: SmsSender,
+  id: number,
+  opts: { finalAttempt?: boolean } = {},
+): Promise<'sent' | 'outbox' | 'skipped'> {
+  const n = await getNotification(ctx.db, id);
+  if (!n || n.status !== 'queued') return 'skipped';
+  const now = () => ctx.clock.now();
+  let result;
+  try {
+    result = await sender.send({ channel: n.channel, to: ctx.crypto.decrypt(n.to_enc), body: ctx.crypto.decrypt(n.body_enc) });
+  } catch (err) {
+    // Given up on: permanent refusal, or the last retry. It stays visible as failed, never silently dropped.
+    const permanent = err instanceof PermanentSendError || !!opts.finalAttempt;
+    await setNotificationStatus(ctx.db, id, { status: permanent ? 'failed' : 'queued', error: (err as Error).message.slice(0, 300), at: now(), attempt: true });
+    if (permanent) await syncMessage(ctx, n.contact_message_id, 'failed');
+    throw err;
+  }
+  const status = result.provider === 'twilio' ? 'sent' : 'outbox';
+  await setNotificationStatus(ctx.db, id, { status, providerSid: result.sid, error: null, at: now(), attempt: true });
+  await syncMessage(ctx, n.contact_message_id, status);
+  if (status === 'outbox') ctx.log.info(`[outbox] ${n.channel} notification ${id} (${n.purpose}) to ${n.to_masked} held in the local outbox: no Twilio credentials`);
+  return status;
+}
+
+/** Mirrors a notification's status onto the conversation message it carries, and tells the handling operator. */
+export async function syncMessage(ctx: Pick<AppContext, 'db' | 'crypto' | 'clock' | 'realtime'>, messageId: number | null, status: string) {
+  if (messageId == null) return;
+  await setMessageStatus(ctx.db, messageId, status, ctx.clock.now());
+  const m = await getMessage(ctx.db, ctx.crypto, messageId);
+  if (!m) return;
+  const c = await ctx.db.selectFrom('contacts').select(['claimed_by', 'closed_by']).where('id', '=', m.contactId).executeTakeFirst();
+  const handler = c?.claimed_by ?? c?.closed_by;
+  if (handler != null) ctx.realtime.emit(ROOMS.user(handler), 'message:updated', { contactId: m.contactId, message: { id: m.id, direction: m.direction, body: m.body, status: m.status, at: m.at, sentBy: m.sentBy } });
+}

@@ -1,0 +1,57 @@
+import { sql } from 'kysely';
+import { JOB_IDS } from '../../../shared/queues.js';
+import type { AppContext } from '../../app-context.js';
+import type { Executor } from '../../db/database.js';
+
+/** Written in the wrap-up transaction: the promise that this contact will be routed, whatever happens next. */
+export async function recordRoutingRequest(tx: Executor, contactId: number, at: Date): Promise<void> {
+  await tx
+    .insertInto('routing_requests')
+    .values({ contact_id: contactId, created_at: at })
+    .onConflict((oc) => oc.column('contact_id').doNothing())
+    .execute();
+}
+
+/**
+ * Relays pending routing requests to the routing queue (job data: the contact id only). Runs right after a
+ * wrap-up commits and on a schedule, so a request survives a crash or a Redis outage between the two.
+ * Deterministic job ids make a double relay harmless.
+ */
+export async function relayRoutingRequests(ctx: Pick<AppContext, 'db' | 'queues' | 'clock'>, opts: { contactId?: number; limit?: number } = {}) {
+  return ctx.db.transaction().execute(async (tx) => {
+    let q = tx
+      .selectFrom('routing_requests')
+      .select(['id', 'contact_id'])
+      .where('enqueued_at', 'is', null)
+      .orderBy('created_at')
+      .limit(opts.limit ?? 500)
+      .forUpdate()
+      .skipLocked();
+    if (opts.contactId != null) q = q.where('contact_id', '=', opts.contactId);
+    const pending = await q.execute();
+    if (pending.length === 0) return 0;
+    try {
+      await ctx.queues.routing.addBulk(
+        pending.map((p) => ({ name: 'route', data: { contactId: p.contact_id }, opts: { jobId: JOB_IDS.routing(p.contact_id) } })),
+      );
+    } catch (err) {
+      await tx
+        .updateTable('routing_requests')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: String((err as Error).message).slice(0, 300) }))
+        .where('id', 'in', pending.map((p) => p.id))
+        .execute();
+      return 0;
+    }
+    await tx
+      .updateTable('routing_requests')
+      .set((eb) => ({ enqueued_at: ctx.clock.now(), attempts: eb('attempts', '+', 1) }))
+      .where('id', 'in', pending.map((p) => p.id))
+      .execute();
+    return pending.length;
+  });
+}
+
+export async function pendingRoutingCount(db: Executor): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from routing_requests where enqueued_at is null`.execute(db);
+  return r.rows[0]!.n;
+}
