@@ -9,13 +9,16 @@ import { OperatorConsole } from './operator/operator-console.js';
 import { AppShell } from './shell/app-shell.js';
 import { SupervisorBoard } from './supervisor/supervisor-board.js';
 
+const DESK_ROLES = ['operator', 'supervisor'] as const;
+
 export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireAuth />}>
         <Route element={<AppShell />}>
-          <Route element={<RequireRole role="operator" />}>
+          {/* Supervisors take calls too when the queue is long. */}
+          <Route element={<RequireRole role={DESK_ROLES} />}>
             <Route path="/operator" element={<OperatorConsole />} />
           </Route>
           <Route element={<RequireRole role="supervisor" />}>

@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
+import type { Socket as NetSocket } from 'node:net';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server } from 'socket.io';
 import {
@@ -45,6 +46,7 @@ export function attachSocketGateway(httpServer: HttpServer, ctx: AppContext, aut
     }),
   });
 
+  coalesceWrites(io);
   io.use(async (socket, next) => {
     try {
       const token = readCookie(socket.request.headers.cookie, SESSION_COOKIE);
@@ -75,6 +77,28 @@ export function attachSocketGateway(httpServer: HttpServer, ctx: AppContext, aut
   });
 
   return { io, presenceChanged: presence };
+}
+
+/**
+ * Under load several events reach each console in one event-loop turn, and each would be its own TCP write: a
+ * syscall, and a wake-up of the receiving side, per frame per console. This corks a WebSocket's TCP socket at its
+ * first frame of a turn and uncorks all of them once, in setImmediate, so a turn's frames leave as one write.
+ * No delay is added (the turn ends anyway). Uses ws's `_socket`; if that ever disappears, frames simply go unbatched.
+ */
+function coalesceWrites(io: IoServer) {
+  const corked = new Set<NetSocket>();
+  const uncorkAll = () => {
+    const sockets = [...corked];
+    corked.clear();
+    for (const s of sockets) s.uncork();
+  };
+  io.engine.on('flush', (conn: { transport?: { name?: string; socket?: { _socket?: NetSocket } } }) => {
+    const raw = conn.transport?.name === 'websocket' ? conn.transport.socket?._socket : undefined;
+    if (!raw || raw.destroyed || corked.has(raw)) return;
+    if (corked.size === 0) setImmediate(uncorkAll);
+    raw.cork();
+    corked.add(raw);
+  });
 }
 
 export function socketNotifier(io: IoServer, presenceChanged: () => void): RealtimeNotifier {

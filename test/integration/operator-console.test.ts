@@ -189,5 +189,15 @@ describe('operator console: claim, draft, wrap-up over Socket.IO and REST', () =
     await a.socket.timeout(3000).emitWithAck('contact:claim', { contactId: call.id });
     const presence = await update;
     expect(presence.find((x: any) => x.userId === a.id).displayName).to.equal('Test operator');
+    const cleared = new Promise<any>((resolve) =>
+      a.socket.on('presence:updated', (p) => p.find((x: any) => x.userId === a.id)?.handling.length === 0 && resolve(p)),
+    );
+    await a.socket.timeout(3000).emitWithAck('contact:wrap-up', { contactId: call.id, wrapUp: { callType: 'silent', classification: 'not_relevant' } });
+    await cleared;
+    const walkIn = new Promise<any>((resolve) =>
+      a.socket.on('presence:updated', (p) => p.find((x: any) => x.userId === a.id)?.handling.some((h: any) => h.channel === 'walk_in') && resolve(p)),
+    );
+    await api(app.baseUrl, 'POST', '/api/contacts', { cookie: a.cookie, body: { channel: 'walk_in' } });
+    await walkIn;
   });
 });

@@ -26,6 +26,7 @@ export function ensureClientBuilt(): void {
 
 export interface StartedProduct {
   url: string;
+  databaseUrl: string;
   stdout: () => string;
   stop(): Promise<void>;
 }
@@ -34,7 +35,7 @@ export interface StartedProduct {
  * Runs the product exactly as `npm start` does (server/main.ts: migrate, demo data, server and workers)
  * on a fresh database of its own and an ephemeral port, and waits for the banner.
  */
-export async function startProduct(name: string): Promise<StartedProduct> {
+export async function startProduct(name: string, extraEnv: Record<string, string> = {}): Promise<StartedProduct> {
   ensureClientBuilt();
   const base = testConfig();
   const env = {
@@ -45,6 +46,7 @@ export async function startProduct(name: string): Promise<StartedProduct> {
     PORT: '0',
     HOST: '127.0.0.1',
     DEMO_DATA: 'auto',
+    ...extraEnv,
   };
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: PROJECT_ROOT, env });
   let out = '';
@@ -64,6 +66,7 @@ export async function startProduct(name: string): Promise<StartedProduct> {
   });
   return {
     url,
+    databaseUrl: env.DATABASE_URL,
     stdout: () => out,
     async stop() {
       if (child.exitCode == null) {

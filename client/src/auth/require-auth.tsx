@@ -31,11 +31,12 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-/** Keeps each role on its own pages: anyone else is sent to their landing page. */
-export function RequireRole({ role }: { role: Role }) {
+/** Keeps each role on its own pages (a page may admit several roles): anyone else is sent to their landing page. */
+export function RequireRole({ role }: { role: Role | readonly Role[] }) {
   const { data: user } = useSession();
   if (!user) return null;
-  if (user.role !== role) return <Navigate to={LANDING_PATH[user.role]} replace />;
+  const allowed: readonly Role[] = typeof role === 'string' ? [role] : role;
+  if (!allowed.includes(user.role)) return <Navigate to={LANDING_PATH[user.role]} replace />;
   return <Outlet />;
 }
 

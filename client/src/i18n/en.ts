@@ -1,3 +1,4 @@
+import { enOperator } from './en-operator.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -64,7 +65,7 @@ export const en: Messages = {
     offline: 'Offline',
     label: 'Real-time connection status',
   },
-  nav: { main: 'Main navigation', users: 'Users', agencies: 'Agencies' },
+  nav: { main: 'Main navigation', users: 'Users', agencies: 'Agencies', supervisorBoard: 'Supervision', operatorDesk: 'Operator desk' },
   landing: {
     comingSoon: 'Coming soon',
     operator: {
@@ -98,6 +99,7 @@ export const en: Messages = {
       closedBody: 'Outcomes and reasons, for the 6- and 12-month reports.',
     },
   },
+  operator: enOperator,
   admin: {
     title: 'Administration',
     intro: 'Manage users, the agencies that receive referrals, and the areas they cover.',

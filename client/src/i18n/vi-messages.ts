@@ -22,6 +22,16 @@ export const viMessages: Record<string, string> = {
   'only shelters have a shelter profile': 'Chỉ cơ sở bảo trợ mới có thông tin tiếp nhận.',
   'phone number must look like 0912345678 or +84912345678': 'Số điện thoại phải có dạng 0912345678 hoặc +84912345678.',
   'unit code must be 2 to 5 digits': 'Mã đơn vị hành chính gồm 2 đến 5 chữ số.',
+  'a trafficking classification needs at least one purpose': 'Phân loại mua bán người cần ít nhất một mục đích.',
+  'a case to refer needs at least one victim': 'Ca cần chuyển gửi phải có ít nhất một nạn nhân.',
+  'a contact in immediate danger cannot be not relevant': 'Liên hệ có nguy hiểm tức thời không thể phân loại là không liên quan.',
+  'age must be a whole number': 'Tuổi phải là số nguyên.',
+  'age must be between 0 and 120': 'Tuổi phải từ 0 đến 120.',
+  'country must be a 2-letter ISO code': 'Mã quốc gia gồm 2 chữ cái (ví dụ KH, CN).',
+  'abroad means outside Viet Nam': 'Nước ngoài phải là quốc gia khác Việt Nam.',
+  'message is empty': 'Tin nhắn đang trống.',
+  'unknown administrative unit': 'Không tìm thấy đơn vị hành chính.',
+  'message is too long': 'Tin nhắn quá dài (tối đa 1600 ký tự).',
   // Server-side checks (conflicts, references, permissions).
   'already taken': 'Tên đăng nhập này đã được sử dụng.',
   'username already taken': 'Tên đăng nhập này đã được sử dụng.',
@@ -40,5 +50,6 @@ export const viMessages: Record<string, string> = {
 export const viMessagePatterns: [RegExp, string][] = [
   [/^unknown unit (\S+) in (\S+)$/, 'Không có đơn vị $1 trong bộ dữ liệu $2.'],
   [/^agency code "(.+)" is already used$/, 'Mã cơ quan "$1" đã được sử dụng.'],
+  [/^no unit (\S+) in (\S+)$/, 'Không có đơn vị hành chính $1 trong bộ dữ liệu $2.'],
   [/^internal error \(reference (.+)\)$/, 'Lỗi hệ thống (mã tham chiếu $1).'],
 ];

@@ -1,3 +1,4 @@
+import { viOperator } from './vi-operator.js';
 /** Vietnamese: the default language of the console. en.ts must have the same shape (checked by its type). */
 export const vi = {
   app: {
@@ -63,7 +64,7 @@ export const vi = {
     offline: 'Mất kết nối',
     label: 'Trạng thái kết nối thời gian thực',
   },
-  nav: { main: 'Điều hướng chính', users: 'Người dùng', agencies: 'Cơ quan' },
+  nav: { main: 'Điều hướng chính', users: 'Người dùng', agencies: 'Cơ quan', supervisorBoard: 'Giám sát', operatorDesk: 'Bàn tư vấn' },
   landing: {
     comingSoon: 'Sắp có',
     operator: {
@@ -97,6 +98,7 @@ export const vi = {
       closedBody: 'Kết quả xử lý và lý do, phục vụ báo cáo 6 tháng và hằng năm.',
     },
   },
+  operator: viOperator,
   admin: {
     title: 'Quản trị',
     intro: 'Quản lý người dùng, cơ quan tiếp nhận chuyển gửi và địa bàn phụ trách.',

@@ -1,18 +1,64 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../auth/use-session.js';
+import { Alert } from '../components/alert.js';
 import { PageHeader } from '../components/page-header.js';
-import { PlaceholderPanel } from '../components/placeholder-panel.js';
+import { DeskProvider, useDesk } from './desk/desk-context.js';
+import { ManualIntakeDialog } from './intake/manual-intake-dialog.js';
+import { PresenceStrip } from './presence-strip.js';
+import { QueuePanel } from './queue/queue-panel.js';
+import { WorkPane } from './work/work-pane.js';
+import './desk.css';
 
-/** Operator landing page: queue on the left, the contact being handled in the middle, screening on the right. */
+/** The operator's working day: the live queue on the left, the contacts being handled on the right. */
 export function OperatorConsole() {
-  const { t } = useTranslation();
+  const { data: user } = useSession();
+  if (!user) return null;
   return (
-    <>
-      <PageHeader testId="landing-operator" title={t('landing.operator.title')} intro={t('landing.operator.intro')} />
-      <div className="console-grid console-grid--three">
-        <PlaceholderPanel title={t('landing.operator.queue')} body={t('landing.operator.queueBody')} />
-        <PlaceholderPanel title={t('landing.operator.contact')} body={t('landing.operator.contactBody')} className="panel--tall" />
-        <PlaceholderPanel title={t('landing.operator.screening')} body={t('landing.operator.screeningBody')} />
+    <DeskProvider me={user.id}>
+      <Desk />
+    </DeskProvider>
+  );
+}
+
+function Desk() {
+  const { t } = useTranslation();
+  const { notice, setNotice, addMine } = useDesk();
+  const [intake, setIntake] = useState(false);
+  return (
+    <div className="desk">
+      <PageHeader
+        testId="landing-operator"
+        title={t('landing.operator.title')}
+        actions={
+          <button type="button" className="button button--primary" data-testid="manual-intake" onClick={() => setIntake(true)}>
+            + {t('operator.intake.open')}
+          </button>
+        }
+      />
+      <PresenceStrip />
+      {notice && (
+        <div className="desk-notice" data-testid="desk-notice" data-kind={notice.kind}>
+          <Alert kind={notice.kind}>{notice.text}</Alert>
+          <button type="button" className="button button--ghost button--icon" onClick={() => setNotice(null)} aria-label={t('common.close')}>
+            ×
+          </button>
+        </div>
+      )}
+      <div className="desk-grid">
+        <QueuePanel />
+        <WorkPane />
       </div>
-    </>
+      {intake && (
+        <ManualIntakeDialog
+          onClose={() => setIntake(false)}
+          onCreated={(contact) => {
+            setIntake(false);
+            addMine(contact);
+            setNotice({ kind: 'success', text: t('operator.intake.created', { ref: contact.ref }) });
+          }}
+        />
+      )}
+    </div>
   );
 }

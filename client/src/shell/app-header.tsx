@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { LANDING_PATH } from '../../../shared/index.js';
 import { useLogout, useSession } from '../auth/use-session.js';
 import { ConnectionIndicator } from '../realtime/connection-indicator.js';
@@ -17,6 +17,16 @@ export function AppHeader() {
         <span className="brand-mark" aria-hidden="true">111</span>
         <span className="brand-name">{t('app.name')}</span>
       </Link>
+      {user.role === 'supervisor' && (
+        <nav className="header-nav" aria-label={t('nav.main')}>
+          <NavLink to="/supervisor" className="tab">
+            {t('nav.supervisorBoard')}
+          </NavLink>
+          <NavLink to="/operator" className="tab" data-testid="nav-operator">
+            {t('nav.operatorDesk')}
+          </NavLink>
+        </nav>
+      )}
       <div className="header-right">
         <ConnectionIndicator />
         <div className="user-badge" data-testid="current-user">

@@ -1,4 +1,4 @@
-import { ROOMS, type ContactMessage } from '../../../shared/index.js';
+import { ROOMS, type ContactMessage, type ContactSummary } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import { getSummary } from './contacts.repo.js';
 
@@ -8,6 +8,7 @@ export function contactEvents(ctx: Pick<AppContext, 'db' | 'realtime'>) {
     async created(id: number) {
       const s = await getSummary(ctx.db, id);
       if (s) ctx.realtime.emit(ROOMS.operators, 'contact:created', s);
+      if (s?.claimedBy) ctx.realtime.presenceChanged(); // a manual intake is claimed at once
       return s;
     },
     async updated(id: number) {
@@ -15,6 +16,11 @@ export function contactEvents(ctx: Pick<AppContext, 'db' | 'realtime'>) {
       if (s) ctx.realtime.emit(ROOMS.operators, 'contact:updated', s);
       ctx.realtime.presenceChanged();
       return s;
+    },
+    /** Announces a summary the caller already holds (from the write's RETURNING): no second read. */
+    announce(s: ContactSummary, created: boolean) {
+      ctx.realtime.emit(ROOMS.operators, created ? 'contact:created' : 'contact:updated', s);
+      if (!created) ctx.realtime.presenceChanged();
     },
     message(contactId: number, handlerId: number | null, message: ContactMessage) {
       if (handlerId != null) ctx.realtime.emit(ROOMS.user(handlerId), 'message:created', { contactId, message });

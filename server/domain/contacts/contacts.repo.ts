@@ -43,6 +43,21 @@ export function toSummary(r: SummaryRow): ContactSummary {
   };
 }
 
+/**
+ * The summary columns as RETURNING expressions of an insert or update on `contacts` (aliased `alias`), so a write
+ * hands back what the consoles are told without a second round trip. repeat_count counts earlier contacts from the
+ * same number on contacts_caller_hash_idx; the statement's snapshot never includes the row being written.
+ */
+function summaryReturning(alias: 'contacts' | 'c') {
+  const t = sql.raw(alias);
+  return sql`${t}.id, ${t}.channel, ${t}.status, ${t}.caller_masked, ${t}.received_at, ${t}.claimed_at, ${t}.claimed_by,
+    (select u.display_name from users u where u.id = ${t}.claimed_by) as claimed_by_name,
+    ${t}.call_status, ${t}.unread_messages, ${t}.classification, ${t}.caller_phone_hash,
+    case when ${t}.caller_phone_hash is null then 0 else (
+      select count(*)::int from contacts p where p.caller_phone_hash = ${t}.caller_phone_hash and p.received_at < ${t}.received_at
+    ) end as repeat_count`;
+}
+
 export async function listOpenSummaries(db: Executor): Promise<ContactSummary[]> {
   const rows = await summaryQuery(db).where('c.status', '<>', 'closed').orderBy('c.received_at').limit(500).execute();
   return rows.map(toSummary);
@@ -111,6 +126,39 @@ export async function insertContact(db: Executor, c: NewContact): Promise<number
     .returning('id')
     .executeTakeFirst();
   return r?.id ?? null;
+}
+
+/** insertContact in one round trip that also returns the new contact's summary; null for a webhook retry. */
+export async function insertContactReturningSummary(db: Executor, c: NewContact): Promise<ContactSummary | null> {
+  const r = await sql<SummaryRow>`
+    insert into contacts (channel, twilio_sid, caller_phone_enc, caller_phone_hash, caller_masked, caller_handle_enc, received_at, call_status, created_by)
+    values (${c.channel}, ${c.twilioSid ?? null}, ${c.phoneEnc}, ${c.phoneHash}, ${c.masked}, ${c.handleEnc ?? null}, ${c.receivedAt},
+            ${c.callStatus ?? null}, ${c.createdBy ?? null})
+    on conflict (twilio_sid) do nothing
+    returning ${summaryReturning('contacts')}`.execute(db);
+  return r.rows[0] ? toSummary(r.rows[0]) : null;
+}
+
+/**
+ * Stores an inbound message in a conversation and counts it unread, in one statement that returns the message id
+ * and the conversation's new summary; null when the MessageSid is already stored (a webhook retry changes nothing).
+ */
+export async function addInboundMessage(
+  db: Executor,
+  m: { contactId: number; twilioSid: string; bodyEnc: string; at: Date },
+): Promise<{ messageId: number; summary: ContactSummary } | null> {
+  const r = await sql<SummaryRow & { message_id: number }>`
+    with m as (
+      insert into contact_messages (contact_id, direction, twilio_sid, body_enc, status, created_at, updated_at)
+      values (${m.contactId}, 'in', ${m.twilioSid}, ${m.bodyEnc}, 'received', ${m.at}, ${m.at})
+      on conflict (twilio_sid) do nothing
+      returning id
+    )
+    update contacts c set last_message_at = ${m.at}, unread_messages = c.unread_messages + 1
+    from m where c.id = ${m.contactId}
+    returning m.id as message_id, ${summaryReturning('c')}`.execute(db);
+  const row = r.rows[0];
+  return row ? { messageId: Number(row.message_id), summary: toSummary(row) } : null;
 }
 
 /** The sender's open conversation on a channel, creating it if there is none (race-safe on the partial unique index). */

@@ -1,12 +1,14 @@
-import type { CallStatus, ManualIntakeBody, SessionUser } from '../../../shared/index.js';
+import type { CallStatus, ContactMessage, ManualIntakeBody, SessionUser } from '../../../shared/index.js';
 import { CALL_STATUSES } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { maskPhone } from '../crypto/field-crypto.js';
 import type { RequestOrigin } from '../auth/auth.service.js';
 import { contactEvents } from './contact-events.js';
-import { claimContact, insertContact, openConversation } from './contacts.repo.js';
-import { getMessage, insertMessage } from './messages.repo.js';
+import { addInboundMessage, claimContact, insertContact, insertContactReturningSummary, openConversation } from './contacts.repo.js';
+
+/** Thrown inside the message transaction to roll back a retried MessageSid. */
+const RETRY = Symbol('webhook retry');
 
 const TERMINAL: readonly string[] = ['completed', 'busy', 'no-answer', 'failed', 'canceled'];
 const asCallStatus = (s: string | undefined): CallStatus | null =>
@@ -31,16 +33,16 @@ export function createIntakeService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
   return {
     /** A Twilio voice webhook; a retry with the same CallSid changes nothing. */
     async receiveCall(p: { callSid: string; from?: string; callStatus?: string }): Promise<{ id: number | null; duplicate: boolean }> {
-      const id = await insertContact(db, {
+      const summary = await insertContactReturningSummary(db, {
         channel: 'voice',
         twilioSid: p.callSid,
         ...caller(normalisePhone(p.from)),
         receivedAt: clock.now(),
         callStatus: asCallStatus(p.callStatus) ?? 'ringing',
       });
-      if (id == null) return { id: null, duplicate: true };
-      await events.created(id);
-      return { id, duplicate: false };
+      if (summary == null) return { id: null, duplicate: true };
+      events.announce(summary, true);
+      return { id: summary.id, duplicate: false };
     },
 
     async updateCallStatus(p: { callSid: string; callStatus?: string; duration?: number | null; recordingUrl?: string | null }) {
@@ -61,33 +63,35 @@ export function createIntakeService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
       return row?.id ?? null;
     },
 
-    /** An SMS/WhatsApp message: joins the sender's open conversation or opens one. A retried MessageSid is ignored. */
+    /**
+     * An SMS/WhatsApp message: joins the sender's open conversation or opens one. A retried MessageSid changes
+     * nothing (the transaction rolls back, so not even a conversation is opened for it).
+     */
     async receiveMessage(p: { messageSid: string; from?: string; body?: string; channel: 'sms' | 'whatsapp' }) {
       const phone = normalisePhone(p.from);
       const now = clock.now();
       const c = caller(phone);
-      const result = await db.transaction().execute(async (tx) => {
-        const conv = phone
-          ? await openConversation(tx, { channel: p.channel, ...c, phoneHash: c.phoneHash!, receivedAt: now })
-          : { id: (await insertContact(tx, { channel: p.channel, ...c, receivedAt: now }))!, created: true };
-        const messageId = await insertMessage(tx, {
-          contactId: conv.id, direction: 'in', twilioSid: p.messageSid, bodyEnc: crypto.encrypt(p.body ?? ''), status: 'received', at: now,
+      const body = p.body ?? '';
+      const result = await db
+        .transaction()
+        .execute(async (tx) => {
+          const conv = phone
+            ? await openConversation(tx, { channel: p.channel, ...c, phoneHash: c.phoneHash!, receivedAt: now })
+            : { id: (await insertContact(tx, { channel: p.channel, ...c, receivedAt: now }))!, created: true };
+          const added = await addInboundMessage(tx, { contactId: conv.id, twilioSid: p.messageSid, bodyEnc: crypto.encrypt(body), at: now });
+          if (!added) throw RETRY;
+          return { ...added, created: conv.created };
+        })
+        .catch((err: unknown) => {
+          if (err === RETRY) return null;
+          throw err;
         });
-        if (messageId == null) return null; // retry of a message we already have: roll nothing forward
-        const contact = await tx
-          .updateTable('contacts')
-          .set((eb) => ({ last_message_at: now, unread_messages: eb('unread_messages', '+', 1) }))
-          .where('id', '=', conv.id)
-          .returning(['claimed_by'])
-          .executeTakeFirstOrThrow();
-        return { contactId: conv.id, created: conv.created, messageId, handler: contact.claimed_by };
-      });
       if (!result) return { duplicate: true as const };
-      if (result.created) await events.created(result.contactId);
-      else await events.updated(result.contactId);
-      const message = await getMessage(db, crypto, result.messageId);
-      if (message) events.message(result.contactId, result.handler, message);
-      return { duplicate: false as const, contactId: result.contactId };
+      const { summary, messageId, created } = result;
+      events.announce(summary, created);
+      const message: ContactMessage = { id: messageId, direction: 'in', body, status: 'received', at: now.toISOString(), sentBy: null };
+      events.message(summary.id, summary.claimedBy?.id ?? null, message);
+      return { duplicate: false as const, contactId: summary.id };
     },
 
     /** Contacts that reach the hotline outside Twilio: walk-in, Zalo, App 111, Facebook, email, web chat. */

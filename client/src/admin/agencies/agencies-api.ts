@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AgencyBody, AgencyView, UnitDataset, UnitLevel, UnitView } from '../../../../shared/index.js';
-import { http, query } from '../../api/http.js';
+import type { AgencyBody, AgencyView } from '../../../../shared/index.js';
+import { http } from '../../api/http.js';
 import { USERS_KEY } from '../users/users-api.js';
 
 export const AGENCIES_KEY = ['admin', 'agencies'] as const;
@@ -36,19 +36,5 @@ export function useSaveAgency() {
   });
 }
 
-export interface UnitsFilter {
-  dataset: UnitDataset;
-  level: UnitLevel;
-  parent?: string;
-  q?: string;
-}
-
-/** Administrative units for the coverage picker; disabled until the parent it needs is chosen. */
-export function useUnits(filter: UnitsFilter, enabled = true) {
-  return useQuery({
-    queryKey: ['units', filter],
-    queryFn: ({ signal }) => http.get<{ units: UnitView[] }>(`/api/units${query({ ...filter, limit: 1000 })}`, signal).then((r) => r.units),
-    enabled,
-    staleTime: 10 * 60_000,
-  });
-}
+// Units are read by the agency form and the operator's location picker alike.
+export { useUnits, type UnitsFilter } from '../../api/units-api.js';

@@ -4,7 +4,7 @@ import { UNIT_DATASETS, type UnitDataset, type UnitRef, type UnitView } from '..
 import { FieldError } from '../../components/field.js';
 import { useUnits } from './agencies-api.js';
 import { ChosenUnits, unitKey, type KnownUnits } from './chosen-units.js';
-import { UnitSelect } from './unit-select.js';
+import { UnitSelect } from '../../components/unit-select.js';
 
 interface Props {
   value: UnitRef[] | undefined;

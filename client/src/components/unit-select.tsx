@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { UnitView } from '../../../../shared/index.js';
+import type { UnitView } from '../../../shared/index.js';
 
 interface Props {
   id: string;
@@ -8,20 +8,22 @@ interface Props {
   loading: boolean;
   value: string;
   onChange: (code: string) => void;
-  actionLabel: string;
-  onAction: () => void;
-  actionDisabled: boolean;
+  /** A button after the select (the coverage picker's "+ add"); left out when picking a single unit. */
+  actionLabel?: string;
+  onAction?: () => void;
+  actionDisabled?: boolean;
+  testId?: string;
   /** A server-side name search (communes can number in the hundreds per province). */
   search?: { label: string; value: string; onChange: (v: string) => void };
 }
 
-export function UnitSelect({ id, label, units, loading, value, onChange, actionLabel, onAction, actionDisabled, search }: Props) {
+export function UnitSelect({ id, label, units, loading, value, onChange, actionLabel, onAction, actionDisabled, search, testId }: Props) {
   const { t } = useTranslation();
   const disabled = !units || (units.length === 0 && !search?.value);
   return (
     <div className="field unit-select">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled} aria-busy={loading || undefined}>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled} aria-busy={loading || undefined} data-testid={testId}>
         <option value="">{loading ? t('app.loading') : t('coverage.choose')}</option>
         {(units ?? []).map((u) => (
           <option key={u.code} value={u.code}>
@@ -40,9 +42,11 @@ export function UnitSelect({ id, label, units, loading, value, onChange, actionL
           disabled={disabled}
         />
       )}
-      <button type="button" className="button button--small" onClick={onAction} disabled={actionDisabled}>
-        + {actionLabel}
-      </button>
+      {actionLabel && onAction && (
+        <button type="button" className="button button--small" onClick={onAction} disabled={actionDisabled}>
+          + {actionLabel}
+        </button>
+      )}
     </div>
   );
 }

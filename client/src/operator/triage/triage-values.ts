@@ -1,0 +1,178 @@
+import {
+  AGE_BANDS, CALL_TYPES, CLASSIFICATIONS, CONSENTS, INDICATORS, SUPPORT_REGIMES, TRAFFICKING_PURPOSES, UNIT_DATASETS, VICTIM_SEXES, WISHES,
+  isUnder18, location as locationSchema,
+  type AgeBand, type CallType, type Classification, type Consent, type ContactDetail, type Indicator, type Location, type SupportRegime,
+  type TraffickingPurpose, type UnitDataset, type VictimInput, type VictimSex, type Wish, type WrapUpInput,
+} from '../../../../shared/index.js';
+
+/** One victim as the form holds it: text boxes hold strings, "unknown" is null. */
+export interface VictimRow {
+  sex: VictimSex;
+  age: number | null;
+  ageBand: AgeBand | null;
+  ethnicity: string;
+  nationality: string;
+  under18: boolean | null;
+}
+
+/** The location picker's whole state, so a restored draft shows the same province, district and commune. */
+export interface LocationUi {
+  kind: Location['kind'];
+  dataset: UnitDataset;
+  province: string;
+  district: string;
+  commune: string;
+  /** A listed country code, or 'other' (then countryOther holds the code). */
+  country: string;
+  countryOther: string;
+}
+
+export interface TriageValues {
+  callType: CallType | null;
+  classification: Classification | null;
+  purposes: TraffickingPurpose[];
+  indicators: Indicator[];
+  victims: VictimRow[];
+  location: LocationUi;
+  immediateDanger: boolean;
+  wishes: Wish;
+  wishesNote: string;
+  needs: SupportRegime[];
+  consent: Consent;
+  narrative: string;
+}
+
+export const ABROAD_COUNTRIES = ['KH', 'CN', 'LA', 'MM', 'TH', 'MY', 'KR', 'JP', 'TW'] as const;
+export const newVictim = (): VictimRow => ({ sex: 'unknown', age: null, ageBand: null, ethnicity: '', nationality: 'VN', under18: null });
+const blankLocation = (): LocationUi => ({ kind: 'unknown', dataset: 'vn-2025', province: '', district: '', commune: '', country: '', countryOther: '' });
+
+export const needsPurposes = (c: Classification | null) => c === 'trafficking' || c === 'suspected_trafficking';
+
+const validAge = (age: unknown) => (typeof age === 'number' && Number.isFinite(age) ? age : null);
+
+/** Under 18 from the exact age, else the age band, else the operator's tick (unticked means "not known"). */
+export function derivedUnder18(v: Pick<VictimRow, 'age' | 'ageBand' | 'under18'>): boolean | null {
+  const known = isUnder18(validAge(v.age), v.ageBand);
+  if (known !== null) return known;
+  return v.under18 === true ? true : null;
+}
+
+export function toLocation(l: LocationUi): Location | { kind: 'unit'; dataset: UnitDataset; code: string } {
+  if (l.kind === 'abroad') return { kind: 'abroad', country: (l.country === 'other' ? l.countryOther : l.country).trim().toUpperCase() };
+  if (l.kind === 'unit') return { kind: 'unit', dataset: l.dataset, code: l.commune || l.district || l.province };
+  return { kind: 'unknown' };
+}
+
+function toVictim(r: VictimRow): VictimInput {
+  return {
+    sex: r.sex,
+    age: r.age,
+    ageBand: r.ageBand,
+    ethnicity: r.ethnicity.trim() || null,
+    nationality: r.nationality.trim().toUpperCase() || null,
+    under18: derivedUnder18(r),
+  };
+}
+
+/** What wrapUpBody parses. Missing choices stay missing so the schema names them. */
+export function toWrapUpInput(v: TriageValues): WrapUpInput {
+  return {
+    callType: v.callType ?? undefined,
+    classification: v.classification ?? undefined,
+    purposes: needsPurposes(v.classification) ? v.purposes : [],
+    indicators: v.indicators,
+    victims: v.victims.map(toVictim),
+    location: toLocation(v.location),
+    immediateDanger: v.immediateDanger,
+    wishes: v.wishes,
+    wishesNote: v.wishesNote.trim() || null,
+    needs: v.needs,
+    consent: v.consent,
+    narrative: v.narrative,
+  } as WrapUpInput;
+}
+
+/** The autosaved draft: only what the loose draft schema accepts, plus the picker state (`locationUi`). */
+export function toDraft(v: TriageValues): Record<string, unknown> {
+  const d: Record<string, unknown> = {
+    purposes: v.purposes,
+    indicators: v.indicators,
+    victims: v.victims.map((r) => ({ ...r, age: validAge(r.age) })),
+    immediateDanger: v.immediateDanger,
+    wishes: v.wishes,
+    wishesNote: v.wishesNote.slice(0, 500) || null,
+    needs: v.needs,
+    consent: v.consent,
+    narrative: v.narrative.slice(0, 20_000),
+    locationUi: v.location,
+  };
+  if (v.callType) d.callType = v.callType;
+  if (v.classification) d.classification = v.classification;
+  const loc = locationSchema.safeParse(toLocation(v.location));
+  if (loc.success) d.location = loc.data;
+  return d;
+}
+
+// ---- restoring a draft (it may come from an older console or another client: trust nothing) ----
+
+const oneOf = <T extends string>(list: readonly T[], v: unknown): T | null => (typeof v === 'string' && (list as readonly string[]).includes(v) ? (v as T) : null);
+const someOf = <T extends string>(list: readonly T[], v: unknown): T[] => (Array.isArray(v) ? list.filter((x) => v.includes(x)) : []);
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+
+function victimFrom(raw: unknown): VictimRow {
+  const r = obj(raw);
+  return {
+    sex: oneOf(VICTIM_SEXES, r.sex) ?? 'unknown',
+    age: validAge(r.age),
+    ageBand: oneOf(AGE_BANDS, r.ageBand),
+    ethnicity: str(r.ethnicity),
+    nationality: typeof r.nationality === 'string' ? r.nationality : '',
+    under18: typeof r.under18 === 'boolean' ? r.under18 : null,
+  };
+}
+
+function locationFrom(ui: unknown, saved: unknown): LocationUi {
+  const u = obj(ui);
+  if (oneOf(['unit', 'abroad', 'unknown'] as const, u.kind)) {
+    return {
+      kind: u.kind as LocationUi['kind'],
+      dataset: oneOf(UNIT_DATASETS, u.dataset) ?? 'vn-2025',
+      province: str(u.province),
+      district: str(u.district),
+      commune: str(u.commune),
+      country: str(u.country),
+      countryOther: str(u.countryOther),
+    };
+  }
+  const parsed = locationSchema.safeParse(saved);
+  if (!parsed.success) return blankLocation();
+  const l = parsed.data;
+  if (l.kind === 'abroad') {
+    const listed = (ABROAD_COUNTRIES as readonly string[]).includes(l.country);
+    return { ...blankLocation(), kind: 'abroad', country: listed ? l.country : 'other', countryOther: listed ? '' : l.country };
+  }
+  if (l.kind === 'unit') {
+    const level = l.code.length <= 2 ? 'province' : l.code.length === 3 ? 'district' : 'commune';
+    return { ...blankLocation(), kind: 'unit', dataset: l.dataset, [level]: l.code };
+  }
+  return blankLocation();
+}
+
+export function fromDraft(contact: Pick<ContactDetail, 'draft' | 'callType'>): TriageValues {
+  const d = obj(contact.draft);
+  return {
+    callType: oneOf(CALL_TYPES, d.callType) ?? contact.callType ?? null,
+    classification: oneOf(CLASSIFICATIONS, d.classification),
+    purposes: someOf(TRAFFICKING_PURPOSES, d.purposes),
+    indicators: someOf(INDICATORS, d.indicators),
+    victims: Array.isArray(d.victims) ? d.victims.slice(0, 50).map(victimFrom) : [],
+    location: locationFrom(d.locationUi, d.location),
+    immediateDanger: d.immediateDanger === true,
+    wishes: oneOf(WISHES, d.wishes) ?? 'unknown',
+    wishesNote: str(d.wishesNote),
+    needs: someOf(SUPPORT_REGIMES, d.needs),
+    consent: oneOf(CONSENTS, d.consent) ?? 'none',
+    narrative: str(d.narrative),
+  };
+}
