@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { expect } from 'chai';
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, startProduct, type StartedProduct } from '../support/browser.js';
+import { newSid, signedTwilioPost, TEST_TWILIO } from '../support/twilio.js';
+
+const PUBLIC = 'https://hotline111.test';
+
+describe('browser: a signed call reaches the console; the operator claims, triages and classifies it', function () {
+  this.timeout(120_000);
+  let product: StartedProduct;
+  let browser: Browser;
+  let page: Page;
+  let db: pg.Client;
+
+  before(async () => {
+    product = await startProduct('e2e_intake', { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC });
+    db = new pg.Client({ connectionString: product.databaseUrl });
+    await db.connect();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    mkdirSync('test-results', { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await db?.end();
+    await product?.stop();
+  });
+
+  it('works end to end', async () => {
+    await page.goto(`${product.url}/login`);
+    await page.fill('input[name="username"]', 'operator');
+    await page.fill('input[name="password"]', 'hotline111-demo');
+    await page.click('button[type="submit"]');
+    await page.getByTestId('landing-operator').waitFor();
+    // The queue is synced with the server (an empty list has no height, so wait for the attribute, not visibility).
+    await page.locator('[data-testid="queue"][data-synced="true"]').waitFor({ state: 'attached' });
+
+    // Twilio calls the hotline: a signed voice webhook, as Twilio sends it.
+    const callSid = newSid('CA');
+    const r = await signedTwilioPost(product.url, '/webhooks/twilio/voice', { CallSid: callSid, From: '+84912345321', CallStatus: 'ringing' }, { publicBaseUrl: PUBLIC });
+    expect(r.status).to.equal(200);
+    const { rows } = await db.query<{ id: string }>('select id from contacts where twilio_sid = $1', [callSid]);
+    const id = Number(rows[0]!.id);
+
+    const item = page.getByTestId(`queue-item-${id}`);
+    await item.waitFor({ timeout: 5000 });
+    expect(await item.innerText()).to.include('321');
+    await page.getByTestId(`claim-${id}`).click();
+    await page.getByTestId('work-pane').waitFor();
+    await page.getByTestId('triage-form').waitFor();
+    expect(await page.getByTestId('caller-phone').innerText()).to.include('+84912345321');
+
+    await page.getByTestId('call-type').selectOption('report');
+    for (const ind of ['easy_job_high_pay', 'recruited_online', 'passport_confiscated', 'forced_work_quotas'])
+      await page.getByTestId(`indicator-${ind}`).check();
+    const suggestion = page.getByTestId('suggested-classification');
+    await suggestion.waitFor();
+    expect(await suggestion.getAttribute('data-value')).to.equal('trafficking');
+    await page.getByTestId('apply-suggestion').click();
+    expect(await page.getByTestId('classification-trafficking').isChecked()).to.equal(true);
+    expect(await page.getByTestId('purpose-forced_labour').isChecked()).to.equal(true);
+
+    await page.getByTestId('add-victim').click();
+    await page.getByTestId('victim-0-sex').selectOption('female');
+    await page.getByTestId('victim-0-age').fill('16');
+    await page.getByTestId('location-kind').selectOption('abroad');
+    await page.getByTestId('location-country').selectOption('KH');
+    await page.getByTestId('wish-go_home').check();
+    await page.getByTestId('consent-victim').check();
+    await page.getByTestId('narrative').fill('Em gái 16 tuổi bị lừa sang Campuchia làm việc nhẹ lương cao, bị giữ hộ chiếu.');
+    await page.waitForFunction(() => document.querySelector('[data-testid="draft-status"]')?.getAttribute('data-state') === 'saved', null, { timeout: 10_000 });
+    await page.screenshot({ path: 'test-results/operator-triage.png', fullPage: true });
+
+    await page.getByTestId('submit-wrap-up').click();
+    await item.waitFor({ state: 'detached', timeout: 10_000 });
+    // Presence follows: the operator no longer handles the contact.
+    const ref = `LH-${String(id).padStart(6, '0')}`;
+    await page.waitForFunction((r) => !document.querySelector('[data-testid="presence"]')?.textContent?.includes(r), ref, { timeout: 5000 });
+    await page.screenshot({ path: 'test-results/operator-submitted.png' });
+
+    const stored = await db.query(
+      `select c.status, c.classification, c.purposes, c.consent, c.location_country, r.enqueued_at is not null as enqueued,
+              (select count(*)::int from contact_victims v where v.contact_id = c.id and v.under18) as children
+         from contacts c left join routing_requests r on r.contact_id = c.id where c.id = $1`,
+      [id],
+    );
+    expect(stored.rows[0]).to.deep.include({
+      status: 'closed', classification: 'trafficking', purposes: ['forced_labour'], consent: 'victim', location_country: 'KH', children: 1,
+    });
+    expect(stored.rows[0].enqueued).to.equal(true);
+  });
+});
