@@ -70,14 +70,17 @@ describe('browser: a signed call reaches the console; the operator claims, triag
     await page.getByTestId('wish-go_home').check();
     await page.getByTestId('consent-victim').check();
     await page.getByTestId('narrative').fill('Em gái 16 tuổi bị lừa sang Campuchia làm việc nhẹ lương cao, bị giữ hộ chiếu.');
-    await page.waitForFunction(() => document.querySelector('[data-testid="draft-status"]')?.getAttribute('data-state') === 'saved', null, { timeout: 10_000 });
+    await page.locator('[data-testid="draft-status"][data-state="saved"]').waitFor({ timeout: 10_000 });
     await page.screenshot({ path: 'test-results/operator-triage.png', fullPage: true });
 
     await page.getByTestId('submit-wrap-up').click();
     await item.waitFor({ state: 'detached', timeout: 10_000 });
     // Presence follows: the operator no longer handles the contact.
     const ref = `LH-${String(id).padStart(6, '0')}`;
-    await page.waitForFunction((r) => !document.querySelector('[data-testid="presence"]')?.textContent?.includes(r), ref, { timeout: 5000 });
+    for (let i = 0; (await page.getByTestId('presence').innerText()).includes(ref); i++) {
+      if (i > 50) throw new Error(`presence still shows ${ref}`);
+      await page.waitForTimeout(100);
+    }
     await page.screenshot({ path: 'test-results/operator-submitted.png' });
 
     const stored = await db.query(
