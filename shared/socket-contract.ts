@@ -1,5 +1,6 @@
 import type { ContactDetail, ContactMessage, ContactSummary, OperatorPresence } from './contact-views.js';
 import type { SessionUser } from './schemas/auth.js';
+import type { ReferralDetail, ReferralSummary } from './referral-views.js';
 import type { DraftBody, WrapUpInput } from './schemas/contacts.js';
 
 /** Acknowledgement shape for every client→server event. */
@@ -19,6 +20,10 @@ export interface ServerToClientEvents {
   'message:created': (payload: { contactId: number; message: ContactMessage }) => void;
   /** The handling operator's own room: a sent message's delivery status changed (sent, delivered, outbox, failed). */
   'message:updated': (payload: { contactId: number; message: ContactMessage }) => void;
+  /** The agency's room and the supervisors: a new referral (no identity in it: see ReferralSummary). */
+  'referral:created': (referral: ReferralSummary) => void;
+  /** The agency's room and the supervisors: a referral changed state (accepted, declined, re-routed, closed…). */
+  'referral:updated': (referral: ReferralSummary) => void;
   /** Operators room: who is online and what each handles. */
   'presence:updated': (presence: OperatorPresence[]) => void;
 }
@@ -35,6 +40,9 @@ export interface ClientToServerEvents {
   'draft:save': (payload: { contactId: number } & DraftBody, ack: AckFn<{ version: number; savedAt: string }>) => void;
   'contact:wrap-up': (payload: { contactId: number; wrapUp: WrapUpInput }, ack: AckFn<ContactSummary>) => void;
   'message:send': (payload: { contactId: number; body: string }, ack: AckFn<ContactMessage>) => void;
+  /** Agency officers (own agency only) and supervisors. */
+  'referral:accept': (payload: { referralId: number }, ack: AckFn<ReferralDetail>) => void;
+  'referral:decline': (payload: { referralId: number; reason: string }, ack: AckFn<ReferralSummary>) => void;
 }
 
 export interface InterServerEvents {}

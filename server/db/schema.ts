@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AgencyType, CallType, Channel, Classification, Consent, ContactStatus, Role, SupportRegime, UnitDataset, UnitLevel } from '../../shared/index.js';
 import type { WorkingCalendar } from '../../shared/schemas/agencies.js';
+import type { Outcome, Priority, ReferralEventType, ReferralStatus, ReferralTrack, RuleFilter, RuleTarget } from '../../shared/index.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -117,6 +118,59 @@ export interface ContactsTable {
   draft_updated_at: NullableTimestamp;
   last_message_at: NullableTimestamp;
   unread_messages: ColumnType<number, number | undefined, number>;
+  home_unit_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface RoutingRulesTable {
+  id: Generated<number>;
+  name: string;
+  track: ReferralTrack;
+  position: number;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  filter: ColumnType<RuleFilter, string, string>;
+  targets: ColumnType<RuleTarget[], string, string>;
+  on_exhausted: ColumnType<'supervisor' | 'skip', 'supervisor' | 'skip' | undefined, 'supervisor' | 'skip'>;
+  updated_at: Timestamp;
+}
+
+export interface ReferralsTable {
+  id: Generated<number>;
+  contact_id: number;
+  track: ReferralTrack;
+  agency_id: number | null;
+  status: ReferralStatus;
+  priority: Priority;
+  rule_id: number | null;
+  target_index: number | null;
+  why: ColumnType<{ rule: string | null; target: string | null; explanation: string }, string, string>;
+  previous_referral_id: number | null;
+  decline_reason: string | null;
+  outcome: Outcome | null;
+  outcome_reason: string | null;
+  created_at: Timestamp;
+  accepted_at: NullableTimestamp;
+  first_action_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReferralEventsTable {
+  id: Generated<number>;
+  referral_id: number;
+  at: Timestamp;
+  actor_user_id: number | null;
+  type: ReferralEventType;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+export interface ReferralSupportTable {
+  id: Generated<number>;
+  referral_id: number;
+  regime: SupportRegime;
+  given_on: string;
+  note_enc: string | null;
+  recorded_by: number;
+  recorded_at: Timestamp;
 }
 
 export interface ContactVictimsTable {
@@ -165,12 +219,17 @@ export interface NotificationsTable {
   attempts: ColumnType<number, number | undefined, number>;
   last_error: string | null;
   contact_message_id: number | null;
+  referral_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
 export type NotificationStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'outbox';
 
 export interface DB {
+  routing_rules: RoutingRulesTable;
+  referrals: ReferralsTable;
+  referral_events: ReferralEventsTable;
+  referral_support: ReferralSupportTable;
   contacts: ContactsTable;
   contact_victims: ContactVictimsTable;
   contact_messages: ContactMessagesTable;

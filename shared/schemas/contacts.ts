@@ -18,6 +18,13 @@ export const location = z.discriminatedUnion('kind', [
 ]);
 export type Location = z.infer<typeof location>;
 
+/** Where the victim lives (the office there follows up a return home); a unit or unknown. */
+export const homeLocation = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('unit'), dataset: z.enum(UNIT_DATASETS), code: unitCode }),
+  z.object({ kind: z.literal('unknown') }),
+]);
+export type HomeLocation = z.infer<typeof homeLocation>;
+
 export const victim = z
   .object({
     sex: z.enum(VICTIM_SEXES).default('unknown'),
@@ -43,6 +50,7 @@ const triageFields = {
   indicators: z.array(z.enum(INDICATORS)).max(INDICATORS.length).default([]),
   victims: z.array(victim).max(50).default([]),
   location: location.default({ kind: 'unknown' }),
+  homeLocation: homeLocation.default({ kind: 'unknown' }),
   immediateDanger: z.boolean().default(false),
   wishes: z.enum(WISHES).default('unknown'),
   wishesNote: z.string().trim().max(500).nullable().default(null),

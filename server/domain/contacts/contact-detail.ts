@@ -8,9 +8,9 @@ import { listMessages } from './messages.repo.js';
 async function storedWrapUp(db: Executor, crypto: FieldCrypto, row: ContactRow): Promise<WrapUpBody | null> {
   if (!row.classification || !row.call_type) return null;
   const victims = await db.selectFrom('contact_victims').selectAll().where('contact_id', '=', row.id).orderBy('position').execute();
-  const unit = row.location_unit_id
-    ? await db.selectFrom('admin_units').select(['dataset', 'code']).where('id', '=', row.location_unit_id).executeTakeFirst()
-    : null;
+  const unitById = (id: number | null) =>
+    id ? db.selectFrom('admin_units').select(['dataset', 'code']).where('id', '=', id).executeTakeFirst() : Promise.resolve(null);
+  const [unit, home] = await Promise.all([unitById(row.location_unit_id), unitById(row.home_unit_id)]);
   return {
     callType: row.call_type,
     classification: row.classification,
@@ -30,6 +30,7 @@ async function storedWrapUp(db: Executor, crypto: FieldCrypto, row: ContactRow):
         : row.location_kind === 'abroad'
           ? { kind: 'abroad', country: row.location_country! }
           : { kind: 'unknown' },
+    homeLocation: home ? { kind: 'unit', dataset: home.dataset, code: home.code } : { kind: 'unknown' },
     immediateDanger: row.immediate_danger,
     wishes: (row.wishes ?? 'unknown') as WrapUpBody['wishes'],
     wishesNote: crypto.decryptNullable(row.wishes_note_enc),

@@ -140,43 +140,38 @@ export async function insertContactReturningSummary(db: Executor, c: NewContact)
 }
 
 /**
- * Stores an inbound message in a conversation and counts it unread, in one statement that returns the message id
- * and the conversation's new summary; null when the MessageSid is already stored (a webhook retry changes nothing).
+ * An inbound SMS/WhatsApp message in ONE statement (one round trip, atomic on its own): joins the sender's open
+ * conversation on the partial unique index or opens one (a withheld number always opens one), counts the message
+ * unread, stores it, and returns the message id, the conversation's new summary and whether it was just opened.
+ * A MessageSid already stored changes nothing: the NOT EXISTS guard skips a later retry, and a concurrent retry
+ * fails the message insert on its unique key, which rolls back the whole statement (reported as null).
  */
-export async function addInboundMessage(
+export async function receiveInboundMessage(
   db: Executor,
-  m: { contactId: number; twilioSid: string; bodyEnc: string; at: Date },
-): Promise<{ messageId: number; summary: ContactSummary } | null> {
-  const r = await sql<SummaryRow & { message_id: number }>`
-    with m as (
-      insert into contact_messages (contact_id, direction, twilio_sid, body_enc, status, created_at, updated_at)
-      values (${m.contactId}, 'in', ${m.twilioSid}, ${m.bodyEnc}, 'received', ${m.at}, ${m.at})
-      on conflict (twilio_sid) do nothing
-      returning id
-    )
-    update contacts c set last_message_at = ${m.at}, unread_messages = c.unread_messages + 1
-    from m where c.id = ${m.contactId}
-    returning m.id as message_id, ${summaryReturning('c')}`.execute(db);
-  const row = r.rows[0];
-  return row ? { messageId: Number(row.message_id), summary: toSummary(row) } : null;
-}
-
-/** The sender's open conversation on a channel, creating it if there is none (race-safe on the partial unique index). */
-export async function openConversation(db: Executor, c: NewContact & { phoneHash: string }): Promise<{ id: number; created: boolean }> {
-  const inserted = await sql<{ id: number }>`
-    insert into contacts (channel, caller_phone_enc, caller_phone_hash, caller_masked, received_at)
-    values (${c.channel}, ${c.phoneEnc}, ${c.phoneHash}, ${c.masked}, ${c.receivedAt})
-    on conflict (caller_phone_hash, channel) where status <> 'closed' and channel in ('sms','whatsapp') do nothing
-    returning id`.execute(db);
-  if (inserted.rows[0]) return { id: Number(inserted.rows[0].id), created: true };
-  const existing = await db
-    .selectFrom('contacts')
-    .select('id')
-    .where('caller_phone_hash', '=', c.phoneHash)
-    .where('channel', '=', c.channel)
-    .where('status', '<>', 'closed')
-    .executeTakeFirstOrThrow();
-  return { id: existing.id, created: false };
+  m: Omit<NewContact, 'twilioSid' | 'callStatus' | 'createdBy' | 'handleEnc'> & { channel: 'sms' | 'whatsapp'; twilioSid: string; bodyEnc: string },
+): Promise<{ messageId: number; created: boolean; summary: ContactSummary } | null> {
+  try {
+    const r = await sql<SummaryRow & { message_id: number; created: boolean }>`
+      with conv as (
+        insert into contacts as c (channel, caller_phone_enc, caller_phone_hash, caller_masked, received_at, last_message_at, unread_messages)
+        select ${m.channel}, ${m.phoneEnc}, ${m.phoneHash}, ${m.masked}, ${m.receivedAt}, ${m.receivedAt}, 1
+        where not exists (select 1 from contact_messages where twilio_sid = ${m.twilioSid})
+        on conflict (caller_phone_hash, channel) where status <> 'closed' and channel in ('sms','whatsapp')
+        do update set last_message_at = excluded.last_message_at, unread_messages = c.unread_messages + 1
+        returning (c.xmax = 0) as created, ${summaryReturning('c')}
+      ), msg as (
+        insert into contact_messages (contact_id, direction, twilio_sid, body_enc, status, created_at, updated_at)
+        select id, 'in', ${m.twilioSid}, ${m.bodyEnc}, 'received', ${m.receivedAt}, ${m.receivedAt} from conv
+        returning id
+      )
+      select msg.id as message_id, conv.* from conv, msg`.execute(db);
+    const row = r.rows[0];
+    return row ? { messageId: Number(row.message_id), created: row.created, summary: toSummary(row) } : null;
+  } catch (err) {
+    const e = err as { code?: string; constraint?: string };
+    if (e.code === '23505' && e.constraint === 'contact_messages_twilio_sid_key') return null;
+    throw err;
+  }
 }
 
 /** Exactly one of several concurrent claims wins: the update only matches a still-queued contact. */

@@ -5,10 +5,7 @@ import { writeAudit } from '../audit/audit.repo.js';
 import { maskPhone } from '../crypto/field-crypto.js';
 import type { RequestOrigin } from '../auth/auth.service.js';
 import { contactEvents } from './contact-events.js';
-import { addInboundMessage, claimContact, insertContact, insertContactReturningSummary, openConversation } from './contacts.repo.js';
-
-/** Thrown inside the message transaction to roll back a retried MessageSid. */
-const RETRY = Symbol('webhook retry');
+import { claimContact, insertContact, insertContactReturningSummary, receiveInboundMessage } from './contacts.repo.js';
 
 const TERMINAL: readonly string[] = ['completed', 'busy', 'no-answer', 'failed', 'canceled'];
 const asCallStatus = (s: string | undefined): CallStatus | null =>
@@ -63,29 +60,17 @@ export function createIntakeService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
       return row?.id ?? null;
     },
 
-    /**
-     * An SMS/WhatsApp message: joins the sender's open conversation or opens one. A retried MessageSid changes
-     * nothing (the transaction rolls back, so not even a conversation is opened for it).
-     */
+    /** An SMS/WhatsApp message: joins the sender's open conversation or opens one. A retried MessageSid changes nothing. */
     async receiveMessage(p: { messageSid: string; from?: string; body?: string; channel: 'sms' | 'whatsapp' }) {
-      const phone = normalisePhone(p.from);
       const now = clock.now();
-      const c = caller(phone);
       const body = p.body ?? '';
-      const result = await db
-        .transaction()
-        .execute(async (tx) => {
-          const conv = phone
-            ? await openConversation(tx, { channel: p.channel, ...c, phoneHash: c.phoneHash!, receivedAt: now })
-            : { id: (await insertContact(tx, { channel: p.channel, ...c, receivedAt: now }))!, created: true };
-          const added = await addInboundMessage(tx, { contactId: conv.id, twilioSid: p.messageSid, bodyEnc: crypto.encrypt(body), at: now });
-          if (!added) throw RETRY;
-          return { ...added, created: conv.created };
-        })
-        .catch((err: unknown) => {
-          if (err === RETRY) return null;
-          throw err;
-        });
+      const result = await receiveInboundMessage(db, {
+        channel: p.channel,
+        ...caller(normalisePhone(p.from)),
+        receivedAt: now,
+        twilioSid: p.messageSid,
+        bodyEnc: crypto.encrypt(body),
+      });
       if (!result) return { duplicate: true as const };
       const { summary, messageId, created } = result;
       events.announce(summary, created);

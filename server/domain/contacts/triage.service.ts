@@ -78,7 +78,8 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
       const row = await load(id);
       assertHandler(row, actor.user);
       const now = clock.now();
-      const unitId = w.location.kind === 'unit' ? await unitIdOf(db, w.location.dataset, w.location.code) : null;
+      const unitId = w.location.kind === 'unit' ? await unitIdOf(db, w.location.dataset, w.location.code, 'location.code') : null;
+      const homeUnitId = w.homeLocation.kind === 'unit' ? await unitIdOf(db, w.homeLocation.dataset, w.homeLocation.code, 'homeLocation.code') : null;
       const routed = (ROUTED_CLASSIFICATIONS as readonly string[]).includes(w.classification);
       await db.transaction().execute(async (tx) => {
         const r = await tx
@@ -86,7 +87,7 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
           .set({
             status: 'closed', closed_at: now, closed_by: actor.user.id, call_type: w.callType, classification: w.classification,
             purposes: w.purposes, indicators: w.indicators, needs: w.needs, immediate_danger: w.immediateDanger,
-            location_kind: w.location.kind, location_unit_id: unitId, location_country: w.location.kind === 'abroad' ? w.location.country : null,
+            location_kind: w.location.kind, location_unit_id: unitId, home_unit_id: homeUnitId, location_country: w.location.kind === 'abroad' ? w.location.country : null,
             wishes: w.wishes, wishes_note_enc: crypto.encryptNullable(w.wishesNote), consent: w.consent,
             narrative_enc: crypto.encryptNullable(w.narrative), draft_enc: null, unread_messages: 0,
           })
@@ -112,8 +113,8 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
 }
 export type TriageService = ReturnType<typeof createTriageService>;
 
-async function unitIdOf(db: Executor, dataset: string, code: string): Promise<number> {
+async function unitIdOf(db: Executor, dataset: string, code: string, field: string): Promise<number> {
   const u = await db.selectFrom('admin_units').select('id').where('dataset', '=', dataset as never).where('code', '=', code).executeTakeFirst();
-  if (!u) throw new ValidationError('unknown administrative unit', { 'location.code': `no unit ${code} in ${dataset}` });
+  if (!u) throw new ValidationError('unknown administrative unit', { [field]: `no unit ${code} in ${dataset}` });
   return u.id;
 }

@@ -1,0 +1,63 @@
+import type { SupportRegime } from './agencies.js';
+import type { AgeBand, Classification, Consent, TraffickingPurpose, VictimSex, Wish } from './intake.js';
+import type { Outcome, Priority, ReferralEventType, ReferralStatus, ReferralTrack } from './referrals.js';
+
+/** What every agency sees of a referral, consent or not: enough to act, nothing that identifies anyone. */
+export interface ReferralSummary {
+  id: number;
+  contactRef: string;
+  track: ReferralTrack;
+  status: ReferralStatus;
+  priority: Priority;
+  agency: { id: number; name: string } | null;
+  classification: Classification;
+  purposes: TraffickingPurpose[];
+  immediateDanger: boolean;
+  location: { kind: 'unit' | 'abroad' | 'unknown'; label: string | null; country: string | null };
+  victims: { count: number; ageBands: AgeBand[]; sexes: VictimSex[]; children: number };
+  needs: SupportRegime[];
+  wishes: Wish | null;
+  consent: Consent;
+  /** Why this agency: the rule and target that chose it. */
+  why: { rule: string | null; target: string | null; explanation: string };
+  createdAt: string;
+  acceptedAt: string | null;
+  firstActionAt: string | null;
+  closedAt: string | null;
+  outcome: Outcome | null;
+}
+
+/** With the victim's (or legal representative's) consent, after acceptance; or for police acting on immediate danger. */
+export interface ReferralDisclosure {
+  callerPhone: string | null;
+  narrative: string;
+  wishesNote: string | null;
+  victims: { sex: VictimSex; age: number | null; ageBand: AgeBand | null; ethnicity: string | null; nationality: string | null; under18: boolean | null }[];
+}
+
+export interface ReferralEvent {
+  id: number;
+  at: string;
+  type: ReferralEventType;
+  actor: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface SupportRecord {
+  id: number;
+  regime: SupportRegime;
+  givenOn: string;
+  note: string;
+  recordedBy: string | null;
+}
+
+export interface ReferralDetail extends ReferralSummary {
+  /** null when the consent gate withholds it: the reason says why. */
+  disclosure: ReferralDisclosure | null;
+  disclosureWithheld: 'no_consent' | 'not_accepted' | null;
+  declineReason: string | null;
+  outcomeReason: string | null;
+  support: SupportRecord[];
+  /** Only for the hotline (operators, supervisors): the whole chain of events. */
+  timeline: ReferralEvent[] | null;
+}

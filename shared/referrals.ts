@@ -1,0 +1,29 @@
+/** Referral lifecycle (domain.md, anchored on Primero's referral model). Stored values: never rename. */
+export const REFERRAL_STATUSES = ['pending', 'accepted', 'in_progress', 'declined', 'expired', 'closed', 'needs_supervisor', 'cancelled'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+/** Statuses in which a referral is still somebody's work. */
+export const OPEN_REFERRAL_STATUSES = ['pending', 'accepted', 'in_progress', 'needs_supervisor'] as const satisfies readonly ReferralStatus[];
+
+/** Parallel tracks a case is routed on: the local office, the police, a shelter, the Border Guard. */
+export const REFERRAL_TRACKS = ['primary', 'police', 'shelter', 'border_guard'] as const;
+export type ReferralTrack = (typeof REFERRAL_TRACKS)[number];
+
+export const PRIORITIES = ['urgent', 'trafficking', 'suspected_trafficking', 'other_child_protection'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const OUTCOMES = ['successful', 'not_successful'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Where in the unit hierarchy a target is looked for. */
+export const TARGET_SCOPES = [
+  'jurisdiction', // the most specific unit (commune → district → province) with an agency of that type
+  'province', // an agency of that type covering the province
+  'nearest_with_capacity', // shelters: the location's province first, then the nearest provinces with a free place
+] as const;
+export type TargetScope = (typeof TARGET_SCOPES)[number];
+
+export const REFERRAL_EVENT_TYPES = [
+  'created', 'notified', 'accepted', 'declined', 'rerouted', 'expired', 'escalated', 'support_recorded', 'closed',
+  'assigned', 'needs_supervisor', 'viewed', 'cancelled',
+] as const;
+export type ReferralEventType = (typeof REFERRAL_EVENT_TYPES)[number];
