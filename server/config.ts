@@ -32,6 +32,7 @@ const schema = z
     TWILIO_FROM_NUMBER: optional.pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +84…').optional()),
     PUBLIC_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
     DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+    JOB_LOCK_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   })
   .superRefine((c, ctx) => {
     const twilio = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM_NUMBER'] as const;

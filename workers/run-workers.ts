@@ -3,6 +3,7 @@ import { QUEUES } from '../shared/queues.js';
 import type { AppContext } from '../server/app-context.js';
 import { maintenanceProcessor } from './processors/maintenance.js';
 import { notifyProcessor } from './processors/notify.js';
+import { routingProcessor } from './processors/routing.js';
 import { createSmsSender, type SmsSender } from '../server/domain/notifications/sms-sender.js';
 import { createStreamsEmitterNotifier } from '../server/realtime/publisher.js';
 
@@ -22,9 +23,12 @@ export async function startWorkers(ctx: Omit<AppContext, 'realtime'>, opts: { se
   await maintenance.upsertJobScheduler('relay-outbox', { every: 5_000 }, { name: 'relay-outbox' });
 
   const sender = opts.sender ?? createSmsSender(ctx.config);
+  // How soon a job held by a worker that died is noticed and retried (BullMQ's stalled-job check).
+  const lock = { lockDuration: ctx.config.JOB_LOCK_SECONDS * 1000, stalledInterval: ctx.config.JOB_LOCK_SECONDS * 1000 };
   const realtime = createStreamsEmitterNotifier(ctx.redis, prefix);
   const workers = [
     new Worker(QUEUES.maintenance, maintenanceProcessor(ctx), { connection, prefix, concurrency: 1 }),
+    new Worker(QUEUES.routing, routingProcessor({ ...ctx, realtime }), { connection, prefix, concurrency: 10, ...lock }),
     new Worker(QUEUES.notify, notifyProcessor({ ...ctx, realtime }, sender), {
       connection,
       prefix,

@@ -4,6 +4,7 @@ import { createLogger, type Logger } from '../logger.js';
 import { connectServices, ServiceUnavailableError } from './services.js';
 import { createQueues } from '../queues.js';
 import { createFieldCrypto } from '../domain/crypto/field-crypto.js';
+import { ensureDefaultRules } from '../domain/routing/rules.repo.js';
 
 export type BaseContext = Omit<AppContext, 'realtime'>;
 type Stoppable = { close(): Promise<void> };
@@ -36,6 +37,7 @@ export async function runProcess(name: string, start: (ctx: BaseContext) => Prom
     queues: createQueues(services.redis, config.REDIS_PREFIX),
     crypto: createFieldCrypto(config.DATA_KEY),
   };
+  await ensureDefaultRules(ctx.db); // routing rules are data: the defaults of domain.md until an admin edits them
   let parts: Stoppable[];
   try {
     parts = await start(ctx);

@@ -6,6 +6,11 @@ import { usersRoutes } from '../domain/users/users.routes.js';
 import { unitsRoutes } from '../domain/units/units.routes.js';
 import { agenciesRoutes } from '../domain/agencies/agencies.routes.js';
 import { contactsRoutes } from '../domain/contacts/contacts.routes.js';
+import { referralsServiceFor } from '../domain/referrals/referrals.factory.js';
+import { referralsRoutes } from '../domain/referrals/referrals.routes.js';
+import { routingRulesRoutes } from '../domain/routing/rules.routes.js';
+import { shelterRoutes } from '../domain/routing/shelter.routes.js';
+import { failedJobsRoutes } from '../domain/supervisor/failed-jobs.routes.js';
 import { notFoundApi } from './error-handler.js';
 import { noStore, sameOriginJson } from './guards.js';
 import { buildRouter, type RouteDef } from './routes.js';
@@ -13,7 +18,17 @@ import { sessionMiddleware } from './session.js';
 
 /** Every API route of every feature, each with its declared access rule. */
 export function apiRouteDefs(ctx: AppContext, auth = createAuthService(ctx)): RouteDef[] {
-  return [...authRoutes(ctx, auth), ...usersRoutes(ctx), ...unitsRoutes(ctx), ...agenciesRoutes(ctx), ...contactsRoutes(ctx)];
+  return [
+    ...authRoutes(ctx, auth),
+    ...usersRoutes(ctx),
+    ...unitsRoutes(ctx),
+    ...agenciesRoutes(ctx),
+    ...contactsRoutes(ctx),
+    ...referralsRoutes(ctx, referralsServiceFor(ctx)),
+    ...routingRulesRoutes(ctx),
+    ...shelterRoutes(ctx),
+    ...failedJobsRoutes(ctx),
+  ];
 }
 
 export function apiRouter(ctx: AppContext): Router {

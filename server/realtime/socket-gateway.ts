@@ -16,6 +16,7 @@ import type { AuthService } from '../domain/auth/auth.service.js';
 import { readCookie, SESSION_COOKIE } from '../http/cookies.js';
 import { STREAM_MAXLEN, streamNameFor } from './publisher.js';
 import { registerContactHandlers } from './contact-handlers.js';
+import { registerReferralHandlers } from './referral-handlers.js';
 import { presenceBroadcaster } from './presence.js';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -35,10 +36,15 @@ export function roomsFor(user: SessionUser): string[] {
 
 /** Socket.IO on the same session cookie as the API, scaled out through the Redis streams adapter. */
 export function attachSocketGateway(httpServer: HttpServer, ctx: AppContext, auth: AuthService): { io: IoServer; presenceChanged: () => void } {
+  // The adapter appends every broadcast to the Redis stream (XADD) before delivering it locally. Its own connection
+  // auto-pipelines, so the XADDs of one event-loop turn (see socketNotifier) travel in one write.
+  const adapterRedis = ctx.redis.duplicate({ enableAutoPipelining: true });
+  adapterRedis.on('error', () => {}); // reconnects on its own, like ctx.redis
+  httpServer.once('close', () => adapterRedis.disconnect());
   const io: IoServer = new Server(httpServer, {
     serveClient: false,
     cors: { origin: false },
-    adapter: createAdapter(ctx.redis, {
+    adapter: createAdapter(adapterRedis, {
       streamName: streamNameFor(ctx.config.REDIS_PREFIX),
       channelPrefix: `${ctx.config.REDIS_PREFIX}:socket.io`,
       sessionKeyPrefix: `${ctx.config.REDIS_PREFIX}:sio:session:`,
@@ -69,7 +75,8 @@ export function attachSocketGateway(httpServer: HttpServer, ctx: AppContext, aut
     socket.on('system:ping', (ack) => {
       if (typeof ack === 'function') ack({ data: { serverTime: ctx.clock.now().toISOString() } });
     });
-    registerContactHandlers(io, socket, ctx, ctx.log);
+    registerContactHandlers(io, socket, ctx);
+    registerReferralHandlers(socket, ctx);
     if (rooms.includes(ROOMS.operators)) {
       presence();
       socket.on('disconnect', () => presence());
@@ -101,13 +108,25 @@ function coalesceWrites(io: IoServer) {
   });
 }
 
+/**
+ * Emits leave in order, once per event-loop turn: the turn's broadcasts reach Redis as one pipelined write and each
+ * console's frames as one TCP write (see coalesceWrites), instead of a round trip and 50 writes per event.
+ */
 export function socketNotifier(io: IoServer, presenceChanged: () => void): RealtimeNotifier {
+  let queue: (() => void)[] = [];
+  const flush = () => {
+    const batch = queue;
+    queue = [];
+    for (const send of batch) send();
+  };
   return {
     presenceChanged,
     emit(rooms, event, ...args) {
-      io.to(rooms).emit(event, ...args);
+      if (queue.length === 0) setImmediate(flush);
+      queue.push(() => io.to(rooms).emit(event, ...args));
     },
     endSessions(sessionIds, reason) {
+      flush(); // what was said before the session ended still reaches it first
       for (const id of sessionIds) {
         io.to(sessionRoom(id)).emit('session:ended', { reason });
         io.in(sessionRoom(id)).disconnectSockets(true);

@@ -24,6 +24,15 @@ const messageStatusParams = z.object({
 const GREETING =
   'Tổng đài quốc gia bảo vệ trẻ em 111 xin chào. Cuộc gọi của bạn được giữ bí mật và miễn phí. Xin vui lòng giữ máy, tư vấn viên sẽ trả lời ngay.';
 
+/** The answers never vary: built once with the twilio library instead of once per webhook. */
+const VOICE_TWIML = (() => {
+  const twiml = new twilio.twiml.VoiceResponse();
+  twiml.say({ language: 'vi-VN' }, GREETING);
+  twiml.enqueue('hotline111');
+  return twiml.toString();
+})();
+const EMPTY_MESSAGING_TWIML = new twilio.twiml.MessagingResponse().toString();
+
 /** Twilio's status words mapped onto ours. */
 const DELIVERY: Record<string, 'sent' | 'delivered' | 'undelivered' | 'failed' | undefined> = {
   sent: 'sent', delivered: 'delivered', read: 'delivered', undelivered: 'undelivered', failed: 'failed',
@@ -38,10 +47,7 @@ export function twilioRouter(ctx: AppContext): Router {
   router.post('/voice', async (req, res) => {
     const p = parseOrThrow(voiceParams, req.body, 'webhook');
     await intake.receiveCall({ callSid: p.CallSid, from: p.From, callStatus: p.CallStatus });
-    const twiml = new twilio.twiml.VoiceResponse();
-    twiml.say({ language: 'vi-VN' }, GREETING);
-    twiml.enqueue('hotline111');
-    res.type('text/xml').send(twiml.toString());
+    res.type('text/xml').send(VOICE_TWIML);
   });
 
   router.post('/voice/status', async (req, res) => {
@@ -54,7 +60,7 @@ export function twilioRouter(ctx: AppContext): Router {
     const p = parseOrThrow(messageParams, req.body, 'webhook');
     const channel = p.From.startsWith('whatsapp:') ? 'whatsapp' : 'sms';
     await intake.receiveMessage({ messageSid: p.MessageSid, from: p.From, body: p.Body, channel });
-    res.type('text/xml').send(new twilio.twiml.MessagingResponse().toString());
+    res.type('text/xml').send(EMPTY_MESSAGING_TWIML);
   });
 
   router.post('/messaging/status', async (req, res) => {

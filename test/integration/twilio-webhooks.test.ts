@@ -88,6 +88,19 @@ describe('Twilio webhooks: signed, idempotent, announced live', () => {
     expect(msgs).to.have.length(2);
   });
 
+  it('makes one conversation from concurrent first messages and concurrent retries, counting each message once', async () => {
+    const from = '+84933330001';
+    const sids = [newSid('SM'), newSid('SM'), newSid('SM')];
+    const results = await Promise.all([...sids, sids[0]!, sids[0]!, sids[1]!].map((sid) => post('/webhooks/twilio/messaging', { MessageSid: sid, From: from, Body: 'alo' })));
+    expect(results.map((r) => r.status)).to.deep.equal([200, 200, 200, 200, 200, 200]);
+    const { db } = testEnv();
+    const convs = await db.selectFrom('contacts').select(['id', 'unread_messages']).where('caller_phone_hash', '=', phoneHash(from)).execute();
+    expect(convs).to.have.length(1);
+    expect(convs[0]!.unread_messages).to.equal(3);
+    const msgs = await db.selectFrom('contact_messages').select('twilio_sid').where('contact_id', '=', convs[0]!.id).execute();
+    expect(msgs.map((m) => m.twilio_sid).sort()).to.deep.equal([...sids].sort());
+  });
+
   it('opens a WhatsApp conversation apart from the same number on SMS', async () => {
     await post('/webhooks/twilio/messaging', { MessageSid: newSid('SM'), From: 'whatsapp:+84944444444', Body: 'xin chào' });
     await post('/webhooks/twilio/messaging', { MessageSid: newSid('SM'), From: '+84944444444', Body: 'xin chào' });

@@ -1,15 +1,20 @@
 import type { WrapUpInput } from '../../shared/index.js';
 import { testEnv } from './test-env.js';
+import type { Database } from '../../server/db/database.js';
 import { newSid, signedTwilioPost } from './twilio.js';
 
 export const PUBLIC_URL = 'https://hotline111.test';
 
 /** A queued voice contact, created through a signed webhook exactly as Twilio would. */
-export async function incomingCall(baseUrl: string, from = `+8491${Math.floor(1e7 + Math.random() * 9e7)}`): Promise<{ id: number; callSid: string; from: string }> {
+export async function incomingCall(
+  baseUrl: string,
+  from = `+8491${Math.floor(1e7 + Math.random() * 9e7)}`,
+  db: Database = testEnv().db,
+): Promise<{ id: number; callSid: string; from: string }> {
   const callSid = newSid('CA');
   const r = await signedTwilioPost(baseUrl, '/webhooks/twilio/voice', { CallSid: callSid, From: from, CallStatus: 'ringing' }, { publicBaseUrl: PUBLIC_URL });
   if (r.status !== 200) throw new Error(`voice webhook answered ${r.status}: ${r.text}`);
-  const row = await testEnv().db.selectFrom('contacts').select('id').where('twilio_sid', '=', callSid).executeTakeFirstOrThrow();
+  const row = await db.selectFrom('contacts').select('id').where('twilio_sid', '=', callSid).executeTakeFirstOrThrow();
   return { id: row.id, callSid, from };
 }
 

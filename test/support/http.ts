@@ -4,13 +4,20 @@ import { createLogger } from '../../server/logger.js';
 import { systemClock, type AppContext, type Clock } from '../../server/app-context.js';
 import { hashPassword } from '../../server/domain/auth/passwords.js';
 import { createFieldCrypto } from '../../server/domain/crypto/field-crypto.js';
+import { createQueues } from '../../server/queues.js';
 import { insertUser } from '../../server/domain/users/users.repo.js';
 import { startHttpServer, type RunningServer } from '../../server/http-server.js';
 import { testConfig, testEnv } from './test-env.js';
+import type { Database } from '../../server/db/database.js';
 
 /** The context a process builds at start-up, on this run's database, Redis prefix and queues. */
-export function baseContext(clock: Clock = systemClock, configOverrides?: Record<string, string>) {
-  const { db, redis, queues } = testEnv();
+let isolated = 0;
+
+export function baseContext(clock: Clock = systemClock, configOverrides?: Record<string, string>, database?: Database) {
+  const { redis } = testEnv();
+  const db = database ?? testEnv().db;
+  // A scratch database gets queues of its own: job ids like notify-7 must never meet another database's rows.
+  const queues = database ? createQueues(redis, `${testEnv().config.REDIS_PREFIX}_iso${++isolated}`) : testEnv().queues;
   const config = configOverrides ? testConfig(configOverrides) : testEnv().config;
   return { config, db, redis, queues, crypto: createFieldCrypto(config.DATA_KEY), log: createLogger('test', { silent: true }), clock };
 }
@@ -21,10 +28,16 @@ export interface TestApp extends RunningServer {
 }
 
 /** Boots the real app (API + Socket.IO) on an ephemeral port against this run's database and Redis. */
-export async function startTestApp(opts: { clock?: Clock; clientDist?: string; config?: Record<string, string>; port?: number } = {}): Promise<TestApp> {
-  const ctx = baseContext(opts.clock, { ...opts.config, ...(opts.port && { PORT: String(opts.port) }) });
+export async function startTestApp(
+  opts: { clock?: Clock; clientDist?: string; config?: Record<string, string>; port?: number; db?: Database } = {},
+): Promise<TestApp> {
+  const ctx = baseContext(opts.clock, { ...opts.config, ...(opts.port && { PORT: String(opts.port) }) }, opts.db);
   const server = await startHttpServer(ctx, { clientDist: opts.clientDist ?? '/nonexistent' });
-  return { ...server, baseUrl: `http://127.0.0.1:${server.port}` };
+  const close = async () => {
+    await server.close();
+    if (opts.db) await ctx.queues.close();
+  };
+  return { ...server, close, baseUrl: `http://127.0.0.1:${server.port}` };
 }
 
 const hashes = new Map<string, Promise<string>>();
@@ -34,10 +47,10 @@ function cachedHash(password: string) {
 }
 
 /** A fresh user with a unique name (the database is shared by the whole run). */
-export async function createTestUser(role: Role, agencyId: number | null = null) {
+export async function createTestUser(role: Role, agencyId: number | null = null, db: Database = testEnv().db) {
   const username = `${role.replace('_', '-')}-${randomBytes(4).toString('hex')}`;
   const password = 'correct-horse-battery';
-  const id = await insertUser(testEnv().db, {
+  const id = await insertUser(db, {
     username,
     displayName: `Test ${role}`,
     passwordHash: await cachedHash(password),

@@ -8,6 +8,7 @@ export interface NewNotification {
   toMasked: string;
   bodyEnc: string;
   contactMessageId?: number | null;
+  referralId?: number | null;
   at: Date;
 }
 
@@ -21,6 +22,7 @@ export async function insertNotification(db: Executor, n: NewNotification): Prom
       to_masked: n.toMasked,
       body_enc: n.bodyEnc,
       contact_message_id: n.contactMessageId ?? null,
+      referral_id: n.referralId ?? null,
       created_at: n.at,
       updated_at: n.at,
     })

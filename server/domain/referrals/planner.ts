@@ -1,0 +1,21 @@
+import type { Priority, ReferralTrack } from '../../../shared/index.js';
+import type { ReferralRow } from './referrals.repo.js';
+
+/** One track's decision: an agency, the supervisor's queue, or nothing (an optional track with no agency). */
+export interface TrackPlan {
+  track: ReferralTrack;
+  kind: 'agency' | 'supervisor' | 'skip';
+  agencyId: number | null;
+  ruleId: number | null;
+  targetIndex: number | null;
+  priority: Priority;
+  why: { rule: string | null; target: string | null; explanation: string };
+}
+
+/** The routing rules engine as the referral service sees it (server/domain/routing implements it). */
+export interface RoutingPlanner {
+  /** Every track a newly classified contact goes on. */
+  planCase(contactId: number): Promise<TrackPlan[]>;
+  /** The next target after `referral` was declined or expired, skipping agencies already tried. */
+  planNext(referral: ReferralRow): Promise<TrackPlan>;
+}

@@ -1,0 +1,49 @@
+import { JOB_IDS, ROOMS, type ReferralSummary } from '../../../shared/index.js';
+import type { AppContext } from '../../app-context.js';
+import type { Executor } from '../../db/database.js';
+import { maskPhone } from '../crypto/field-crypto.js';
+import { insertNotification } from '../notifications/notifications.repo.js';
+import { getReferralSummary } from './referral-views.js';
+
+/** SMS to the agency's focal points: a reference and the urgency only, never anything about the victim. */
+export async function recordReferralAlerts(tx: Executor, ctx: Pick<AppContext, 'crypto'>, referralId: number, at: Date): Promise<number[]> {
+  const r = await tx
+    .selectFrom('referrals as r')
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .select(['r.contact_id', 'r.priority', 'a.focal_phones'])
+    .where('r.id', '=', referralId)
+    .executeTakeFirst();
+  if (!r) return [];
+  const ref = `LH-${String(r.contact_id).padStart(6, '0')}`;
+  const urgency = r.priority === 'urgent' ? 'KHẨN CẤP' : 'mới';
+  const body = `Tổng đài 111: có ca chuyển gửi ${urgency} ${ref}. Vui lòng đăng nhập hệ thống để tiếp nhận.`;
+  const ids: number[] = [];
+  for (const phone of r.focal_phones) {
+    ids.push(
+      await insertNotification(tx, {
+        purpose: 'referral_alert', channel: 'sms', toEnc: ctx.crypto.encrypt(phone), toMasked: maskPhone(phone) ?? '••••',
+        bodyEnc: ctx.crypto.encrypt(body), referralId, at,
+      }),
+    );
+  }
+  return ids;
+}
+
+export async function enqueueNotifications(ctx: Pick<AppContext, 'queues' | 'log'>, ids: number[]) {
+  if (!ids.length) return;
+  await ctx.queues.notify
+    .addBulk(ids.map((id) => ({ name: 'send', data: { notificationId: id }, opts: { jobId: JOB_IDS.notify(id) } })))
+    // The outbox relay re-enqueues queued notifications, so a Redis hiccup here delays, never loses, an alert.
+    .catch((e) => ctx.log.warn(`referral alerts ${ids.join(',')} enqueue deferred: ${(e as Error).message}`));
+}
+
+/** Live: the agency's inbox and the supervisors' board. Summaries only: no identity travels on the socket. */
+export async function publishReferral(ctx: Pick<AppContext, 'db' | 'realtime'>, id: number, event: 'referral:created' | 'referral:updated', previousAgencyId?: number | null) {
+  const s = await getReferralSummary(ctx.db, id);
+  if (!s) return null;
+  const rooms = [ROOMS.supervisors, ...(s.agency ? [ROOMS.agency(s.agency.id)] : [])];
+  ctx.realtime.emit(rooms, event, s);
+  if (previousAgencyId != null && previousAgencyId !== s.agency?.id) ctx.realtime.emit(ROOMS.agency(previousAgencyId), 'referral:updated', s as ReferralSummary);
+  return s;
+}
+

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { assignBody, closeBody, declineBody, idParam, REFERRAL_STATUSES, REFERRAL_TRACKS, supportBody } from '../../../shared/index.js';
+import type { AppContext } from '../../app-context.js';
+import { ANY_USER, only, route, type RouteDef } from '../../http/routes.js';
+import { requestOrigin } from '../../http/session.js';
+import { validate } from '../../http/validate.js';
+import { ForbiddenError } from '../errors.js';
+import { listReferrals } from './referral-views.js';
+import type { ReferralsService } from './referrals.service.js';
+
+const listQuery = z.object({
+  status: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',') : []))
+    .pipe(z.array(z.enum(REFERRAL_STATUSES))),
+  track: z.enum(REFERRAL_TRACKS).optional(),
+});
+
+/** Referrals: agency officers act on their own agency's; the hotline sees all; supervisors assign what nobody took. */
+export function referralsRoutes(ctx: AppContext, referrals: ReferralsService): RouteDef[] {
+  const officer = only('agency_officer');
+  const actor = (req: Parameters<RouteDef['handlers'][number]>[0]) => ({ user: req.user!, origin: requestOrigin(req) });
+  const id = (req: { params: unknown }) => (req.params as { id: number }).id;
+  return [
+    route('get', '/referrals', ANY_USER, validate({ query: listQuery }), async (req, res) => {
+      if (req.user!.role === 'admin') throw new ForbiddenError('administrators do not read case referrals');
+      const q = req.query as unknown as z.infer<typeof listQuery>;
+      res.json({ referrals: await listReferrals(ctx.db, req.user!, { status: q.status, track: q.track }) });
+    }),
+    route('get', '/referrals/:id', only('agency_officer', 'operator', 'supervisor'), validate({ params: idParam }), async (req, res) => {
+      res.json({ referral: await referrals.view(id(req), actor(req)) });
+    }),
+    route('post', '/referrals/:id/accept', officer, validate({ params: idParam }), async (req, res) => {
+      res.json({ referral: await referrals.accept(id(req), actor(req)) });
+    }),
+    route('post', '/referrals/:id/decline', officer, validate({ params: idParam, body: declineBody }), async (req, res) => {
+      res.json({ referral: await referrals.decline(id(req), req.body.reason, actor(req)) });
+    }),
+    route('post', '/referrals/:id/support', officer, validate({ params: idParam, body: supportBody }), async (req, res) => {
+      res.json({ referral: await referrals.recordSupport(id(req), req.body, actor(req)) });
+    }),
+    route('post', '/referrals/:id/close', officer, validate({ params: idParam, body: closeBody }), async (req, res) => {
+      res.json({ referral: await referrals.close(id(req), req.body, actor(req)) });
+    }),
+    route('post', '/referrals/:id/assign', only('supervisor'), validate({ params: idParam, body: assignBody }), async (req, res) => {
+      res.json({ referral: await referrals.assign(id(req), req.body.agencyId, req.body.note, actor(req)) });
+    }),
+    route('get', '/supervisor/referrals/queue', only('supervisor'), async (req, res) => {
+      res.json({ referrals: await listReferrals(ctx.db, req.user!, { status: ['needs_supervisor'] }) });
+    }),
+    route('get', '/supervisor/agencies', only('supervisor'), async (_req, res) => {
+      const agencies = await ctx.db.selectFrom('agencies').select(['id', 'name', 'type']).where('active', '=', true).orderBy('name').execute();
+      res.json({ agencies });
+    }),
+  ];
+}

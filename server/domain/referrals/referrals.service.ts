@@ -1,0 +1,158 @@
+import type { CloseBody, ReferralDetail, SessionUser, SupportBody } from '../../../shared/index.js';
+import type { AppContext } from '../../app-context.js';
+import type { Executor, Tx } from '../../db/database.js';
+import { writeAudit } from '../audit/audit.repo.js';
+import type { RequestOrigin } from '../auth/auth.service.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import type { RoutingPlanner, TrackPlan } from './planner.js';
+import { enqueueNotifications, publishReferral, recordReferralAlerts } from './referral-notify.js';
+import { referralDetail } from './referral-views.js';
+import { addEvent, getReferralRow, insertReferral, lockReferral, transition, type ReferralRow } from './referrals.repo.js';
+
+export type Actor = { user: SessionUser; origin: RequestOrigin };
+type Ctx = Pick<AppContext, 'db' | 'crypto' | 'clock' | 'queues' | 'realtime' | 'log'>;
+
+/** Referral lifecycle: pending → accepted → in_progress → closed, or declined → re-routed, or the supervisor's queue. */
+export function createReferralsService(ctx: Ctx, planner: RoutingPlanner) {
+  const { db, clock } = ctx;
+
+  /** Inserts one planned referral with its first events and alerts; null when it already exists (idempotent). */
+  async function materialise(tx: Tx, contactId: number, plan: TrackPlan, at: Date, previousReferralId: number | null, actorId: number | null) {
+    if (plan.kind === 'skip') return null;
+    const id = await insertReferral(tx, {
+      contactId, track: plan.track, agencyId: plan.kind === 'agency' ? plan.agencyId : null, priority: plan.priority,
+      ruleId: plan.ruleId, targetIndex: plan.targetIndex, why: plan.why, previousReferralId, at,
+    });
+    if (id == null) return null;
+    await addEvent(tx, id, plan.kind === 'agency' ? 'created' : 'needs_supervisor', at, actorId, { why: plan.why, previousReferralId });
+    const alerts = plan.kind === 'agency' ? await recordReferralAlerts(tx, ctx, id, at) : [];
+    if (alerts.length) await addEvent(tx, id, 'notified', at, null, { focalPoints: alerts.length });
+    return { id, alerts };
+  }
+
+  async function after(created: ({ id: number; alerts: number[] } | null)[], previousAgencyId?: number | null) {
+    for (const c of created) {
+      if (!c) continue;
+      await enqueueNotifications(ctx, c.alerts);
+      await publishReferral(ctx, c.id, 'referral:created', previousAgencyId);
+    }
+  }
+
+  /** The officer's own agency only; anything else is "not found" so ids of other agencies' cases leak nothing. */
+  function assertOwn(row: ReferralRow | undefined, user: SessionUser): ReferralRow {
+    if (!row || (user.role === 'agency_officer' && row.agency_id !== user.agencyId)) throw new NotFoundError('no such referral');
+    return row;
+  }
+
+  async function detail(id: number, user: SessionUser) {
+    return (await referralDetail(db, ctx.crypto, id, user))!;
+  }
+
+  async function audit(tx: Executor, actor: Actor, action: string, id: number, details?: Record<string, unknown>) {
+    await writeAudit(tx, { actorUserId: actor.user.id, actorRole: actor.user.role, action, entityType: 'referral', entityId: id, ...actor.origin, details });
+  }
+
+  return {
+    /** The routing worker's job: every track for a classified contact, in one transaction. Safe to run twice. */
+    async routeContact(contactId: number): Promise<number[]> {
+      const plans = await planner.planCase(contactId);
+      const at = clock.now();
+      const created = await db.transaction().execute(async (tx) => Promise.all(plans.map((p) => materialise(tx, contactId, p, at, null, null))));
+      await after(created);
+      return created.filter((c) => c != null).map((c) => c!.id);
+    },
+
+    async view(id: number, actor: Actor): Promise<ReferralDetail> {
+      const d = await referralDetail(db, ctx.crypto, id, actor.user);
+      if (!d) throw new NotFoundError('no such referral');
+      await audit(db, actor, 'referral.view', id, { disclosed: d.disclosure != null, withheld: d.disclosureWithheld });
+      return d;
+    },
+
+    async accept(id: number, actor: Actor): Promise<ReferralDetail> {
+      const at = clock.now();
+      await db.transaction().execute(async (tx) => {
+        const row = assertOwn(await lockReferral(tx, id), actor.user);
+        if (!(await transition(tx, id, ['pending'], { status: 'accepted', accepted_at: at }, at)))
+          throw new ConflictError(`cannot accept a referral that is ${row.status}`);
+        await addEvent(tx, id, 'accepted', at, actor.user.id);
+        await audit(tx, actor, 'referral.accept', id);
+      });
+      await publishReferral(ctx, id, 'referral:updated');
+      return this.view(id, actor);
+    },
+
+    /** Declining needs a reason; the case moves on to the next target at once, or to the supervisor. */
+    async decline(id: number, reason: string, actor: Actor) {
+      const at = clock.now();
+      let row!: ReferralRow;
+      const created = await db.transaction().execute(async (tx) => {
+        row = assertOwn(await lockReferral(tx, id), actor.user);
+        if (!(await transition(tx, id, ['pending'], { status: 'declined', decline_reason: reason }, at)))
+          throw new ConflictError(`cannot decline a referral that is ${row.status}`);
+        await addEvent(tx, id, 'declined', at, actor.user.id, { reason });
+        await audit(tx, actor, 'referral.decline', id);
+        const next = await planner.planNext({ ...row, status: 'declined' });
+        const made = await materialise(tx, row.contact_id, next.kind === 'skip' ? { ...next, kind: 'supervisor', agencyId: null } : next, at, id, null);
+        await addEvent(tx, id, 'rerouted', at, null, { to: made?.id ?? null, kind: next.kind });
+        return made;
+      });
+      await publishReferral(ctx, id, 'referral:updated');
+      await after([created], row.agency_id);
+      return (await referralDetail(db, ctx.crypto, id, actor.user))!;
+    },
+
+    async recordSupport(id: number, body: SupportBody, actor: Actor): Promise<ReferralDetail> {
+      const at = clock.now();
+      await db.transaction().execute(async (tx) => {
+        const row = assertOwn(await lockReferral(tx, id), actor.user);
+        if (!['accepted', 'in_progress'].includes(row.status)) throw new ConflictError(`cannot record support on a referral that is ${row.status}`);
+        await tx.insertInto('referral_support').values({
+          referral_id: id, regime: body.regime, given_on: body.givenOn, note_enc: ctx.crypto.encryptNullable(body.note), recorded_by: actor.user.id, recorded_at: at,
+        }).execute();
+        await transition(tx, id, ['accepted', 'in_progress'], { status: 'in_progress', ...(!row.first_action_at && { first_action_at: at }) }, at);
+        await addEvent(tx, id, 'support_recorded', at, actor.user.id, { regime: body.regime, givenOn: body.givenOn });
+        await audit(tx, actor, 'referral.support', id, { regime: body.regime });
+      });
+      await publishReferral(ctx, id, 'referral:updated');
+      return detail(id, actor.user);
+    },
+
+    async close(id: number, body: CloseBody, actor: Actor): Promise<ReferralDetail> {
+      const at = clock.now();
+      await db.transaction().execute(async (tx) => {
+        const row = assertOwn(await lockReferral(tx, id), actor.user);
+        if (!(await transition(tx, id, ['accepted', 'in_progress'], { status: 'closed', closed_at: at, outcome: body.outcome, outcome_reason: body.reason }, at)))
+          throw new ConflictError(`cannot close a referral that is ${row.status}`);
+        await addEvent(tx, id, 'closed', at, actor.user.id, { outcome: body.outcome, reason: body.reason });
+        await audit(tx, actor, 'referral.close', id, { outcome: body.outcome });
+      });
+      await publishReferral(ctx, id, 'referral:updated');
+      return detail(id, actor.user);
+    },
+
+    /** A supervisor hands a referral nobody took to an agency chosen by hand. */
+    async assign(id: number, agencyId: number, note: string, actor: Actor): Promise<ReferralDetail> {
+      const at = clock.now();
+      const alerts = await db.transaction().execute(async (tx) => {
+        const row = await lockReferral(tx, id);
+        if (!row) throw new NotFoundError('no such referral');
+        const agency = await tx.selectFrom('agencies').select(['id', 'active']).where('id', '=', agencyId).executeTakeFirst();
+        if (!agency || !agency.active) throw new ValidationError('unknown or inactive agency', { agencyId: 'no active agency with this id' });
+        const taken = await tx.selectFrom('referrals').select('id').where('contact_id', '=', row.contact_id).where('track', '=', row.track).where('agency_id', '=', agencyId).executeTakeFirst();
+        if (taken) throw new ConflictError('this agency already had this case on this track', { agencyId: 'already tried' });
+        if (!(await transition(tx, id, ['needs_supervisor'], { status: 'pending', agency_id: agencyId }, at)))
+          throw new ConflictError(`only a referral waiting for a supervisor can be assigned (this one is ${row.status})`);
+        await addEvent(tx, id, 'assigned', at, actor.user.id, { agencyId, note });
+        await audit(tx, actor, 'referral.assign', id, { agencyId });
+        return recordReferralAlerts(tx, ctx, id, at);
+      });
+      await enqueueNotifications(ctx, alerts);
+      await publishReferral(ctx, id, 'referral:created');
+      return detail(id, actor.user);
+    },
+
+    getRow: (id: number) => getReferralRow(db, id),
+  };
+}
+export type ReferralsService = ReturnType<typeof createReferralsService>;

@@ -1,0 +1,38 @@
+import type { Executor } from '../../db/database.js';
+import { loadCaseFacts } from '../routing/case-facts.js';
+import { planCase, planTrack, NO_AGENCY_EXPLANATION, type TrackPlan as EnginePlan } from '../routing/plan.js';
+import { getRule, listActiveRules } from '../routing/rules.repo.js';
+import type { RoutingPlanner, TrackPlan } from './planner.js';
+import { agenciesTried, type ReferralRow } from './referrals.repo.js';
+
+function toPlan(p: EnginePlan, fallbackPriority: TrackPlan['priority']): TrackPlan {
+  switch (p.kind) {
+    case 'agency':
+      return { track: p.track, kind: 'agency', agencyId: p.agencyId, ruleId: p.ruleId, targetIndex: p.targetIndex, priority: p.priority, why: p.why };
+    case 'supervisor':
+      return { track: p.track, kind: 'supervisor', agencyId: null, ruleId: p.ruleId, targetIndex: null, priority: p.priority, why: p.why };
+    case 'skip':
+      return { track: p.track, kind: 'skip', agencyId: null, ruleId: p.ruleId, targetIndex: null, priority: fallbackPriority, why: { rule: null, target: null, explanation: '' } };
+  }
+}
+
+/** The routing rules engine (server/domain/routing) behind the referral service's planner port. */
+export function createRoutingPlanner(db: Executor): RoutingPlanner {
+  return {
+    async planCase(contactId) {
+      const facts = await loadCaseFacts(db, contactId);
+      const plans = await planCase(db, await listActiveRules(db), facts);
+      return plans.map((p) => toPlan(p, facts.priority));
+    },
+    async planNext(referral: ReferralRow) {
+      const facts = await loadCaseFacts(db, referral.contact_id);
+      const rule = referral.rule_id != null ? await getRule(db, referral.rule_id) : null;
+      if (!rule || !rule.active)
+        return { track: referral.track, kind: 'supervisor', agencyId: null, ruleId: null, targetIndex: null, priority: referral.priority, why: { rule: null, target: null, explanation: NO_AGENCY_EXPLANATION } };
+      const exclude = await agenciesTried(db, referral.contact_id, referral.track);
+      // The same target again without the agencies already tried (the next district office is still a district office).
+      const plan = await planTrack(db, { rule, facts, fromTargetIndex: referral.target_index ?? 0, exclude });
+      return toPlan(plan, referral.priority);
+    },
+  };
+}

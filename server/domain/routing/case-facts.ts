@@ -1,0 +1,51 @@
+import { WISHES, type AgeBand, type VictimSex, type Wish } from '../../../shared/index.js';
+import type { Executor } from '../../db/database.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { priorityOf, victimUnder18, type CaseFacts, type CaseVictim } from './evaluate.js';
+
+export type { CaseFacts, CaseVictim } from './evaluate.js';
+
+/**
+ * What routing needs to know about a contact, read from the database (never the narrative or the caller).
+ * needsShelter is the victim's own wish (wishes = 'shelter'): the operator records "a child without a safe home"
+ * as that wish too. Throws NotFoundError for an unknown contact and ValidationError for an unclassified one.
+ */
+export async function loadCaseFacts(db: Executor, contactId: number): Promise<CaseFacts> {
+  const c = await db
+    .selectFrom('contacts')
+    .select(['id', 'classification', 'immediate_danger', 'location_kind', 'location_unit_id', 'location_country', 'home_unit_id', 'wishes'])
+    .where('id', '=', contactId)
+    .executeTakeFirst();
+  if (!c) throw new NotFoundError(`no contact ${contactId}`);
+  if (!c.classification) throw new ValidationError(`contact ${contactId} is not classified yet`, { classification: 'required' });
+
+  const rows = await db
+    .selectFrom('contact_victims')
+    .select(['sex', 'age', 'age_band', 'under18'])
+    .where('contact_id', '=', contactId)
+    .orderBy('position')
+    .execute();
+  const victims: CaseVictim[] = rows.map((v) => ({
+    sex: v.sex as VictimSex,
+    age: v.age,
+    ageBand: (v.age_band as AgeBand | null) ?? null,
+    under18: v.under18,
+  }));
+  const wishes: Wish = (WISHES as readonly string[]).includes(c.wishes ?? '') ? (c.wishes as Wish) : 'unknown';
+  const abroad = c.location_kind === 'abroad';
+
+  return {
+    contactId: c.id,
+    classification: c.classification,
+    priority: priorityOf(c.classification, c.immediate_danger),
+    immediateDanger: c.immediate_danger,
+    under18: victims.some(victimUnder18),
+    abroad,
+    needsShelter: wishes === 'shelter',
+    locationUnitId: c.location_kind === 'unit' ? c.location_unit_id : null,
+    homeUnitId: c.home_unit_id,
+    country: abroad ? c.location_country : null,
+    victims,
+    wishes,
+  };
+}

@@ -1,0 +1,96 @@
+import { countryName, label, type Priority, type ReferralTrack, type RoutingRule, type RuleTarget } from '../../../shared/index.js';
+import type { Executor } from '../../db/database.js';
+import { anchorFor, matchTracks, type CaseFacts } from './evaluate.js';
+import { caseAncestry, findTargetAgency, type AgencyMatch } from './jurisdiction.js';
+import { findShelter } from './shelter-match.js';
+
+/** Stored on the referral as `why`: the rule and target that chose the agency, and a sentence naming it. */
+export interface Why {
+  rule: string | null;
+  target: string | null;
+  explanation: string;
+}
+
+export type TrackPlan =
+  | {
+      kind: 'agency';
+      track: ReferralTrack;
+      ruleId: number;
+      agencyId: number;
+      agencyName: string;
+      targetIndex: number;
+      priority: Priority;
+      /** Unacknowledged this long → the next target. */
+      timeoutMinutes: number;
+      why: Why;
+    }
+  | { kind: 'skip'; track: ReferralTrack; ruleId: number }
+  | { kind: 'supervisor'; track: ReferralTrack; ruleId: number; priority: Priority; why: Why };
+
+export const NO_AGENCY_EXPLANATION = 'Không tìm được cơ quan phù hợp: chuyển giám sát viên';
+
+export interface PlanTrackInput {
+  rule: RoutingRule;
+  facts: CaseFacts;
+  /** 0 for a new case; the declined referral's target index to try the same target again without that agency; +1 after a timeout. */
+  fromTargetIndex?: number;
+  /** Agencies that already declined or let this track expire. */
+  exclude?: readonly number[];
+}
+
+export const targetLabel = (t: Pick<RuleTarget, 'agencyType' | 'scope'>) => `${t.agencyType}@${t.scope}`;
+const priorityFor = (t: RuleTarget, facts: CaseFacts): Priority => (t.priority === 'case' ? facts.priority : t.priority);
+
+async function resolveTarget(db: Executor, t: RuleTarget, facts: CaseFacts, track: ReferralTrack, exclude: readonly number[]): Promise<AgencyMatch | null> {
+  const anchor = anchorFor(track, facts);
+  if (!anchor) return null;
+  const common = { anchorUnitId: anchor.unitId, anchorRole: anchor.role, exclude };
+  if (t.scope === 'nearest_with_capacity') return findShelter(db, { ...common, victims: facts.victims });
+  return findTargetAgency(db, { ...common, target: { agencyType: t.agencyType, scope: t.scope } });
+}
+
+/**
+ * Tries the rule's targets in order from `fromTargetIndex`; the first that finds an agency wins. None: the
+ * supervisor's queue (a referral is never dropped), or nothing when the track is optional (onExhausted 'skip').
+ */
+export async function planTrack(db: Executor, input: PlanTrackInput): Promise<TrackPlan> {
+  const { rule, facts } = input;
+  const exclude = input.exclude ?? [];
+  const start = Math.max(0, input.fromTargetIndex ?? 0);
+  for (let i = start; i < rule.targets.length; i++) {
+    const t = rule.targets[i]!;
+    const found = await resolveTarget(db, t, facts, rule.track, exclude);
+    if (!found) continue;
+    const abroad = facts.abroad && rule.track === 'primary' ? `; nạn nhân đang ở nước ngoài (${countryName(facts.country ?? '', 'vi')})` : '';
+    const skipped = [...new Set(rule.targets.slice(start, i).map((s) => label('agencyType', s.agencyType, 'vi')))];
+    const fallback = skipped.length ? `; không có ${skipped.join(', ')} phù hợp` : '';
+    return {
+      kind: 'agency',
+      track: rule.track,
+      ruleId: rule.id,
+      agencyId: found.agencyId,
+      agencyName: found.agencyName,
+      targetIndex: i,
+      priority: priorityFor(t, facts),
+      timeoutMinutes: t.timeoutMinutes,
+      why: { rule: rule.name, target: targetLabel(t), explanation: found.explanation + fallback + abroad },
+    };
+  }
+  if (rule.onExhausted === 'skip') return { kind: 'skip', track: rule.track, ruleId: rule.id };
+  const first = rule.targets[0];
+  return {
+    kind: 'supervisor',
+    track: rule.track,
+    ruleId: rule.id,
+    priority: first ? priorityFor(first, facts) : facts.priority,
+    why: { rule: rule.name, target: null, explanation: NO_AGENCY_EXPLANATION },
+  };
+}
+
+/** One plan per track whose rules match the case (a new case: first target, nobody excluded). */
+export async function planCase(db: Executor, rules: readonly RoutingRule[], facts: CaseFacts): Promise<TrackPlan[]> {
+  const matches = matchTracks(rules, facts, await caseAncestry(db, facts));
+  const plans: TrackPlan[] = [];
+  for (const m of matches) plans.push(await planTrack(db, { rule: m.rule, facts }));
+  return plans;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.js';
+import { only, route, type RouteDef } from '../../http/routes.js';
+import { requestOrigin } from '../../http/session.js';
+import { validate } from '../../http/validate.js';
+import { writeAudit } from '../audit/audit.repo.js';
+import { NotFoundError } from '../errors.js';
+
+const QUEUE_NAMES = ['routing', 'notify'] as const;
+const jobParams = z.object({ queue: z.enum(QUEUE_NAMES), id: z.string().min(1).max(100) });
+
+/** Jobs that kept failing stay visible here until a supervisor retries them: nothing is dropped silently. */
+export function failedJobsRoutes(ctx: AppContext): RouteDef[] {
+  const queues = { routing: ctx.queues.routing, notify: ctx.queues.notify };
+  return [
+    route('get', '/supervisor/failed-jobs', only('supervisor'), async (_req, res) => {
+      const jobs = [];
+      for (const name of QUEUE_NAMES) {
+        for (const j of await queues[name].getFailed(0, 199)) {
+          // Job data holds ids only (never victim data), so it is safe to show.
+          jobs.push({ queue: name, id: j.id, name: j.name, data: j.data, failedReason: j.failedReason, attemptsMade: j.attemptsMade, failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null });
+        }
+      }
+      res.json({ jobs });
+    }),
+    route('post', '/supervisor/failed-jobs/:queue/:id/retry', only('supervisor'), validate({ params: jobParams }), async (req, res) => {
+      const { queue, id } = req.params as unknown as z.infer<typeof jobParams>;
+      const job = await queues[queue].getJob(id);
+      if (!job || !(await job.isFailed())) throw new NotFoundError('no such failed job');
+      await job.retry();
+      await writeAudit(ctx.db, { actorUserId: req.user!.id, actorRole: req.user!.role, action: 'job.retry', entityType: `job:${queue}`, entityId: id, ...requestOrigin(req) });
+      res.status(202).json({ retried: true });
+    }),
+  ];
+}
