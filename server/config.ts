@@ -32,6 +32,8 @@ const schema = z
     TWILIO_FROM_NUMBER: optional.pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +84…').optional()),
     PUBLIC_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
     DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+    /** 'outbox' holds every outbound SMS in the local outbox even with Twilio configured (training, staging). */
+    OUTBOUND_SMS: z.enum(['auto', 'outbox']).default('auto'),
     JOB_LOCK_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   })
   .superRefine((c, ctx) => {

@@ -15,7 +15,7 @@ describe('browser: a signed call reaches the console; the operator claims, triag
   let db: pg.Client;
 
   before(async () => {
-    product = await startProduct('e2e_intake', { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC });
+    product = await startProduct('e2e_intake', { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC, OUTBOUND_SMS: 'outbox' });
     db = new pg.Client({ connectionString: product.databaseUrl });
     await db.connect();
     browser = await launchBrowser();

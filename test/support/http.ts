@@ -16,9 +16,11 @@ let isolated = 0;
 export function baseContext(clock: Clock = systemClock, configOverrides?: Record<string, string>, database?: Database) {
   const { redis } = testEnv();
   const db = database ?? testEnv().db;
-  // A scratch database gets queues of its own: job ids like notify-7 must never meet another database's rows.
-  const queues = database ? createQueues(redis, `${testEnv().config.REDIS_PREFIX}_iso${++isolated}`) : testEnv().queues;
-  const config = configOverrides ? testConfig(configOverrides) : testEnv().config;
+  // A scratch database gets a Redis prefix of its own (queues, socket stream): job ids like notify-7 must never
+  // meet another database's rows.
+  const prefix = database ? `${testEnv().config.REDIS_PREFIX}_iso${++isolated}` : null;
+  const queues = prefix ? createQueues(redis, prefix) : testEnv().queues;
+  const config = configOverrides || prefix ? testConfig({ ...configOverrides, ...(prefix && { REDIS_PREFIX: prefix }) }) : testEnv().config;
   return { config, db, redis, queues, crypto: createFieldCrypto(config.DATA_KEY), log: createLogger('test', { silent: true }), clock };
 }
 

@@ -8,13 +8,14 @@ import { testEnv } from './test-env.js';
  * A separate, freshly migrated database beside the run's shared one, for tests that need exact
  * counts from an empty state (first import, "load demo data only when empty"). Drop it in after().
  */
-export async function scratchDatabase(): Promise<{ db: Database; drop(): Promise<void> }> {
+export async function scratchDatabase(): Promise<{ db: Database; url: string; drop(): Promise<void> }> {
   const url = testEnv().config.DATABASE_URL.replace(/\/([^/]*)$/, `/$1_s${randomBytes(3).toString('hex')}`);
   await ensureDatabase(url);
   const db = createDatabase(url, { max: 4 });
   await migrateToLatest(db);
   return {
     db,
+    url,
     async drop() {
       await db.destroy();
       await dropDatabase(url);

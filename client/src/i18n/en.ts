@@ -1,4 +1,6 @@
 import { enOperator } from './en-operator.js';
+import { enReferral } from './en-referral.js';
+import { enSupervisor } from './en-supervisor.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -100,6 +102,8 @@ export const en: Messages = {
     },
   },
   operator: enOperator,
+  referral: enReferral,
+  supervisor: enSupervisor,
   admin: {
     title: 'Administration',
     intro: 'Manage users, the agencies that receive referrals, and the areas they cover.',

@@ -32,7 +32,14 @@ export const viMessages: Record<string, string> = {
   'message is empty': 'Tin nhắn đang trống.',
   'unknown administrative unit': 'Không tìm thấy đơn vị hành chính.',
   'message is too long': 'Tin nhắn quá dài (tối đa 1600 ký tự).',
+  'a reason is required to decline': 'Cần ghi lý do từ chối (ít nhất 3 ký tự).',
+  'date must be YYYY-MM-DD': 'Ngày phải có dạng năm-tháng-ngày (YYYY-MM-DD).',
+  'say why the referral was not successful': 'Cần ghi lý do ca không thành công.',
   // Server-side checks (conflicts, references, permissions).
+  'only a shelter has an occupancy': 'Chỉ cơ sở trợ giúp (nơi tạm trú) mới có số người đang tiếp nhận.',
+  'administrators do not read case referrals': 'Quản trị viên không xem nội dung ca chuyển gửi.',
+  'you may only update your own agency': 'Bạn chỉ được cập nhật cơ quan của mình.',
+  'no such failed job': 'Không tìm thấy công việc lỗi này (có thể đã được thử lại).',
   'already taken': 'Tên đăng nhập này đã được sử dụng.',
   'username already taken': 'Tên đăng nhập này đã được sử dụng.',
   'already used': 'Mã này đã được sử dụng.',
@@ -51,5 +58,7 @@ export const viMessagePatterns: [RegExp, string][] = [
   [/^unknown unit (\S+) in (\S+)$/, 'Không có đơn vị $1 trong bộ dữ liệu $2.'],
   [/^agency code "(.+)" is already used$/, 'Mã cơ quan "$1" đã được sử dụng.'],
   [/^no unit (\S+) in (\S+)$/, 'Không có đơn vị hành chính $1 trong bộ dữ liệu $2.'],
+  [/^occupancy cannot exceed the capacity \((\d+)\)$/, 'Số người đang tiếp nhận không được vượt quá sức chứa ($1).'],
+  [/^at most (\d+)$/, 'Tối đa $1.'],
   [/^internal error \(reference (.+)\)$/, 'Lỗi hệ thống (mã tham chiếu $1).'],
 ];

@@ -1,4 +1,6 @@
 import { viOperator } from './vi-operator.js';
+import { viReferral } from './vi-referral.js';
+import { viSupervisor } from './vi-supervisor.js';
 /** Vietnamese: the default language of the console. en.ts must have the same shape (checked by its type). */
 export const vi = {
   app: {
@@ -99,6 +101,8 @@ export const vi = {
     },
   },
   operator: viOperator,
+  referral: viReferral,
+  supervisor: viSupervisor,
   admin: {
     title: 'Quản trị',
     intro: 'Quản lý người dùng, cơ quan tiếp nhận chuyển gửi và địa bàn phụ trách.',

@@ -1,18 +1,58 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Alert } from '../components/alert.js';
 import { PageHeader } from '../components/page-header.js';
-import { PlaceholderPanel } from '../components/placeholder-panel.js';
+import { useReferralFeed } from '../referrals/use-referral-feed.js';
+import { AllReferrals } from './all-referrals.js';
+import { FailedJobs } from './failed-jobs.js';
+import { SupervisorDetail } from './supervisor-detail.js';
+import { SupervisorQueue } from './supervisor-queue.js';
+import '../referrals/referrals.css';
+import '../agency/agency.css';
+import './supervisor.css';
 
-/** Supervisor landing page: live queue, SLA clocks and escalations. */
+/** Supervisor landing page: referrals nobody took, failed background jobs, and every referral. SLA clocks come later. */
 export function SupervisorBoard() {
   const { t } = useTranslation();
+  const [open, setOpen] = useState<number | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  useReferralFeed({
+    onChanged: (r) => {
+      if (r.status === 'needs_supervisor') setAnnouncement(t('supervisor.queue.arrived', { ref: r.contactRef }));
+    },
+  });
+
   return (
-    <>
+    <div className="supervisor">
       <PageHeader testId="landing-supervisor" title={t('landing.supervisor.title')} intro={t('landing.supervisor.intro')} />
-      <div className="console-grid console-grid--three">
-        <PlaceholderPanel title={t('landing.supervisor.live')} body={t('landing.supervisor.liveBody')} />
-        <PlaceholderPanel title={t('landing.supervisor.sla')} body={t('landing.supervisor.slaBody')} />
-        <PlaceholderPanel title={t('landing.supervisor.escalations')} body={t('landing.supervisor.escalationsBody')} />
+      <div className="visually-hidden" aria-live="assertive" aria-atomic="true">
+        {announcement}
       </div>
-    </>
+      {notice && (
+        <div className="desk-notice" data-testid="supervisor-notice">
+          <Alert kind="success">{notice}</Alert>
+          <button type="button" className="button button--ghost button--icon" onClick={() => setNotice(null)} aria-label={t('common.close')}>
+            ×
+          </button>
+        </div>
+      )}
+      <div className="supervisor-grid">
+        <SupervisorQueue onOpen={setOpen} />
+        <FailedJobs />
+      </div>
+      <AllReferrals onOpen={setOpen} />
+      {open !== null && (
+        <SupervisorDetail
+          id={open}
+          onClose={() => setOpen(null)}
+          onAssigned={(message) => {
+            setOpen(null);
+            setNotice(message);
+          }}
+        />
+      )}
+    </div>
   );
 }

@@ -19,8 +19,8 @@ export class PermanentSendError extends Error {
  * Outbound SMS/WhatsApp through Twilio's REST API, or the local outbox when no credentials are configured.
  * `httpClient` is Twilio's own HTTP boundary: tests replace it, and only it.
  */
-export function createSmsSender(config: Pick<Config, 'twilio' | 'PUBLIC_BASE_URL'>, opts: { httpClient?: unknown } = {}): SmsSender {
-  if (!config.twilio) {
+export function createSmsSender(config: Pick<Config, 'twilio' | 'PUBLIC_BASE_URL' | 'OUTBOUND_SMS'>, opts: { httpClient?: unknown } = {}): SmsSender {
+  if (!config.twilio || config.OUTBOUND_SMS === 'outbox') {
     return { provider: 'outbox', send: async () => ({ provider: 'outbox', sid: null }) };
   }
   const { accountSid, authToken, fromNumber } = config.twilio;

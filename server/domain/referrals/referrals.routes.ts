@@ -6,6 +6,7 @@ import { requestOrigin } from '../../http/session.js';
 import { validate } from '../../http/validate.js';
 import { ForbiddenError } from '../errors.js';
 import { listReferrals } from './referral-views.js';
+import { getAgencyView } from '../agencies/agencies.repo.js';
 import type { ReferralsService } from './referrals.service.js';
 
 const listQuery = z.object({
@@ -48,6 +49,9 @@ export function referralsRoutes(ctx: AppContext, referrals: ReferralsService): R
     }),
     route('get', '/supervisor/referrals/queue', only('supervisor'), async (req, res) => {
       res.json({ referrals: await listReferrals(ctx.db, req.user!, { status: ['needs_supervisor'] }) });
+    }),
+    route('get', '/agencies/mine', officer, async (req, res) => {
+      res.json({ agency: await getAgencyView(ctx.db, req.user!.agencyId!) });
     }),
     route('get', '/supervisor/agencies', only('supervisor'), async (_req, res) => {
       const agencies = await ctx.db.selectFrom('agencies').select(['id', 'name', 'type']).where('active', '=', true).orderBy('name').execute();

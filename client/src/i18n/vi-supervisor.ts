@@ -1,0 +1,52 @@
+/** Vietnamese strings of the supervisor board (en-supervisor.ts has the same shape). */
+export const viSupervisor = {
+  sections: 'Mục giám sát',
+  queue: {
+    title: 'Hàng chờ giám sát',
+    intro: 'Ca không có cơ quan phù hợp hoặc đã bị mọi cơ quan từ chối. Không ca nào bị bỏ sót: hãy giao cho một cơ quan.',
+    empty: 'Không có ca nào chờ giám sát viên.',
+    arrived: 'Ca mới vào hàng chờ giám sát: {{ref}}',
+    open: 'Xem và giao',
+  },
+  assign: {
+    title: 'Giao cho cơ quan',
+    search: 'Tìm cơ quan',
+    searchPlaceholder: 'Gõ tên cơ quan…',
+    agency: 'Cơ quan',
+    choose: 'Chọn cơ quan…',
+    noMatch: 'Không có cơ quan nào khớp.',
+    note: 'Ghi chú',
+    noteHint: 'Ví dụ: đã gọi điện trao đổi với cán bộ đầu mối.',
+    submit: 'Giao cho cơ quan',
+    assigned: 'Đã giao ca {{ref}} cho {{agency}}.',
+    required: 'Cần chọn một cơ quan.',
+  },
+  failed: {
+    title: 'Công việc lỗi',
+    intro: 'Các công việc nền (chuyển gửi, thông báo, thời hạn) đã thử lại nhiều lần mà vẫn lỗi.',
+    queue: 'Hàng đợi',
+    job: 'Công việc',
+    reason: 'Lỗi',
+    attempts: 'Số lần thử',
+    failedAt: 'Lỗi lúc',
+    retry: 'Thử lại',
+    retrying: 'Đang thử lại…',
+    retried: 'Đã đưa công việc {{name}} trở lại hàng đợi.',
+    empty: 'Không có công việc lỗi.',
+    refresh: 'Tải lại',
+  },
+  all: {
+    title: 'Tất cả chuyển gửi',
+    filter: 'Lọc chuyển gửi',
+    filterPlaceholder: 'Tìm theo mã, cơ quan, địa điểm…',
+    status: 'Trạng thái',
+    track: 'Tuyến',
+    priority: 'Ưu tiên',
+    any: 'Tất cả',
+    age: 'Đã chuyển',
+    open: 'Xem',
+    openAria: 'Xem chuyển gửi {{ref}}',
+  },
+};
+
+export type SupervisorMessages = typeof viSupervisor;

@@ -1,0 +1,96 @@
+import { expect } from 'chai';
+import { Worker } from 'bullmq';
+import { JOB_IDS, QUEUES, ROOMS } from '../../shared/index.js';
+import { referralsServiceFor } from '../../server/domain/referrals/referrals.factory.js';
+import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
+import { startWorkers } from '../../workers/run-workers.js';
+import { PUBLIC_URL } from '../support/contacts.js';
+import { agencyByCode, ensureDemoData } from '../support/demo-data.js';
+import { startTestApp, type TestApp } from '../support/http.js';
+import { classifiedCase, IN_VI_XUYEN, officerOf, referralsOf } from '../support/referrals.js';
+import { scratchDatabase } from '../support/scratch-database.js';
+import { once, readySocket } from '../support/socket.js';
+import { TEST_TWILIO } from '../support/twilio.js';
+
+async function until<T>(fn: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('routing worker (BullMQ): from the wrap-up outbox to the agency inbox', function () {
+  this.timeout(90_000);
+  let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
+  let app: TestApp;
+  // Outbound SMS stay in the local outbox: no test ever reaches for Twilio's real API.
+  const config = { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC_URL, JOB_LOCK_SECONDS: '2', OUTBOUND_SMS: 'outbox' };
+
+  before(async () => {
+    scratch = await scratchDatabase();
+    await ensureDefaultRules(scratch.db);
+    await ensureDemoData(scratch.db);
+    app = await startTestApp({ config, db: scratch.db });
+  });
+  after(async () => {
+    await app.close();
+    await scratch.drop();
+  });
+
+  it('routes a classified case through the real worker and tells the agency room through Redis', async () => {
+    const viXuyen = await agencyByCode('ha-giang-district-030-labour', scratch.db);
+    const officer = await officerOf(app, viXuyen.id);
+    const inbox = await readySocket(app.baseUrl, officer.cookie);
+    const workers = await startWorkers(app.ctx);
+    try {
+      const arrived = once<any>(inbox, 'referral:created', 15_000);
+      const contactId = await classifiedCase(app, IN_VI_XUYEN);
+      const event = await arrived; // emitted by the worker process side through the Redis streams emitter
+      expect(event.agency.id).to.equal(viXuyen.id);
+      const job = await app.ctx.queues.routing.getJob(JOB_IDS.routing(contactId));
+      expect(job?.data).to.deep.equal({ contactId });
+      expect(ROOMS.agency(viXuyen.id)).to.equal(`agency:${viXuyen.id}`);
+    } finally {
+      inbox.disconnect();
+      await workers.close();
+    }
+  });
+
+  it('retries a job whose worker died mid-job (after committing), and still makes exactly one referral per track', async () => {
+    const contactId = await classifiedCase(app, { ...IN_VI_XUYEN, immediateDanger: true }); // no worker yet: the job waits
+    // A worker that does the real work, commits the referrals, then dies before telling BullMQ it finished:
+    // it never completes the job and stops renewing its lock, exactly like a process killed at that moment.
+    const referrals = referralsServiceFor(app.ctx);
+    let committed!: () => void;
+    const didCommit = new Promise<void>((r) => (committed = r));
+    const doomed = new Worker(
+      QUEUES.routing,
+      async (job) => {
+        await referrals.routeContact(job.data.contactId);
+        committed();
+        await new Promise(() => {}); // dies here
+      },
+      { connection: app.ctx.redis as never, prefix: app.ctx.config.REDIS_PREFIX, lockDuration: 2000, stalledInterval: 2000 },
+    );
+    await didCommit;
+    const firstRound = await referralsOf(app, contactId);
+    expect(firstRound.map((r) => r.track).sort()).to.deep.equal(['border_guard', 'police', 'primary']);
+    await doomed.close(true); // force: the job stays active with a lock nobody renews
+    const survivor = await startWorkers(app.ctx);
+    try {
+      // BullMQ's stalled-job check hands the job to the surviving worker, which runs it again.
+      const job = await until(async () => {
+        const j = await app.ctx.queues.routing.getJob(JOB_IDS.routing(contactId));
+        return j && (await j.isCompleted()) && j;
+      });
+      expect(job.returnvalue).to.deep.equal({ created: [] });
+      const after = await referralsOf(app, contactId);
+      expect(after.map((r) => r.id)).to.deep.equal(firstRound.map((r) => r.id));
+    } finally {
+      await survivor.close();
+    }
+  });
+});
