@@ -1,0 +1,93 @@
+import { expect } from 'chai';
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, startProduct, type StartedProduct } from '../support/browser.js';
+import { traffickingWrapUp } from '../support/contacts.js';
+import { newSid, signedTwilioPost, TEST_TWILIO } from '../support/twilio.js';
+
+const PUBLIC = 'https://hotline111.test';
+
+/** The operator's side, over the real API: a call classified as trafficking in Thị trấn Vị Xuyên. */
+async function classifyCallInViXuyen(url: string, db: pg.Client): Promise<number> {
+  const callSid = newSid('CA');
+  await signedTwilioPost(url, '/webhooks/twilio/voice', { CallSid: callSid, From: '+84912000999', CallStatus: 'ringing' }, { publicBaseUrl: PUBLIC });
+  const id = Number((await db.query('select id from contacts where twilio_sid = $1', [callSid])).rows[0].id);
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'operator', password: 'hotline111-demo' }),
+  });
+  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  const call = (path: string, body?: unknown) =>
+    fetch(`${url}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+  expect((await call(`/api/contacts/${id}/claim`)).status).to.equal(200);
+  const w = await call(`/api/contacts/${id}/wrap-up`, traffickingWrapUp({ location: { kind: 'unit', dataset: 'vn-2023', code: '00913' }, consent: 'victim' }));
+  expect(w.status).to.equal(200);
+  return id;
+}
+
+describe('browser: the Vị Xuyên officer sees a referral arrive live, accepts it, records support and closes it', function () {
+  this.timeout(120_000);
+  let product: StartedProduct;
+  let browser: Browser;
+  let page: Page;
+  let db: pg.Client;
+
+  before(async () => {
+    product = await startProduct('e2e_agency', { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC, OUTBOUND_SMS: 'outbox' });
+    db = new pg.Client({ connectionString: product.databaseUrl });
+    await db.connect();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  });
+  after(async () => {
+    await browser?.close();
+    await db?.end();
+    await product?.stop();
+  });
+
+  it('works end to end', async () => {
+    await page.goto(`${product.url}/login`);
+    await page.fill('input[name="username"]', 'vixuyen');
+    await page.fill('input[name="password"]', 'hotline111-demo');
+    await page.click('button[type="submit"]');
+    await page.getByTestId('landing-agency_officer').waitFor();
+    await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: 10_000 });
+
+    const contactId = await classifyCallInViXuyen(product.url, db);
+    // The routing worker picks the job up from the outbox relay; the referral must appear without a reload.
+    const item = page.locator('[data-testid^="referral-item-"][data-status="pending"]').first();
+    await item.waitFor({ timeout: 15_000 });
+    const referralId = Number((await item.getAttribute('data-testid'))!.replace('referral-item-', ''));
+    const row = await db.query('select contact_id, track from referrals where id = $1', [referralId]);
+    expect(Number(row.rows[0].contact_id)).to.equal(contactId);
+
+    await item.locator('button').first().click();
+    await page.getByTestId('referral-detail').waitFor();
+    expect(await page.getByTestId('why-agency').innerText()).to.include('Vị Xuyên');
+    expect(await page.getByTestId('disclosure-withheld').getAttribute('data-reason')).to.equal('not_accepted');
+
+    await page.getByTestId('accept-referral').click();
+    await page.getByTestId('disclosure').waitFor();
+    expect(await page.getByTestId('disclosure').innerText()).to.include('Campuchia');
+
+    await page.getByTestId('support-regime').selectOption('g');
+    await page.getByTestId('support-note').fill('Tư vấn tâm lý lần đầu');
+    await page.getByTestId('support-submit').click();
+    await page.getByTestId('support-list').getByText('Tư vấn tâm lý lần đầu').waitFor();
+
+    await page.getByTestId('close-referral').click();
+    await page.getByTestId('close-outcome-successful').check();
+    await page.getByTestId('close-confirm').click();
+    await page.locator('[data-testid="referral-detail"][data-status="closed"]').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: 'test-results/agency-closed.png' });
+
+    const stored = await db.query(
+      `select r.status, r.outcome, r.accepted_at is not null as accepted, r.first_action_at is not null as acted,
+              (select array_agg(type order by id) from referral_events e where e.referral_id = r.id) as events,
+              (select count(*)::int from referral_support s where s.referral_id = r.id and s.regime = 'g') as support
+         from referrals r where r.id = $1`,
+      [referralId],
+    );
+    expect(stored.rows[0]).to.deep.include({ status: 'closed', outcome: 'successful', accepted: true, acted: true, support: 1 });
+    expect(stored.rows[0].events).to.include.members(['created', 'accepted', 'support_recorded', 'closed']);
+  });
+});
