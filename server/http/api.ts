@@ -11,6 +11,7 @@ import { referralsRoutes } from '../domain/referrals/referrals.routes.js';
 import { routingRulesRoutes } from '../domain/routing/rules.routes.js';
 import { shelterRoutes } from '../domain/routing/shelter.routes.js';
 import { failedJobsRoutes } from '../domain/supervisor/failed-jobs.routes.js';
+import { outboxRoutes } from '../domain/notifications/outbox.routes.js';
 import { notFoundApi } from './error-handler.js';
 import { noStore, sameOriginJson } from './guards.js';
 import { buildRouter, type RouteDef } from './routes.js';
@@ -28,6 +29,7 @@ export function apiRouteDefs(ctx: AppContext, auth = createAuthService(ctx)): Ro
     ...routingRulesRoutes(ctx),
     ...shelterRoutes(ctx),
     ...failedJobsRoutes(ctx),
+    ...outboxRoutes(ctx),
   ];
 }
 

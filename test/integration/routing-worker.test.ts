@@ -6,7 +6,7 @@ import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
 import { startWorkers } from '../../workers/run-workers.js';
 import { PUBLIC_URL } from '../support/contacts.js';
 import { agencyByCode, ensureDemoData } from '../support/demo-data.js';
-import { startTestApp, type TestApp } from '../support/http.js';
+import { api, createTestUser, loginAs, startTestApp, type TestApp } from '../support/http.js';
 import { classifiedCase, IN_VI_XUYEN, officerOf, referralsOf } from '../support/referrals.js';
 import { scratchDatabase } from '../support/scratch-database.js';
 import { once, readySocket } from '../support/socket.js';
@@ -53,6 +53,19 @@ describe('routing worker (BullMQ): from the wrap-up outbox to the agency inbox',
       const job = await app.ctx.queues.routing.getJob(JOB_IDS.routing(contactId));
       expect(job?.data).to.deep.equal({ contactId });
       expect(ROOMS.agency(viXuyen.id)).to.equal(`agency:${viXuyen.id}`);
+      // The focal points' SMS alert went through the notify worker into the local outbox (OUTBOUND_SMS=outbox),
+      // and the supervisor sees it there with the number masked and no victim data.
+      await until(async () => {
+        const n = await scratch.db.selectFrom('notifications').select('status').where('referral_id', '=', event.id).execute();
+        return n.length > 0 && n.every((x) => x.status === 'outbox');
+      });
+      const sup = await createTestUser('supervisor', null, scratch.db);
+      const list = await api(app.baseUrl, 'GET', '/api/supervisor/notifications', { cookie: await loginAs(app.baseUrl, sup.username, sup.password) });
+      const alert = list.body.notifications.find((n: any) => n.referralId === event.id);
+      expect(alert).to.include({ purpose: 'referral_alert', status: 'outbox', agency: viXuyen.name });
+      expect(alert.to).to.match(/^•••• \d{3}$/);
+      expect(alert.text).to.include(`LH-${String(contactId).padStart(6, '0')}`);
+      expect(alert.text).not.to.include('Campuchia');
     } finally {
       inbox.disconnect();
       await workers.close();

@@ -1,0 +1,38 @@
+import type { AppContext } from '../../app-context.js';
+import { only, route, type RouteDef } from '../../http/routes.js';
+
+/**
+ * Outbound messages and their delivery state, for the supervisor: what went to Twilio, what waits in the local
+ * outbox, what failed. Numbers are masked; a text is shown only for agency alerts (which carry no victim data),
+ * never for replies in a victim's conversation.
+ */
+export function outboxRoutes(ctx: AppContext): RouteDef[] {
+  return [
+    route('get', '/supervisor/notifications', only('supervisor'), async (_req, res) => {
+      const rows = await ctx.db
+        .selectFrom('notifications as n')
+        .leftJoin('referrals as r', 'r.id', 'n.referral_id')
+        .leftJoin('agencies as a', 'a.id', 'r.agency_id')
+        .select(['n.id', 'n.purpose', 'n.channel', 'n.to_masked', 'n.status', 'n.attempts', 'n.last_error', 'n.created_at', 'n.updated_at', 'n.body_enc', 'n.referral_id', 'a.name as agency_name'])
+        .orderBy('n.id', 'desc')
+        .limit(200)
+        .execute();
+      res.json({
+        notifications: rows.map((n) => ({
+          id: n.id,
+          purpose: n.purpose,
+          channel: n.channel,
+          to: n.to_masked,
+          agency: n.agency_name,
+          referralId: n.referral_id,
+          status: n.status,
+          attempts: n.attempts,
+          lastError: n.last_error,
+          createdAt: new Date(n.created_at).toISOString(),
+          updatedAt: new Date(n.updated_at).toISOString(),
+          text: n.purpose === 'referral_alert' ? ctx.crypto.decrypt(n.body_enc) : null,
+        })),
+      });
+    }),
+  ];
+}
