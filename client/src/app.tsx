@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { AdminPage } from './admin/admin-page.js';
 import { AgenciesPage } from './admin/agencies/agencies-page.js';
+import { RoutingPage } from './admin/routing/routing-page.js';
 import { UsersPage } from './admin/users/users-page.js';
 import { AgencyInbox } from './agency/agency-inbox.js';
 import { LoginPage } from './auth/login-page.js';
@@ -31,6 +32,7 @@ export function App() {
             <Route path="/admin" element={<AdminPage />}>
               <Route index element={<UsersPage />} />
               <Route path="agencies" element={<AgenciesPage />} />
+              <Route path="routing" element={<RoutingPage />} />
             </Route>
           </Route>
           <Route path="*" element={<LandingRedirect />} />

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { PageHeader } from '../components/page-header.js';
 
-/** Administrator landing page: users and agencies as two tabs. */
+/** Administrator landing page: users, agencies and routing rules as tabs. */
 export function AdminPage() {
   const { t } = useTranslation();
   return (
@@ -14,6 +14,9 @@ export function AdminPage() {
         </NavLink>
         <NavLink to="/admin/agencies" className="tab">
           {t('nav.agencies')}
+        </NavLink>
+        <NavLink to="/admin/routing" className="tab">
+          {t('nav.routing')}
         </NavLink>
       </nav>
       <Outlet />

@@ -1,5 +1,6 @@
 import { enOperator } from './en-operator.js';
 import { enReferral } from './en-referral.js';
+import { enRouting } from './en-routing.js';
 import { enSupervisor } from './en-supervisor.js';
 import type { Messages } from './vi.js';
 
@@ -67,7 +68,7 @@ export const en: Messages = {
     offline: 'Offline',
     label: 'Real-time connection status',
   },
-  nav: { main: 'Main navigation', users: 'Users', agencies: 'Agencies', supervisorBoard: 'Supervision', operatorDesk: 'Operator desk' },
+  nav: { main: 'Main navigation', users: 'Users', agencies: 'Agencies', routing: 'Routing rules', supervisorBoard: 'Supervision', operatorDesk: 'Operator desk' },
   landing: {
     comingSoon: 'Coming soon',
     operator: {
@@ -104,9 +105,10 @@ export const en: Messages = {
   operator: enOperator,
   referral: enReferral,
   supervisor: enSupervisor,
+  routing: enRouting,
   admin: {
     title: 'Administration',
-    intro: 'Manage users, the agencies that receive referrals, and the areas they cover.',
+    intro: 'Manage users, the agencies that receive referrals, the areas they cover, and the routing rules.',
     sections: 'Administration sections',
   },
   users: {

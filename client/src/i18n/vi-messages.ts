@@ -35,6 +35,9 @@ export const viMessages: Record<string, string> = {
   'a reason is required to decline': 'Cần ghi lý do từ chối (ít nhất 3 ký tự).',
   'date must be YYYY-MM-DD': 'Ngày phải có dạng năm-tháng-ngày (YYYY-MM-DD).',
   'say why the referral was not successful': 'Cần ghi lý do ca không thành công.',
+  'the shelter track only targets shelters': 'Tuyến cơ sở trợ giúp chỉ chuyển đến cơ sở trợ giúp xã hội.',
+  'nearest_with_capacity applies to shelters only': 'Phạm vi «gần nhất còn chỗ» chỉ áp dụng cho cơ sở trợ giúp xã hội.',
+  'timeout must be at least 1 minute': 'Thời gian chờ ít nhất là 1 phút.',
   // Server-side checks (conflicts, references, permissions).
   'only a shelter has an occupancy': 'Chỉ cơ sở trợ giúp (nơi tạm trú) mới có số người đang tiếp nhận.',
   'administrators do not read case referrals': 'Quản trị viên không xem nội dung ca chuyển gửi.',
@@ -49,6 +52,7 @@ export const viMessages: Record<string, string> = {
   'cannot demote or disable yourself': 'Bạn không thể tự hạ quyền hoặc vô hiệu hóa tài khoản của mình.',
   'no such agency': 'Không tìm thấy cơ quan.',
   'no such user': 'Không tìm thấy người dùng.',
+  'no such routing rule': 'Không tìm thấy quy tắc chuyển gửi (có thể đã bị xóa).',
   'your role may not do this': 'Vai trò của bạn không được phép thực hiện thao tác này.',
   'login required': 'Cần đăng nhập.',
 };

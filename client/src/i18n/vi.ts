@@ -1,5 +1,6 @@
 import { viOperator } from './vi-operator.js';
 import { viReferral } from './vi-referral.js';
+import { viRouting } from './vi-routing.js';
 import { viSupervisor } from './vi-supervisor.js';
 /** Vietnamese: the default language of the console. en.ts must have the same shape (checked by its type). */
 export const vi = {
@@ -66,7 +67,7 @@ export const vi = {
     offline: 'Mất kết nối',
     label: 'Trạng thái kết nối thời gian thực',
   },
-  nav: { main: 'Điều hướng chính', users: 'Người dùng', agencies: 'Cơ quan', supervisorBoard: 'Giám sát', operatorDesk: 'Bàn tư vấn' },
+  nav: { main: 'Điều hướng chính', users: 'Người dùng', agencies: 'Cơ quan', routing: 'Quy tắc chuyển gửi', supervisorBoard: 'Giám sát', operatorDesk: 'Bàn tư vấn' },
   landing: {
     comingSoon: 'Sắp có',
     operator: {
@@ -103,9 +104,10 @@ export const vi = {
   operator: viOperator,
   referral: viReferral,
   supervisor: viSupervisor,
+  routing: viRouting,
   admin: {
     title: 'Quản trị',
-    intro: 'Quản lý người dùng, cơ quan tiếp nhận chuyển gửi và địa bàn phụ trách.',
+    intro: 'Quản lý người dùng, cơ quan tiếp nhận chuyển gửi, địa bàn phụ trách và quy tắc chuyển gửi.',
     sections: 'Mục quản trị',
   },
   users: {

@@ -10,7 +10,17 @@ function isLevel(l: string): l is UnitLevel {
 }
 
 /** The units an agency covers, each with a remove button. */
-export function ChosenUnits({ value, known, onRemove }: { value: UnitRef[]; known: KnownUnits; onRemove: (key: string) => void }) {
+export function ChosenUnits({
+  value,
+  known,
+  onRemove,
+  testId = 'coverage-chosen',
+}: {
+  value: UnitRef[];
+  known: KnownUnits;
+  onRemove: (key: string) => void;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="chosen-units">
@@ -18,7 +28,7 @@ export function ChosenUnits({ value, known, onRemove }: { value: UnitRef[]; know
       {value.length === 0 ? (
         <p className="muted">{t('coverage.empty')}</p>
       ) : (
-        <ul className="chip-list" data-testid="coverage-chosen">
+        <ul className="chip-list" data-testid={testId}>
           {value.map((u) => {
             const key = unitKey(u);
             const info = known[key];

@@ -12,11 +12,16 @@ interface Props {
   /** Names and levels of units already covered (from the agency), so the list can show them. */
   initialKnown: KnownUnits;
   errors: string[];
+  /** Reused outside the agency form (e.g. a routing rule's area): ids, test ids and texts. */
+  idPrefix?: string;
+  title?: string;
+  hint?: string;
 }
 
-/** Picks the administrative units an agency covers: dataset, then province → (district →) commune. */
-export function CoveragePicker({ value = [], onChange, initialKnown, errors }: Props) {
+/** Picks a list of administrative units (the units an agency covers): dataset, then province → (district →) commune. */
+export function CoveragePicker({ value = [], onChange, initialKnown, errors, idPrefix = 'coverage', title, hint }: Props) {
   const { t } = useTranslation();
+  const id = (part: string) => `${idPrefix}-${part}`;
   const [known, setKnown] = useState<KnownUnits>(initialKnown);
   const [dataset, setDataset] = useState<UnitDataset>(value[0]?.dataset ?? 'vn-2025');
   const [province, setProvince] = useState('');
@@ -40,14 +45,14 @@ export function CoveragePicker({ value = [], onChange, initialKnown, errors }: P
   const find = (list: UnitView[] | undefined, code: string) => list?.find((u) => u.code === code);
 
   return (
-    <fieldset className="fieldset" data-testid="coverage-picker">
-      <legend>{t('coverage.title')}</legend>
-      <p className="field-hint">{t('coverage.hint')}</p>
+    <fieldset className="fieldset" data-testid={id('picker')}>
+      <legend>{title ?? t('coverage.title')}</legend>
+      <p className="field-hint">{hint ?? t('coverage.hint')}</p>
       <div className="field-row field-row--four">
         <div className="field">
-          <label htmlFor="coverage-dataset">{t('coverage.dataset')}</label>
+          <label htmlFor={id('dataset')}>{t('coverage.dataset')}</label>
           <select
-            id="coverage-dataset"
+            id={id('dataset')}
             value={dataset}
             onChange={(e) => {
               setDataset(e.target.value as UnitDataset);
@@ -64,7 +69,8 @@ export function CoveragePicker({ value = [], onChange, initialKnown, errors }: P
           </select>
         </div>
         <UnitSelect
-          id="coverage-province"
+          id={id('province')}
+          testId={id('province')}
           label={t('coverage.province')}
           units={provinces.data}
           loading={provinces.isFetching}
@@ -80,7 +86,8 @@ export function CoveragePicker({ value = [], onChange, initialKnown, errors }: P
         />
         {threeTier && (
           <UnitSelect
-            id="coverage-district"
+            id={id('district')}
+            testId={id('district')}
             label={t('coverage.district')}
             units={province ? districts.data : []}
             loading={districts.isFetching}
@@ -95,7 +102,8 @@ export function CoveragePicker({ value = [], onChange, initialKnown, errors }: P
           />
         )}
         <UnitSelect
-          id="coverage-commune"
+          id={id('commune')}
+          testId={id('commune')}
           label={t('coverage.commune')}
           units={communeParent ? communes.data : []}
           loading={communes.isFetching}
@@ -110,7 +118,12 @@ export function CoveragePicker({ value = [], onChange, initialKnown, errors }: P
           actionDisabled={!commune || chosen.has(`${dataset}:${commune}`)}
         />
       </div>
-      <ChosenUnits value={value} known={known} onRemove={(key) => onChange(value.filter((u) => unitKey(u) !== key))} />
+      <ChosenUnits
+        testId={id('chosen')}
+        value={value}
+        known={{ ...initialKnown, ...known }}
+        onRemove={(key) => onChange(value.filter((u) => unitKey(u) !== key))}
+      />
       {errors.map((m) => (
         <FieldError key={m} message={m} />
       ))}

@@ -11,6 +11,7 @@ import { ConsentNarrativeFieldset } from './consent-fieldset.js';
 import { DangerAndCallType } from './danger-call-type.js';
 import { DraftStatus } from './draft-status.js';
 import { IndicatorsFieldset } from './indicators-fieldset.js';
+import { HomeLocationFieldset } from './home-location-fieldset.js';
 import { LocationFieldset } from './location-fieldset.js';
 import { SuggestionPanel } from './suggestion-panel.js';
 import { triageResolver } from './triage-resolver.js';
@@ -21,7 +22,7 @@ import { WishesNeedsFieldset } from './wishes-needs-fieldset.js';
 import './triage.css';
 import './triage-parts.css';
 
-const SHOWN = ['callType', 'classification', 'purposes', 'indicators', 'victims', 'location', 'immediateDanger', 'wishes', 'wishesNote', 'needs', 'consent', 'narrative'];
+const SHOWN = ['callType', 'classification', 'purposes', 'indicators', 'victims', 'location', 'homeLocation', 'immediateDanger', 'wishes', 'wishesNote', 'needs', 'consent', 'narrative'];
 
 /** Screening, classification and wrap-up of one contact; every change is kept as a server-side draft. */
 export function TriageForm({ contact }: { contact: ContactDetail }) {
@@ -73,6 +74,7 @@ export function TriageForm({ contact }: { contact: ContactDetail }) {
             <ClassificationFieldset />
             <VictimsFieldset />
             <LocationFieldset />
+            <HomeLocationFieldset />
             <WishesNeedsFieldset />
             <ConsentNarrativeFieldset />
           </div>

@@ -30,5 +30,8 @@ export const triageResolver: Resolver<TriageValues, unknown, WrapUpBody> = async
     (errors.location as Record<string, unknown>).code = { type: 'required', message: i18n.t('operator.triage.location.pickUnit') };
   if (l.kind === 'abroad' && !l.country && errors.location)
     (errors.location as Record<string, unknown>).country = { type: 'required', message: i18n.t('operator.triage.location.pickCountry') };
+  const h = values.homeLocation;
+  if (h.kind === 'unit' && !h.province && errors.homeLocation)
+    (errors.homeLocation as Record<string, unknown>).code = { type: 'required', message: i18n.t('operator.triage.homeLocation.pickUnit') };
   return result as unknown as Awaited<ReturnType<Resolver<TriageValues, unknown, WrapUpBody>>>;
 };

@@ -1,7 +1,7 @@
 import {
   AGE_BANDS, CALL_TYPES, CLASSIFICATIONS, CONSENTS, INDICATORS, SUPPORT_REGIMES, TRAFFICKING_PURPOSES, UNIT_DATASETS, VICTIM_SEXES, WISHES,
-  isUnder18, location as locationSchema,
-  type AgeBand, type CallType, type Classification, type Consent, type ContactDetail, type Indicator, type Location, type SupportRegime,
+  homeLocation as homeLocationSchema, isUnder18, location as locationSchema,
+  type AgeBand, type CallType, type Classification, type Consent, type ContactDetail, type HomeLocation, type Indicator, type Location, type SupportRegime,
   type TraffickingPurpose, type UnitDataset, type VictimInput, type VictimSex, type Wish, type WrapUpInput,
 } from '../../../../shared/index.js';
 
@@ -15,16 +15,25 @@ export interface VictimRow {
   under18: boolean | null;
 }
 
-/** The location picker's whole state, so a restored draft shows the same province, district and commune. */
-export interface LocationUi {
-  kind: Location['kind'];
+/** A unit picker's state: the dataset and each level chosen so far ('' = not chosen). */
+export interface UnitPathUi {
   dataset: UnitDataset;
   province: string;
   district: string;
   commune: string;
+}
+
+/** The location picker's whole state, so a restored draft shows the same province, district and commune. */
+export interface LocationUi extends UnitPathUi {
+  kind: Location['kind'];
   /** A listed country code, or 'other' (then countryOther holds the code). */
   country: string;
   countryOther: string;
+}
+
+/** The home picker's whole state (where the victim lives: a unit or unknown), saved in the draft like the location's. */
+export interface HomeLocationUi extends UnitPathUi {
+  kind: HomeLocation['kind'];
 }
 
 export interface TriageValues {
@@ -34,6 +43,7 @@ export interface TriageValues {
   indicators: Indicator[];
   victims: VictimRow[];
   location: LocationUi;
+  homeLocation: HomeLocationUi;
   immediateDanger: boolean;
   wishes: Wish;
   wishesNote: string;
@@ -45,6 +55,7 @@ export interface TriageValues {
 export const ABROAD_COUNTRIES = ['KH', 'CN', 'LA', 'MM', 'TH', 'MY', 'KR', 'JP', 'TW'] as const;
 export const newVictim = (): VictimRow => ({ sex: 'unknown', age: null, ageBand: null, ethnicity: '', nationality: 'VN', under18: null });
 const blankLocation = (): LocationUi => ({ kind: 'unknown', dataset: 'vn-2025', province: '', district: '', commune: '', country: '', countryOther: '' });
+const blankHome = (): HomeLocationUi => ({ kind: 'unknown', dataset: 'vn-2025', province: '', district: '', commune: '' });
 
 export const needsPurposes = (c: Classification | null) => c === 'trafficking' || c === 'suspected_trafficking';
 
@@ -59,6 +70,12 @@ export function derivedUnder18(v: Pick<VictimRow, 'age' | 'ageBand' | 'under18'>
 
 export function toLocation(l: LocationUi): Location | { kind: 'unit'; dataset: UnitDataset; code: string } {
   if (l.kind === 'abroad') return { kind: 'abroad', country: (l.country === 'other' ? l.countryOther : l.country).trim().toUpperCase() };
+  if (l.kind === 'unit') return { kind: 'unit', dataset: l.dataset, code: l.commune || l.district || l.province };
+  return { kind: 'unknown' };
+}
+
+/** The most specific unit picked, as the API's home location ("unit" with no province yet fails the schema on `code`). */
+export function toHomeLocation(l: HomeLocationUi): HomeLocation | { kind: 'unit'; dataset: UnitDataset; code: string } {
   if (l.kind === 'unit') return { kind: 'unit', dataset: l.dataset, code: l.commune || l.district || l.province };
   return { kind: 'unknown' };
 }
@@ -83,6 +100,7 @@ export function toWrapUpInput(v: TriageValues): WrapUpInput {
     indicators: v.indicators,
     victims: v.victims.map(toVictim),
     location: toLocation(v.location),
+    homeLocation: toHomeLocation(v.homeLocation),
     immediateDanger: v.immediateDanger,
     wishes: v.wishes,
     wishesNote: v.wishesNote.trim() || null,
@@ -92,7 +110,7 @@ export function toWrapUpInput(v: TriageValues): WrapUpInput {
   } as WrapUpInput;
 }
 
-/** The autosaved draft: only what the loose draft schema accepts, plus the picker state (`locationUi`). */
+/** The autosaved draft: only what the loose draft schema accepts, plus the pickers' state (`locationUi`, `homeLocationUi`). */
 export function toDraft(v: TriageValues): Record<string, unknown> {
   const d: Record<string, unknown> = {
     purposes: v.purposes,
@@ -105,11 +123,14 @@ export function toDraft(v: TriageValues): Record<string, unknown> {
     consent: v.consent,
     narrative: v.narrative.slice(0, 20_000),
     locationUi: v.location,
+    homeLocationUi: v.homeLocation,
   };
   if (v.callType) d.callType = v.callType;
   if (v.classification) d.classification = v.classification;
   const loc = locationSchema.safeParse(toLocation(v.location));
   if (loc.success) d.location = loc.data;
+  const home = homeLocationSchema.safeParse(toHomeLocation(v.homeLocation));
+  if (home.success) d.homeLocation = home.data;
   return d;
 }
 
@@ -152,11 +173,30 @@ function locationFrom(ui: unknown, saved: unknown): LocationUi {
     const listed = (ABROAD_COUNTRIES as readonly string[]).includes(l.country);
     return { ...blankLocation(), kind: 'abroad', country: listed ? l.country : 'other', countryOther: listed ? '' : l.country };
   }
-  if (l.kind === 'unit') {
-    const level = l.code.length <= 2 ? 'province' : l.code.length === 3 ? 'district' : 'commune';
-    return { ...blankLocation(), kind: 'unit', dataset: l.dataset, [level]: l.code };
-  }
+  if (l.kind === 'unit') return { ...blankLocation(), kind: 'unit', ...pathOf(l.dataset, l.code) };
   return blankLocation();
+}
+
+/** A saved unit code back into the picker: which level it is follows from its length (2 province, 3 district, 5 commune). */
+function pathOf(dataset: UnitDataset, code: string): UnitPathUi {
+  const level = code.length <= 2 ? 'province' : code.length === 3 ? 'district' : 'commune';
+  return { dataset, province: '', district: '', commune: '', [level]: code };
+}
+
+function homeLocationFrom(ui: unknown, saved: unknown): HomeLocationUi {
+  const u = obj(ui);
+  if (oneOf(['unit', 'unknown'] as const, u.kind)) {
+    return {
+      kind: u.kind as HomeLocationUi['kind'],
+      dataset: oneOf(UNIT_DATASETS, u.dataset) ?? 'vn-2025',
+      province: str(u.province),
+      district: str(u.district),
+      commune: str(u.commune),
+    };
+  }
+  const parsed = homeLocationSchema.safeParse(saved);
+  if (!parsed.success || parsed.data.kind !== 'unit') return blankHome();
+  return { kind: 'unit', ...pathOf(parsed.data.dataset, parsed.data.code) };
 }
 
 export function fromDraft(contact: Pick<ContactDetail, 'draft' | 'callType'>): TriageValues {
@@ -168,6 +208,7 @@ export function fromDraft(contact: Pick<ContactDetail, 'draft' | 'callType'>): T
     indicators: someOf(INDICATORS, d.indicators),
     victims: Array.isArray(d.victims) ? d.victims.slice(0, 50).map(victimFrom) : [],
     location: locationFrom(d.locationUi, d.location),
+    homeLocation: homeLocationFrom(d.homeLocationUi, d.homeLocation),
     immediateDanger: d.immediateDanger === true,
     wishes: oneOf(WISHES, d.wishes) ?? 'unknown',
     wishesNote: str(d.wishesNote),

@@ -1,0 +1,82 @@
+import { useDeferredValue, useState } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { UNIT_DATASETS, type UnitDataset } from '../../../../shared/index.js';
+import { useUnits } from '../../api/units-api.js';
+import { UnitSelect } from '../../components/unit-select.js';
+import type { TriageValues, UnitPathUi } from './triage-values.js';
+
+interface Props {
+  /** The form object holding dataset, province, district and commune. */
+  name: 'location' | 'homeLocation';
+  /** Prefix of the ids and test ids: `<prefix>-dataset`, `<prefix>-province`, … */
+  idPrefix: string;
+}
+
+/** Dataset, then province → (district →) commune, kept in the form so a restored draft shows the same choice. */
+export function UnitPathFields({ name, idPrefix }: Props) {
+  const { t } = useTranslation();
+  const { control, setValue, formState } = useFormContext<TriageValues>();
+  const path = useWatch({ control, name }) as UnitPathUi;
+  const [search, setSearch] = useState('');
+  const q = useDeferredValue(search.trim());
+  const threeTier = path.dataset === 'vn-2023';
+  const communeParent = threeTier ? path.district : path.province;
+  const provinces = useUnits({ dataset: path.dataset, level: 'province' });
+  const districts = useUnits({ dataset: path.dataset, level: 'district', parent: path.province }, threeTier && path.province !== '');
+  const communes = useUnits({ dataset: path.dataset, level: 'commune', parent: communeParent, q: q.length >= 2 ? q : undefined }, communeParent !== '');
+  const set = (patch: Partial<UnitPathUi>) => {
+    for (const [k, v] of Object.entries(patch))
+      setValue(`${name}.${k as keyof UnitPathUi}`, v as never, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+  };
+  const id = (part: string) => `${idPrefix}-${part}`;
+
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={id('dataset')}>{t('coverage.dataset')}</label>
+        <select
+          id={id('dataset')}
+          value={path.dataset}
+          onChange={(e) => set({ dataset: e.target.value as UnitDataset, province: '', district: '', commune: '' })}
+        >
+          {UNIT_DATASETS.map((d) => (
+            <option key={d} value={d}>
+              {t(`coverage.datasets.${d}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <UnitSelect
+        id={id('province')}
+        testId={id('province')}
+        label={t('coverage.province')}
+        units={provinces.data}
+        loading={provinces.isFetching}
+        value={path.province}
+        onChange={(v) => set({ province: v, district: '', commune: '' })}
+      />
+      {threeTier && (
+        <UnitSelect
+          id={id('district')}
+          testId={id('district')}
+          label={t('coverage.district')}
+          units={path.province ? districts.data : []}
+          loading={districts.isFetching}
+          value={path.district}
+          onChange={(v) => set({ district: v, commune: '' })}
+        />
+      )}
+      <UnitSelect
+        id={id('commune')}
+        testId={id('commune')}
+        label={t('coverage.commune')}
+        units={communeParent ? communes.data : []}
+        loading={communes.isFetching}
+        value={path.commune}
+        onChange={(v) => set({ commune: v })}
+        search={{ label: t('coverage.search'), value: search, onChange: setSearch }}
+      />
+    </>
+  );
+}
