@@ -117,7 +117,14 @@ export function socketNotifier(io: IoServer, presenceChanged: () => void): Realt
   const flush = () => {
     const batch = queue;
     queue = [];
-    for (const send of batch) send();
+    for (const send of batch) {
+      try {
+        send();
+      } catch (err) {
+        // One bad emit must not drop the rest of the turn's; consoles repair a missed event on their next queue:sync.
+        console.error(`${new Date().toISOString()} ERROR [realtime] emit failed: ${(err as Error).message}`);
+      }
+    }
   };
   return {
     presenceChanged,

@@ -20,7 +20,7 @@ export function contactEvents(ctx: Pick<AppContext, 'db' | 'realtime'>) {
     /** Announces a summary the caller already holds (from the write's RETURNING): no second read. */
     announce(s: ContactSummary, created: boolean) {
       ctx.realtime.emit(ROOMS.operators, created ? 'contact:created' : 'contact:updated', s);
-      if (!created) ctx.realtime.presenceChanged();
+      if (!created || s.claimedBy) ctx.realtime.presenceChanged();
     },
     message(contactId: number, handlerId: number | null, message: ContactMessage) {
       if (handlerId != null) ctx.realtime.emit(ROOMS.user(handlerId), 'message:created', { contactId, message });
