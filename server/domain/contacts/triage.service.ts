@@ -4,7 +4,7 @@ import type { Executor } from '../../db/database.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import type { RequestOrigin } from '../auth/auth.service.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { recordRoutingRequest, relayRoutingRequests } from '../routing/routing-outbox.js';
+import { enqueueRoutingRequest, recordRoutingRequest } from '../routing/routing-outbox.js';
 import { contactDetail } from './contact-detail.js';
 import { contactEvents } from './contact-events.js';
 import { claimContact, getContactRow, releaseContact, saveDraft, type ContactRow } from './contacts.repo.js';
@@ -105,7 +105,7 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
       });
       if (routed) {
         // Best effort now; the scheduled relay retries whatever this misses.
-        await relayRoutingRequests(ctx, { contactId: id }).catch((e) => ctx.log.warn(`routing relay for contact ${id} deferred: ${(e as Error).message}`));
+        await enqueueRoutingRequest(ctx, id).catch((e) => ctx.log.warn(`routing relay for contact ${id} deferred: ${(e as Error).message}`));
       }
       return (await events.updated(id))!;
     },

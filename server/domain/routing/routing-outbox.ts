@@ -55,3 +55,17 @@ export async function pendingRoutingCount(db: Executor): Promise<number> {
   const r = await sql<{ n: number }>`select count(*)::int as n from routing_requests where enqueued_at is null`.execute(db);
   return r.rows[0]!.n;
 }
+
+/**
+ * The fast path right after a wrap-up commits: one job, one update (no locking scan). If Redis fails here, the
+ * request stays unenqueued in PostgreSQL and the scheduled relay above sends it.
+ */
+export async function enqueueRoutingRequest(ctx: Pick<AppContext, 'db' | 'queues' | 'clock'>, contactId: number): Promise<void> {
+  await ctx.queues.routing.add('route', { contactId }, { jobId: JOB_IDS.routing(contactId) });
+  await ctx.db
+    .updateTable('routing_requests')
+    .set((eb) => ({ enqueued_at: ctx.clock.now(), attempts: eb('attempts', '+', 1) }))
+    .where('contact_id', '=', contactId)
+    .where('enqueued_at', 'is', null)
+    .execute();
+}
