@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startProduct, type StartedProduct } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { loginInBrowser, productWithBrowser, type StartedProduct } from '../support/browser.js';
 import { traffickingWrapUp } from '../support/contacts.js';
 import { newSid, signedTwilioPost, TEST_TWILIO } from '../support/twilio.js';
 
@@ -26,30 +26,19 @@ async function classifyCallInViXuyen(url: string, db: pg.Client): Promise<number
 
 describe('browser: the Vị Xuyên officer sees a referral arrive live, accepts it, records support and closes it', function () {
   this.timeout(120_000);
+  let session: Awaited<ReturnType<typeof productWithBrowser>>;
   let product: StartedProduct;
-  let browser: Browser;
   let page: Page;
   let db: pg.Client;
 
   before(async () => {
-    product = await startProduct('e2e_agency', { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC, OUTBOUND_SMS: 'outbox' });
-    db = new pg.Client({ connectionString: product.databaseUrl });
-    await db.connect();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    session = await productWithBrowser('e2e_agency', PUBLIC, TEST_TWILIO);
+    ({ product, page, db } = session);
   });
-  after(async () => {
-    await browser?.close();
-    await db?.end();
-    await product?.stop();
-  });
+  after(async () => session?.close());
 
   it('works end to end', async () => {
-    await page.goto(`${product.url}/login`);
-    await page.fill('input[name="username"]', 'vixuyen');
-    await page.fill('input[name="password"]', 'hotline111-demo');
-    await page.click('button[type="submit"]');
-    await page.getByTestId('landing-agency_officer').waitFor();
+    await loginInBrowser(page, product.url, 'vixuyen', 'agency_officer');
     await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: 10_000 });
 
     const contactId = await classifyCallInViXuyen(product.url, db);

@@ -1,39 +1,26 @@
-import { mkdirSync } from 'node:fs';
 import { expect } from 'chai';
 import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startProduct, type StartedProduct } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { loginInBrowser, productWithBrowser, type StartedProduct } from '../support/browser.js';
 import { newSid, signedTwilioPost, TEST_TWILIO } from '../support/twilio.js';
 
 const PUBLIC = 'https://hotline111.test';
 
 describe('browser: a signed call reaches the console; the operator claims, triages and classifies it', function () {
   this.timeout(120_000);
+  let session: Awaited<ReturnType<typeof productWithBrowser>>;
   let product: StartedProduct;
-  let browser: Browser;
   let page: Page;
   let db: pg.Client;
 
   before(async () => {
-    product = await startProduct('e2e_intake', { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC, OUTBOUND_SMS: 'outbox' });
-    db = new pg.Client({ connectionString: product.databaseUrl });
-    await db.connect();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    mkdirSync('test-results', { recursive: true });
+    session = await productWithBrowser('e2e_intake', PUBLIC, TEST_TWILIO);
+    ({ product, page, db } = session);
   });
-  after(async () => {
-    await browser?.close();
-    await db?.end();
-    await product?.stop();
-  });
+  after(async () => session?.close());
 
   it('works end to end', async () => {
-    await page.goto(`${product.url}/login`);
-    await page.fill('input[name="username"]', 'operator');
-    await page.fill('input[name="password"]', 'hotline111-demo');
-    await page.click('button[type="submit"]');
-    await page.getByTestId('landing-operator').waitFor();
+    await loginInBrowser(page, product.url, 'operator', 'operator');
     // The queue is synced with the server (an empty list has no height, so wait for the attribute, not visibility).
     await page.locator('[data-testid="queue"][data-synced="true"]').waitFor({ state: 'attached' });
 

@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import pg from 'pg';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CLIENT_DIST, PROJECT_ROOT } from '../../server/paths.js';
 import { dropDatabase } from '../../server/db/ensure-database.js';
 import { testConfig } from './test-env.js';
@@ -77,4 +78,33 @@ export async function startProduct(name: string, extraEnv: Record<string, string
       await dropDatabase(env.DATABASE_URL);
     },
   };
+}
+
+/** `npm start` with Twilio signing (outbound SMS held in the outbox), a SQL client on its database, and a browser page. */
+export async function productWithBrowser(name: string, publicBaseUrl: string, twilioEnv: Record<string, string>) {
+  const product = await startProduct(name, { ...twilioEnv, PUBLIC_BASE_URL: publicBaseUrl, OUTBOUND_SMS: 'outbox' });
+  const db = new pg.Client({ connectionString: product.databaseUrl });
+  await db.connect();
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  mkdirSync('test-results', { recursive: true });
+  return {
+    product,
+    db,
+    page,
+    async close() {
+      await browser.close();
+      await db.end();
+      await product.stop();
+    },
+  };
+}
+
+/** Logs a demo user in through the login page and waits for their landing page. */
+export async function loginInBrowser(page: Page, url: string, username: string, landing: string): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', 'hotline111-demo');
+  await page.click('button[type="submit"]');
+  await page.getByTestId(`landing-${landing}`).waitFor();
 }
