@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { expect } from 'chai';
 import { testConfig } from '../support/test-env.js';
+import { dropDatabase } from '../../server/db/ensure-database.js';
 
 /** Runs a process entry point with an environment and collects how it ends. */
 function run(entry: string, env: Record<string, string>, timeoutMs = 20_000) {
@@ -41,6 +42,20 @@ describe('start-up: clear one-line failures', function () {
     const out = lines(r.stderr);
     expect(out).to.have.length(1);
     expect(out[0]).to.match(/^PostgreSQL is not reachable at 127\.0\.0\.1:1 .*pg_ctlcluster/);
+  });
+
+  it('`npm run migrate` creates a missing database and brings its schema up to date', async () => {
+    const url = good().DATABASE_URL.replace(/\/([^/]+)$/, '/$1_cli');
+    try {
+      const r = await run('server/cli/migrate.ts', { ...good(), DATABASE_URL: url });
+      expect(r.code, r.stderr).to.equal(0);
+      expect(r.stdout).to.include('applied migrations: 0001-foundation');
+      const again = await run('server/cli/migrate.ts', { ...good(), DATABASE_URL: url });
+      expect(again.stdout).not.to.include('applied migrations');
+      expect(again.stdout).to.include('up to date');
+    } finally {
+      await dropDatabase(url);
+    }
   });
 
   it('says Redis is unreachable and how to start it', async () => {
