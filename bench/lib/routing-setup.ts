@@ -37,7 +37,9 @@ export async function claimedContacts(db: Database, operatorId: number, n: numbe
 
 /** workers/main.ts in its own process, as production runs it. */
 export function startWorkersProcess(env: BenchEnv, onLine: (l: string) => void): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
+  // BENCH_WORKER_FLAGS adds node flags to the workers only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const flags = (process.env.BENCH_WORKER_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'workers/main.ts'], {
     env: {
       ...process.env, DATABASE_URL: env.databaseUrl, REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX: env.redisPrefix, DEMO_DATA: 'off',
       TWILIO_ACCOUNT_SID: env.twilio.accountSid, TWILIO_AUTH_TOKEN: env.twilio.authToken, TWILIO_FROM_NUMBER: env.twilio.fromNumber,
