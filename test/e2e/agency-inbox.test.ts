@@ -78,5 +78,13 @@ describe('browser: the Vị Xuyên officer sees a referral arrive live, accepts 
     );
     expect(stored.rows[0]).to.deep.include({ status: 'closed', outcome: 'successful', accepted: true, acted: true, support: 1 });
     expect(stored.rows[0].events).to.include.members(['created', 'accepted', 'support_recorded', 'closed']);
+
+    // The focal points' SMS alert waits in the local outbox (no Twilio delivery here), visible to the supervisor.
+    const sup = await page.context().browser()!.newPage({ viewport: { width: 1440, height: 1000 } });
+    await loginInBrowser(sup, product.url, 'supervisor', 'supervisor');
+    const alert = sup.locator('[data-testid="outbox"] [data-status="outbox"]').first();
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.innerText()).to.include(`LH-${String(contactId).padStart(6, '0')}`);
+    await sup.close();
   });
 });

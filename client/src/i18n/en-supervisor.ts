@@ -22,6 +22,17 @@ export const enSupervisor: SupervisorMessages = {
     assigned: 'Referral {{ref}} assigned to {{agency}}.',
     required: 'Choose an agency.',
   },
+  outbox: {
+    title: 'Outbound messages',
+    intro: 'SMS to focal points and callers: sent through Twilio, held in the local outbox (Twilio not configured), or failed. Numbers are masked.',
+    empty: 'No messages yet.',
+    at: 'Time',
+    to: 'To',
+    status: 'Status',
+    text: 'Text',
+    private: 'Conversation with a caller: not shown',
+    statuses: { queued: 'Queued', sent: 'Sent', delivered: 'Delivered', undelivered: 'Undelivered', failed: 'Failed', outbox: 'In the local outbox' },
+  },
   failed: {
     title: 'Failed jobs',
     intro: 'Background jobs (routing, notifications, deadlines) that kept failing after their retries.',

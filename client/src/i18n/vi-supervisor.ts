@@ -21,6 +21,17 @@ export const viSupervisor = {
     assigned: 'Đã giao ca {{ref}} cho {{agency}}.',
     required: 'Cần chọn một cơ quan.',
   },
+  outbox: {
+    title: 'Tin nhắn gửi đi',
+    intro: 'Tin nhắn SMS gửi cán bộ đầu mối và người gọi: đã gửi qua Twilio, đang giữ trong hộp thư đi cục bộ (chưa cấu hình Twilio) hoặc lỗi. Số điện thoại được che.',
+    empty: 'Chưa có tin nhắn nào.',
+    at: 'Thời gian',
+    to: 'Người nhận',
+    status: 'Trạng thái',
+    text: 'Nội dung',
+    private: 'Trao đổi với người gọi: không hiển thị',
+    statuses: { queued: 'Chờ gửi', sent: 'Đã gửi', delivered: 'Đã nhận', undelivered: 'Không nhận được', failed: 'Lỗi', outbox: 'Trong hộp thư đi cục bộ' },
+  },
   failed: {
     title: 'Công việc lỗi',
     intro: 'Các công việc nền (chuyển gửi, thông báo, thời hạn) đã thử lại nhiều lần mà vẫn lỗi.',

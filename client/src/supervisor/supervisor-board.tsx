@@ -5,6 +5,7 @@ import { PageHeader } from '../components/page-header.js';
 import { useReferralFeed } from '../referrals/use-referral-feed.js';
 import { AllReferrals } from './all-referrals.js';
 import { FailedJobs } from './failed-jobs.js';
+import { OutboxPanel } from './outbox-panel.js';
 import { SupervisorDetail } from './supervisor-detail.js';
 import { SupervisorQueue } from './supervisor-queue.js';
 import '../referrals/referrals.css';
@@ -43,6 +44,7 @@ export function SupervisorBoard() {
         <FailedJobs />
       </div>
       <AllReferrals onOpen={setOpen} />
+      <OutboxPanel />
       {open !== null && (
         <SupervisorDetail
           id={open}
