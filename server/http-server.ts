@@ -21,7 +21,7 @@ export async function startHttpServer(
   const ctx: AppContext = { ...base, realtime: notifier };
   const app = createApp(ctx, opts);
   const httpServer = createServer(app);
-  const { io, presenceChanged } = attachSocketGateway(httpServer, ctx, createAuthService(ctx));
+  const { io, presenceChanged, stop } = attachSocketGateway(httpServer, ctx, createAuthService(ctx));
   notifier.bind(socketNotifier(io, presenceChanged));
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -36,6 +36,7 @@ export async function startHttpServer(
     url: `http://${host}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
+        stop();
         io.close(() => resolve()); // also closes the HTTP server
         httpServer.closeAllConnections();
       }),

@@ -27,10 +27,12 @@ export async function presenceSnapshot(io: IoServer, db: Database): Promise<Oper
 /** Coalesces bursts (50 consoles connecting, a claim storm) into one presence broadcast per interval. */
 export function presenceBroadcaster(io: IoServer, db: Database, onError: (e: Error) => void, intervalMs = 300) {
   let timer: NodeJS.Timeout | null = null;
-  return () => {
-    if (timer) return;
+  let stopped = false;
+  const schedule = () => {
+    if (timer || stopped) return;
     timer = setTimeout(async () => {
       timer = null;
+      if (stopped) return;
       try {
         io.to(ROOMS.operators).emit('presence:updated', await presenceSnapshot(io, db));
       } catch (e) {
@@ -39,4 +41,11 @@ export function presenceBroadcaster(io: IoServer, db: Database, onError: (e: Err
     }, intervalMs);
     timer.unref();
   };
+  /** At shutdown: a pending broadcast is dropped rather than sent over closed connections. */
+  schedule.stop = () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
+  return schedule;
 }

@@ -35,7 +35,11 @@ export function roomsFor(user: SessionUser): string[] {
 }
 
 /** Socket.IO on the same session cookie as the API, scaled out through the Redis streams adapter. */
-export function attachSocketGateway(httpServer: HttpServer, ctx: AppContext, auth: AuthService): { io: IoServer; presenceChanged: () => void } {
+export function attachSocketGateway(
+  httpServer: HttpServer,
+  ctx: AppContext,
+  auth: AuthService,
+): { io: IoServer; presenceChanged: () => void; stop: () => void } {
   // The adapter appends every broadcast to the Redis stream (XADD) before delivering it locally. Its own connection
   // auto-pipelines, so the XADDs of one event-loop turn (see socketNotifier) travel in one write.
   const adapterRedis = ctx.redis.duplicate({ enableAutoPipelining: true });
@@ -83,7 +87,7 @@ export function attachSocketGateway(httpServer: HttpServer, ctx: AppContext, aut
     }
   });
 
-  return { io, presenceChanged: presence };
+  return { io, presenceChanged: presence, stop: presence.stop };
 }
 
 /**
