@@ -50,6 +50,12 @@ describe('replies to SMS conversations: Twilio (replaced at its HTTP client) or 
     expect(req?.uri).to.match(/\/Accounts\/AC1{32}\/Messages\.json$/);
     expect(req?.data).to.include({ To: '+84966000111', From: TEST_TWILIO.TWILIO_FROM_NUMBER, StatusCallback: `${PUBLIC_URL}/webhooks/twilio/messaging/status` });
 
+    // A message arriving while the operator handles the conversation is read live: it is not counted unread.
+    const incoming = once<any>(socket, 'message:created');
+    await incomingSms(app.baseUrl, '+84966000111', 'Em ở Campuchia');
+    expect((await incoming).message.body).to.equal('Em ở Campuchia');
+    const conv = await testEnv().db.selectFrom('contacts').select('unread_messages').where('id', '=', contactId).executeTakeFirstOrThrow();
+    expect(conv.unread_messages).to.equal(0);
     const n = await testEnv().db.selectFrom('notifications').selectAll().where('contact_message_id', '=', sent.data.id).executeTakeFirstOrThrow();
     expect(n.status).to.equal('sent');
     expect(n.body_enc).not.to.include('em đang ở đâu');

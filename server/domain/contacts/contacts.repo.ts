@@ -157,7 +157,9 @@ export async function receiveInboundMessage(
         select ${m.channel}, ${m.phoneEnc}, ${m.phoneHash}, ${m.masked}, ${m.receivedAt}, ${m.receivedAt}, 1
         where not exists (select 1 from contact_messages where twilio_sid = ${m.twilioSid})
         on conflict (caller_phone_hash, channel) where status <> 'closed' and channel in ('sms','whatsapp')
-        do update set last_message_at = excluded.last_message_at, unread_messages = c.unread_messages + 1
+        -- "Unread" means waiting for someone: the operator handling a conversation reads it live.
+        do update set last_message_at = excluded.last_message_at,
+          unread_messages = case when c.status = 'queued' then c.unread_messages + 1 else 0 end
         returning (c.xmax = 0) as created, ${summaryReturning('c')}
       ), msg as (
         insert into contact_messages (contact_id, direction, twilio_sid, body_enc, status, created_at, updated_at)
