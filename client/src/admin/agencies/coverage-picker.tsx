@@ -1,8 +1,8 @@
-import { useDeferredValue, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNIT_DATASETS, type UnitDataset, type UnitRef, type UnitView } from '../../../../shared/index.js';
 import { FieldError } from '../../components/field.js';
-import { useUnits } from './agencies-api.js';
+import { useUnitPathOptions } from '../../api/use-unit-path.js';
 import { ChosenUnits, unitKey, type KnownUnits } from './chosen-units.js';
 import { UnitSelect } from '../../components/unit-select.js';
 
@@ -27,14 +27,7 @@ export function CoveragePicker({ value = [], onChange, initialKnown, errors, idP
   const [province, setProvince] = useState('');
   const [district, setDistrict] = useState('');
   const [commune, setCommune] = useState('');
-  const [search, setSearch] = useState('');
-  const q = useDeferredValue(search.trim());
-  const threeTier = dataset === 'vn-2023';
-  const communeParent = threeTier ? district : province;
-
-  const provinces = useUnits({ dataset, level: 'province' });
-  const districts = useUnits({ dataset, level: 'district', parent: province }, threeTier && province !== '');
-  const communes = useUnits({ dataset, level: 'commune', parent: communeParent, q: q.length >= 2 ? q : undefined }, communeParent !== '');
+  const { search, setSearch, threeTier, communeParent, provinces, districts, communes } = useUnitPathOptions({ dataset, province, district });
 
   const chosen = new Set(value.map(unitKey));
   const add = (unit: UnitView | undefined) => {

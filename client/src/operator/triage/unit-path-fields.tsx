@@ -1,8 +1,7 @@
-import { useDeferredValue, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { UNIT_DATASETS, type UnitDataset } from '../../../../shared/index.js';
-import { useUnits } from '../../api/units-api.js';
+import { useUnitPathOptions } from '../../api/use-unit-path.js';
 import { UnitSelect } from '../../components/unit-select.js';
 import type { TriageValues, UnitPathUi } from './triage-values.js';
 
@@ -18,13 +17,7 @@ export function UnitPathFields({ name, idPrefix }: Props) {
   const { t } = useTranslation();
   const { control, setValue, formState } = useFormContext<TriageValues>();
   const path = useWatch({ control, name }) as UnitPathUi;
-  const [search, setSearch] = useState('');
-  const q = useDeferredValue(search.trim());
-  const threeTier = path.dataset === 'vn-2023';
-  const communeParent = threeTier ? path.district : path.province;
-  const provinces = useUnits({ dataset: path.dataset, level: 'province' });
-  const districts = useUnits({ dataset: path.dataset, level: 'district', parent: path.province }, threeTier && path.province !== '');
-  const communes = useUnits({ dataset: path.dataset, level: 'commune', parent: communeParent, q: q.length >= 2 ? q : undefined }, communeParent !== '');
+  const { search, setSearch, threeTier, communeParent, provinces, districts, communes } = useUnitPathOptions(path);
   const set = (patch: Partial<UnitPathUi>) => {
     for (const [k, v] of Object.entries(patch))
       setValue(`${name}.${k as keyof UnitPathUi}`, v as never, { shouldDirty: true, shouldValidate: formState.isSubmitted });
