@@ -93,6 +93,7 @@ export function createReferralsService(ctx: Ctx, planner: RoutingPlanner) {
         await addEvent(tx, id, 'declined', at, actor.user.id, { reason });
         await audit(tx, actor, 'referral.decline', id);
         const next = await planner.planNext({ ...row, status: 'declined' });
+        // Even an optional track (Border Guard) that was declined goes to the supervisor: a declined case never vanishes.
         const made = await materialise(tx, row.contact_id, next.kind === 'skip' ? { ...next, kind: 'supervisor', agencyId: null } : next, at, id, null);
         await addEvent(tx, id, 'rerouted', at, null, { to: made?.id ?? null, kind: next.kind });
         return made;
