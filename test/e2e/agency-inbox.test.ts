@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import pg from 'pg';
-import type { Page } from 'playwright-core';
-import { loginInBrowser, productWithBrowser, type StartedProduct } from '../support/browser.js';
+import { loginInBrowser, withProductAndBrowser } from '../support/browser.js';
 import { traffickingWrapUp } from '../support/contacts.js';
 import { newSid, signedTwilioPost, TEST_TWILIO } from '../support/twilio.js';
 
@@ -26,18 +25,10 @@ async function classifyCallInViXuyen(url: string, db: pg.Client): Promise<number
 
 describe('browser: the Vị Xuyên officer sees a referral arrive live, accepts it, records support and closes it', function () {
   this.timeout(120_000);
-  let session: Awaited<ReturnType<typeof productWithBrowser>>;
-  let product: StartedProduct;
-  let page: Page;
-  let db: pg.Client;
-
-  before(async () => {
-    session = await productWithBrowser('e2e_agency', PUBLIC, TEST_TWILIO);
-    ({ product, page, db } = session);
-  });
-  after(async () => session?.close());
+  const session = withProductAndBrowser('e2e_agency', PUBLIC, TEST_TWILIO);
 
   it('works end to end', async () => {
+    const { product, page, db } = session;
     await loginInBrowser(page, product.url, 'vixuyen', 'agency_officer');
     await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: 10_000 });
 

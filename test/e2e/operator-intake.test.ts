@@ -1,25 +1,15 @@
 import { expect } from 'chai';
-import pg from 'pg';
-import type { Page } from 'playwright-core';
-import { loginInBrowser, productWithBrowser, type StartedProduct } from '../support/browser.js';
+import { loginInBrowser, withProductAndBrowser } from '../support/browser.js';
 import { newSid, signedTwilioPost, TEST_TWILIO } from '../support/twilio.js';
 
 const PUBLIC = 'https://hotline111.test';
 
 describe('browser: a signed call reaches the console; the operator claims, triages and classifies it', function () {
   this.timeout(120_000);
-  let session: Awaited<ReturnType<typeof productWithBrowser>>;
-  let product: StartedProduct;
-  let page: Page;
-  let db: pg.Client;
-
-  before(async () => {
-    session = await productWithBrowser('e2e_intake', PUBLIC, TEST_TWILIO);
-    ({ product, page, db } = session);
-  });
-  after(async () => session?.close());
+  const session = withProductAndBrowser('e2e_intake', PUBLIC, TEST_TWILIO);
 
   it('works end to end', async () => {
+    const { product, page, db } = session;
     await loginInBrowser(page, product.url, 'operator', 'operator');
     // The queue is synced with the server (an empty list has no height, so wait for the attribute, not visibility).
     await page.locator('[data-testid="queue"][data-synced="true"]').waitFor({ state: 'attached' });

@@ -108,3 +108,13 @@ export async function loginInBrowser(page: Page, url: string, username: string, 
   await page.click('button[type="submit"]');
   await page.getByTestId(`landing-${landing}`).waitFor();
 }
+
+export type ProductSession = Awaited<ReturnType<typeof productWithBrowser>>;
+
+/** Registers before/after hooks that start and stop a product with a browser; read its fields inside the tests. */
+export function withProductAndBrowser(name: string, publicBaseUrl: string, twilioEnv: Record<string, string>): ProductSession {
+  const session = {} as ProductSession;
+  before(async () => Object.assign(session, await productWithBrowser(name, publicBaseUrl, twilioEnv)));
+  after(async () => session.close?.());
+  return session;
+}

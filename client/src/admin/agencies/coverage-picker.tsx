@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UNIT_DATASETS, type UnitDataset, type UnitRef, type UnitView } from '../../../../shared/index.js';
+import { type UnitDataset, type UnitRef, type UnitView } from '../../../../shared/index.js';
 import { FieldError } from '../../components/field.js';
 import { useUnitPathOptions } from '../../api/use-unit-path.js';
 import { ChosenUnits, unitKey, type KnownUnits } from './chosen-units.js';
 import { UnitSelect } from '../../components/unit-select.js';
+import { DatasetSelect } from '../../components/dataset-select.js';
 
 interface Props {
   value: UnitRef[] | undefined;
@@ -42,25 +43,16 @@ export function CoveragePicker({ value = [], onChange, initialKnown, errors, idP
       <legend>{title ?? t('coverage.title')}</legend>
       <p className="field-hint">{hint ?? t('coverage.hint')}</p>
       <div className="field-row field-row--four">
-        <div className="field">
-          <label htmlFor={id('dataset')}>{t('coverage.dataset')}</label>
-          <select
-            id={id('dataset')}
-            value={dataset}
-            onChange={(e) => {
-              setDataset(e.target.value as UnitDataset);
-              setProvince('');
-              setDistrict('');
-              setCommune('');
-            }}
-          >
-            {UNIT_DATASETS.map((d) => (
-              <option key={d} value={d}>
-                {t(`coverage.datasets.${d}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <DatasetSelect
+          id={id('dataset')}
+          value={dataset}
+          onChange={(d) => {
+            setDataset(d);
+            setProvince('');
+            setDistrict('');
+            setCommune('');
+          }}
+        />
         <UnitSelect
           id={id('province')}
           testId={id('province')}

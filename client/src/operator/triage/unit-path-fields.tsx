@@ -1,8 +1,8 @@
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { UNIT_DATASETS, type UnitDataset } from '../../../../shared/index.js';
 import { useUnitPathOptions } from '../../api/use-unit-path.js';
 import { UnitSelect } from '../../components/unit-select.js';
+import { DatasetSelect } from '../../components/dataset-select.js';
 import type { TriageValues, UnitPathUi } from './triage-values.js';
 
 interface Props {
@@ -26,20 +26,7 @@ export function UnitPathFields({ name, idPrefix }: Props) {
 
   return (
     <>
-      <div className="field">
-        <label htmlFor={id('dataset')}>{t('coverage.dataset')}</label>
-        <select
-          id={id('dataset')}
-          value={path.dataset}
-          onChange={(e) => set({ dataset: e.target.value as UnitDataset, province: '', district: '', commune: '' })}
-        >
-          {UNIT_DATASETS.map((d) => (
-            <option key={d} value={d}>
-              {t(`coverage.datasets.${d}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <DatasetSelect id={id('dataset')} value={path.dataset} onChange={(dataset) => set({ dataset, province: '', district: '', commune: '' })} />
       <UnitSelect
         id={id('province')}
         testId={id('province')}
