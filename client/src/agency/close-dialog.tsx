@@ -1,3 +1,4 @@
+import { FormActions } from '../components/form-actions.js';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -69,14 +70,13 @@ export function CloseDialog({ referral, keep, onClose, onDone }: Props) {
             data-testid="close-reason"
           />
         </Field>
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={action.isPending} data-testid="close-confirm">
-            {action.isPending ? t('referral.actions.working') : t('referral.actions.closeConfirm')}
-          </button>
-        </div>
+        <FormActions
+          pending={action.isPending}
+          pendingLabel={t('referral.actions.working')}
+          submitLabel={t('referral.actions.closeConfirm')}
+          onCancel={onClose}
+          submitTestId="close-confirm"
+        />
       </form>
     </Modal>
   );

@@ -1,3 +1,4 @@
+import { FormActions } from '../components/form-actions.js';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -47,14 +48,14 @@ export function DeclineDialog({ referral, keep, onClose, onDone }: Props) {
         <Field id="decline-reason" label={t('referral.actions.reason')} error={error} required>
           <textarea {...describedBy('decline-reason', error)} {...form.register('reason')} rows={4} data-testid="decline-reason" autoFocus />
         </Field>
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--danger" disabled={action.isPending} data-testid="decline-confirm">
-            {action.isPending ? t('referral.actions.working') : t('referral.actions.declineConfirm')}
-          </button>
-        </div>
+        <FormActions
+          danger
+          pending={action.isPending}
+          pendingLabel={t('referral.actions.working')}
+          submitLabel={t('referral.actions.declineConfirm')}
+          onCancel={onClose}
+          submitTestId="decline-confirm"
+        />
       </form>
     </Modal>
   );

@@ -1,3 +1,4 @@
+import { FormActions } from '../../components/form-actions.js';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -74,14 +75,7 @@ export function ManualIntakeDialog({ onClose, onCreated }: { onClose: () => void
         <Field id="intake-summary" label={t('operator.intake.summary')} error={err('summary')}>
           <textarea rows={4} maxLength={2000} {...describedBy('intake-summary', err('summary'))} {...register('summary')} data-testid="intake-summary" />
         </Field>
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={formState.isSubmitting} data-testid="intake-submit">
-            {formState.isSubmitting ? t('common.saving') : t('operator.intake.submit')}
-          </button>
-        </div>
+        <FormActions pending={formState.isSubmitting} submitLabel={t('operator.intake.submit')} onCancel={onClose} submitTestId="intake-submit" />
       </form>
     </Modal>
   );
