@@ -6,16 +6,7 @@ import { api, baseContext, createTestUser, loginAs, startTestApp, type TestApp }
 import { once, readySocket } from '../support/socket.js';
 import { testEnv } from '../support/test-env.js';
 import { FakeTwilioHttp, signedTwilioPost, TEST_TWILIO } from '../support/twilio.js';
-
-async function until<T>(fn: () => Promise<T | null | undefined | false>, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { until } from '../support/until.js';
 
 describe('replies to SMS conversations: Twilio (replaced at its HTTP client) or the local outbox', () => {
   const config = { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC_URL };

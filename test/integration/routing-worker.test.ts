@@ -11,16 +11,7 @@ import { classifiedCase, IN_VI_XUYEN, officerOf, referralsOf } from '../support/
 import { scratchDatabase } from '../support/scratch-database.js';
 import { once, readySocket } from '../support/socket.js';
 import { TEST_TWILIO } from '../support/twilio.js';
-
-async function until<T>(fn: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { until } from '../support/until.js';
 
 describe('routing worker (BullMQ): from the wrap-up outbox to the agency inbox', function () {
   this.timeout(90_000);
