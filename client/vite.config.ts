@@ -18,6 +18,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/ },
+            // Charts are only on the supervisor's metrics (loaded on demand): kept out of everyone's first download.
+            {
+              name: 'charts',
+              test: /[\\/]node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|decimal\.js-light|internmap|es-toolkit|immer|reselect|redux|@reduxjs|react-redux|redux-thunk)[\\/]/,
+              priority: 10,
+            },
             { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
           ],
         },

@@ -35,8 +35,14 @@ const schema = z
     /** 'outbox' holds every outbound SMS in the local outbox even with Twilio configured (training, staging). */
     OUTBOUND_SMS: z.enum(['auto', 'outbox']).default('auto'),
     JOB_LOCK_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+    /** How often the SLA reconciler rebuilds missing timers from PostgreSQL and fires missed deadlines. */
+    SLA_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /** Redis holds timers only for deadlines this close; the reconciler adds the rest as they come near. */
+    SLA_TIMER_HORIZON_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(15),
   })
   .superRefine((c, ctx) => {
+    if (c.SLA_TIMER_HORIZON_MINUTES * 60 <= c.SLA_RECONCILE_SECONDS)
+      ctx.addIssue({ code: 'custom', path: ['SLA_TIMER_HORIZON_MINUTES'], message: 'must be longer than SLA_RECONCILE_SECONDS, or a deadline could pass before its timer exists' });
     const twilio = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM_NUMBER'] as const;
     const set = twilio.filter((k) => c[k]);
     if (set.length > 0 && set.length < twilio.length) {

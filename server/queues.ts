@@ -6,6 +6,7 @@ export interface Queues {
   routing: Queue<{ contactId: number }>;
   notify: Queue<{ notificationId: number }>;
   maintenance: Queue;
+  sla: Queue<{ at: number }>;
   close(): Promise<void>;
 }
 
@@ -21,12 +22,18 @@ export function createQueues(redis: Redis, prefix: string): Queues {
   const routing = new Queue<{ contactId: number }>(QUEUES.routing, { connection, prefix, defaultJobOptions });
   const notify = new Queue<{ notificationId: number }>(QUEUES.notify, { connection, prefix, defaultJobOptions });
   const maintenance = new Queue(QUEUES.maintenance, { connection, prefix });
+  // Ticks are cheap and rebuilt by the reconciler: removed once done, so a second's id is free again.
+  const sla = new Queue<{ at: number }>(QUEUES.sla, {
+    connection, prefix,
+    defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } },
+  });
   return {
     routing,
     notify,
     maintenance,
+    sla,
     close: async () => {
-      await Promise.all([routing.close(), notify.close(), maintenance.close()]);
+      await Promise.all([routing.close(), notify.close(), maintenance.close(), sla.close()]);
     },
   };
 }

@@ -18,3 +18,6 @@ export * from './referrals.js';
 export * from './schemas/routing.js';
 export * from './schemas/referrals.js';
 export type * from './referral-views.js';
+export * from './sla/sla.js';
+export * from './schemas/sla.js';
+export type * from './sla/sla-views.js';

@@ -5,11 +5,15 @@ export const QUEUES = {
   routing: 'routing',
   /** Job data: { notificationId } — one outbound SMS/WhatsApp through Twilio or the local outbox. */
   notify: 'notify',
+  /** Job data: { at } — an SLA tick: process every clock whose next event is due (ids and times only). */
+  sla: 'sla',
 } as const;
 
 /** Deterministic job ids, so a relayed or retried enqueue never makes a second job. */
 export const JOB_IDS = {
   routing: (contactId: number) => `route-${contactId}`,
   notify: (notificationId: number) => `notify-${notificationId}`,
+  /** One timer per 100 ms bucket in which some clock has its next event: clocks due together share it. */
+  slaTick: (bucketMs: number) => `sla-tick-${bucketMs}`,
 };
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

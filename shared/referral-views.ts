@@ -1,6 +1,7 @@
 import type { SupportRegime } from './agencies.js';
 import type { AgeBand, Classification, Consent, TraffickingPurpose, VictimSex, Wish } from './intake.js';
 import type { Outcome, Priority, ReferralEventType, ReferralStatus, ReferralTrack } from './referrals.js';
+import type { ClockView } from './sla/sla-views.js';
 
 /** What every agency sees of a referral, consent or not: enough to act, nothing that identifies anyone. */
 export interface ReferralSummary {
@@ -25,6 +26,8 @@ export interface ReferralSummary {
   firstActionAt: string | null;
   closedAt: string | null;
   outcome: Outcome | null;
+  /** The SLA deadlines (acknowledge, first action, close) and the re-route timeout, with their state. */
+  clocks: ClockView[];
 }
 
 /** With the victim's (or legal representative's) consent, after acceptance; or for police acting on immediate danger. */

@@ -25,5 +25,7 @@ export type TargetScope = (typeof TARGET_SCOPES)[number];
 export const REFERRAL_EVENT_TYPES = [
   'created', 'notified', 'accepted', 'declined', 'rerouted', 'expired', 'escalated', 'support_recorded', 'closed',
   'assigned', 'needs_supervisor', 'viewed', 'cancelled',
+  // SLA clocks (issue 5): a warning to the focal points, a missed deadline, a clock paused or resumed with its reason.
+  'sla_warning', 'sla_breached', 'clock_paused', 'clock_resumed',
 ] as const;
 export type ReferralEventType = (typeof REFERRAL_EVENT_TYPES)[number];

@@ -24,6 +24,11 @@ export interface ServerToClientEvents {
   'referral:created': (referral: ReferralSummary) => void;
   /** The agency's room and the supervisors: a referral changed state (accepted, declined, re-routed, closed…). */
   'referral:updated': (referral: ReferralSummary) => void;
+  /**
+   * The agency's room and the supervisors: clocks of these referrals changed (warning, breach, escalation, pause,
+   * met). Ids only: the board and inbox re-read what they show.
+   */
+  'sla:changed': (payload: { referralIds: number[]; escalated: boolean }) => void;
   /** Operators room: who is online and what each handles. */
   'presence:updated': (presence: OperatorPresence[]) => void;
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../server/app-context.js';
 import { maintenanceProcessor } from './processors/maintenance.js';
 import { notifyProcessor } from './processors/notify.js';
 import { routingProcessor } from './processors/routing.js';
+import { slaProcessor } from './processors/sla.js';
 import { createSmsSender, type SmsSender } from '../server/domain/notifications/sms-sender.js';
 import { createStreamsEmitterNotifier } from '../server/realtime/publisher.js';
 
@@ -16,11 +17,13 @@ export async function startWorkers(ctx: Omit<AppContext, 'realtime'>, opts: { se
   const connection = ctx.redis as unknown as ConnectionOptions;
   const prefix = ctx.config.REDIS_PREFIX;
 
-  const { maintenance } = ctx.queues;
-  // Idempotent: every process upserts the same scheduler id, so there is one schedule however many workers run.
-  await maintenance.upsertJobScheduler('purge-expired-sessions', { every: 15 * 60_000 }, { name: 'purge-expired-sessions' });
-  // The outbox relay: routing requests and notifications that were recorded but not (or no longer) queued.
-  await maintenance.upsertJobScheduler('relay-outbox', { every: 5_000 }, { name: 'relay-outbox' });
+  await ensureSchedulers(ctx, { force: true });
+  // Redis here keeps nothing on disk: if it restarts empty, the schedules (and the SLA reconciler with them) are
+  // gone. Every worker process checks them on this interval and puts them back.
+  const watchdog = setInterval(() => {
+    ensureSchedulers(ctx).catch((e) => ctx.log.warn(`schedules not checked: ${(e as Error).message}`));
+  }, ctx.config.SLA_RECONCILE_SECONDS * 1000);
+  watchdog.unref();
 
   const sender = opts.sender ?? createSmsSender(ctx.config);
   // How soon a job held by a worker that died is noticed and retried (BullMQ's stalled-job check).
@@ -29,6 +32,7 @@ export async function startWorkers(ctx: Omit<AppContext, 'realtime'>, opts: { se
   const workers = [
     new Worker(QUEUES.maintenance, maintenanceProcessor(ctx), { connection, prefix, concurrency: 1 }),
     new Worker(QUEUES.routing, routingProcessor({ ...ctx, realtime }), { connection, prefix, concurrency: 10, ...lock }),
+    new Worker(QUEUES.sla, slaProcessor({ ...ctx, realtime }), { connection, prefix, concurrency: 2, ...lock }),
     new Worker(QUEUES.notify, notifyProcessor({ ...ctx, realtime }, sender), {
       connection,
       prefix,
@@ -44,7 +48,24 @@ export async function startWorkers(ctx: Omit<AppContext, 'realtime'>, opts: { se
 
   return {
     async close() {
+      clearInterval(watchdog);
       await Promise.all(workers.map((w) => w.close()));
     },
   };
+}
+
+/** Idempotent: every process upserts the same scheduler ids, so there is one schedule however many workers run. */
+export async function ensureSchedulers(ctx: Pick<AppContext, 'queues' | 'config'>, opts: { force?: boolean } = {}) {
+  const { maintenance, sla } = ctx.queues;
+  const want: [typeof maintenance, string, number][] = [
+    [maintenance, 'purge-expired-sessions', 15 * 60_000],
+    // The outbox relay: routing requests and notifications that were recorded but not (or no longer) queued.
+    [maintenance, 'relay-outbox', 5_000],
+    // SLA: fire missed deadlines and rebuild lost timers from PostgreSQL.
+    [sla as unknown as typeof maintenance, 'reconcile', ctx.config.SLA_RECONCILE_SECONDS * 1000],
+  ];
+  for (const [queue, id, every] of want) {
+    if (!opts.force && (await queue.getJobScheduler(id))) continue;
+    await queue.upsertJobScheduler(id, { every }, { name: id });
+  }
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { Database } from '../../server/db/database.js';
 import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
+import { ensureDefaultSlaPolicies } from '../../server/domain/sla/policies.repo.js';
 import { importSeed } from '../../server/domain/seed/seed-import.js';
 import { importUnitsCsv } from '../../server/domain/units/units-import.js';
 import { DATA_DIR, SEED_DIR } from '../../server/paths.js';
@@ -15,6 +16,7 @@ export async function loadRoutingData(db: Database): Promise<void> {
   await importUnitsCsv(db, readFileSync(path.join(DATA_DIR, 'vn-admin-units-2025.csv'), 'utf8'), 'vn-2025');
   await importSeed(db, JSON.parse(readFileSync(path.join(SEED_DIR, 'demo-seed.json'), 'utf8')));
   await ensureDefaultRules(db);
+  await ensureDefaultSlaPolicies(db);
 }
 
 /** Communes of the three-tier dataset with the district office that covers them: where the bench's cases happen. */

@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { AdminPage } from './admin/admin-page.js';
 import { AgenciesPage } from './admin/agencies/agencies-page.js';
 import { RoutingPage } from './admin/routing/routing-page.js';
+import { SlaPage } from './admin/sla/sla-page.js';
 import { UsersPage } from './admin/users/users-page.js';
 import { AgencyInbox } from './agency/agency-inbox.js';
 import { LoginPage } from './auth/login-page.js';
@@ -33,6 +34,7 @@ export function App() {
               <Route index element={<UsersPage />} />
               <Route path="agencies" element={<AgenciesPage />} />
               <Route path="routing" element={<RoutingPage />} />
+              <Route path="sla" element={<SlaPage />} />
             </Route>
           </Route>
           <Route path="*" element={<LandingRedirect />} />

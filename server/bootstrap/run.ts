@@ -5,6 +5,7 @@ import { connectServices, ServiceUnavailableError } from './services.js';
 import { createQueues } from '../queues.js';
 import { createFieldCrypto } from '../domain/crypto/field-crypto.js';
 import { ensureDefaultRules } from '../domain/routing/rules.repo.js';
+import { ensureDefaultSlaPolicies } from '../domain/sla/policies.repo.js';
 
 export type BaseContext = Omit<AppContext, 'realtime'>;
 type Stoppable = { close(): Promise<void> };
@@ -38,6 +39,7 @@ export async function runProcess(name: string, start: (ctx: BaseContext) => Prom
     crypto: createFieldCrypto(config.DATA_KEY),
   };
   await ensureDefaultRules(ctx.db); // routing rules are data: the defaults of domain.md until an admin edits them
+  await ensureDefaultSlaPolicies(ctx.db); // so are SLA policies
   let parts: Stoppable[];
   try {
     parts = await start(ctx);

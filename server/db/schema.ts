@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AgencyType, CallType, Channel, Classification, Consent, ContactStatus, Role, SupportRegime, UnitDataset, UnitLevel } from '../../shared/index.js';
 import type { WorkingCalendar } from '../../shared/schemas/agencies.js';
+import type { ClockKind, ClockState, HolidayOverrideKind, SlaMetric, SlaTarget } from '../../shared/index.js';
 import type { Outcome, Priority, ReferralEventType, ReferralStatus, ReferralTrack, RuleFilter, RuleTarget } from '../../shared/index.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -225,7 +226,79 @@ export interface NotificationsTable {
 }
 export type NotificationStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'outbox';
 
+export interface SlaPoliciesTable {
+  priority: Priority;
+  targets: ColumnType<Record<SlaMetric, SlaTarget>, string, string>;
+  calendar: ColumnType<WorkingCalendar, string, string>;
+  warn_percent: number;
+  supervisor_after_percent: number;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}
+
+export interface HolidayOverridesTable {
+  id: Generated<number>;
+  date: ColumnType<string, string, string>;
+  kind: HolidayOverrideKind;
+  name: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface SlaClocksTable {
+  id: Generated<number>;
+  referral_id: number;
+  kind: ClockKind;
+  state: ClockState;
+  priority: Priority;
+  target: ColumnType<SlaTarget, string, string>;
+  calendar: ColumnType<WorkingCalendar | null, string | null, string | null>;
+  warn_percent: number | null;
+  supervisor_after_percent: number | null;
+  started_at: Timestamp;
+  warn_at: NullableTimestamp;
+  due_at: Timestamp;
+  escalate_at: NullableTimestamp;
+  next_at: NullableTimestamp;
+  warned_at: NullableTimestamp;
+  breached_at: NullableTimestamp;
+  met_at: NullableTimestamp;
+  stopped_at: NullableTimestamp;
+  escalation_level: ColumnType<number, number | undefined, number>;
+  paused_at: NullableTimestamp;
+  pause_reason: string | null;
+  updated_at: Timestamp;
+}
+
+export interface SlaClockPausesTable {
+  id: Generated<number>;
+  clock_id: number;
+  paused_at: Timestamp;
+  paused_by: number | null;
+  reason: string;
+  resumed_at: NullableTimestamp;
+  resumed_by: number | null;
+  resume_note: string | null;
+}
+
+export interface SlaEscalationsTable {
+  id: Generated<number>;
+  clock_id: number;
+  referral_id: number;
+  level: number;
+  to_agency_id: number | null;
+  created_at: Timestamp;
+  resolved_at: NullableTimestamp;
+  resolved_by: number | null;
+  resolution: string | null;
+}
+
 export interface DB {
+  sla_policies: SlaPoliciesTable;
+  holiday_overrides: HolidayOverridesTable;
+  sla_clocks: SlaClocksTable;
+  sla_clock_pauses: SlaClockPausesTable;
+  sla_escalations: SlaEscalationsTable;
   routing_rules: RoutingRulesTable;
   referrals: ReferralsTable;
   referral_events: ReferralEventsTable;

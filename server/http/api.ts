@@ -12,6 +12,8 @@ import { routingRulesRoutes } from '../domain/routing/rules.routes.js';
 import { shelterRoutes } from '../domain/routing/shelter.routes.js';
 import { failedJobsRoutes } from '../domain/supervisor/failed-jobs.routes.js';
 import { outboxRoutes } from '../domain/notifications/outbox.routes.js';
+import { slaBoardRoutes } from '../domain/sla/board.routes.js';
+import { slaSettingsRoutes } from '../domain/sla/sla-settings.routes.js';
 import { notFoundApi } from './error-handler.js';
 import { noStore, sameOriginJson } from './guards.js';
 import { buildRouter, type RouteDef } from './routes.js';
@@ -30,6 +32,8 @@ export function apiRouteDefs(ctx: AppContext, auth = createAuthService(ctx)): Ro
     ...shelterRoutes(ctx),
     ...failedJobsRoutes(ctx),
     ...outboxRoutes(ctx),
+    ...slaSettingsRoutes(ctx),
+    ...slaBoardRoutes(ctx),
   ];
 }
 

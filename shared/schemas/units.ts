@@ -10,6 +10,8 @@ export const unitsQuery = z.object({
 });
 
 export const unitView = z.object({
+  /** admin_units.id: what area filters (the SLA board, statistics) take. */
+  id: z.number().int(),
   dataset: z.enum(UNIT_DATASETS),
   code: z.string(),
   level: z.enum(UNIT_LEVELS),

@@ -1,27 +1,9 @@
 import { expect } from 'chai';
-import pg from 'pg';
 import { loginInBrowser, withProductAndBrowser } from '../support/browser.js';
-import { traffickingWrapUp } from '../support/contacts.js';
-import { newSid, signedTwilioPost, TEST_TWILIO } from '../support/twilio.js';
+import { classifyCallInViXuyen } from '../support/e2e-cases.js';
+import { TEST_TWILIO } from '../support/twilio.js';
 
 const PUBLIC = 'https://hotline111.test';
-
-/** The operator's side, over the real API: a call classified as trafficking in Thị trấn Vị Xuyên. */
-async function classifyCallInViXuyen(url: string, db: pg.Client): Promise<number> {
-  const callSid = newSid('CA');
-  await signedTwilioPost(url, '/webhooks/twilio/voice', { CallSid: callSid, From: '+84912000999', CallStatus: 'ringing' }, { publicBaseUrl: PUBLIC });
-  const id = Number((await db.query('select id from contacts where twilio_sid = $1', [callSid])).rows[0].id);
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'operator', password: 'hotline111-demo' }),
-  });
-  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-  const call = (path: string, body?: unknown) =>
-    fetch(`${url}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
-  expect((await call(`/api/contacts/${id}/claim`)).status).to.equal(200);
-  const w = await call(`/api/contacts/${id}/wrap-up`, traffickingWrapUp({ location: { kind: 'unit', dataset: 'vn-2023', code: '00913' }, consent: 'victim' }));
-  expect(w.status).to.equal(200);
-  return id;
-}
 
 describe('browser: the Vị Xuyên officer sees a referral arrive live, accepts it, records support and closes it', function () {
   this.timeout(120_000);
@@ -32,7 +14,7 @@ describe('browser: the Vị Xuyên officer sees a referral arrive live, accepts 
     await loginInBrowser(page, product.url, 'vixuyen', 'agency_officer');
     await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: 10_000 });
 
-    const contactId = await classifyCallInViXuyen(product.url, db);
+    const contactId = await classifyCallInViXuyen(product.url, db, PUBLIC);
     // The routing worker picks the job up from the outbox relay; the referral must appear without a reload.
     const item = page.locator('[data-testid^="referral-item-"][data-status="pending"]').first();
     await item.waitFor({ timeout: 15_000 });

@@ -6,6 +6,7 @@ import { dropDatabase, ensureDatabase } from '../../server/db/ensure-database.js
 import { migrateToLatest } from '../../server/db/migrate.js';
 import { createQueues, type Queues } from '../../server/queues.js';
 import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
+import { ensureDefaultSlaPolicies } from '../../server/domain/sla/policies.repo.js';
 
 /** One database and one Redis key prefix per test run, shared by every test file of the run. */
 export interface TestEnv {
@@ -46,6 +47,7 @@ export async function startTestEnv(): Promise<TestEnv> {
   const db = createDatabase(config.DATABASE_URL, { max: 10 });
   await migrateToLatest(db);
   await ensureDefaultRules(db);
+  await ensureDefaultSlaPolicies(db);
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   env = { config, db, redis, queues: createQueues(redis, config.REDIS_PREFIX) };
   return env;

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { PageHeader } from '../components/page-header.js';
 
-/** Administrator landing page: users, agencies and routing rules as tabs. */
+/** Administrator landing page: users, agencies, routing rules and SLA deadlines as tabs. */
 export function AdminPage() {
   const { t } = useTranslation();
   return (
@@ -17,6 +17,9 @@ export function AdminPage() {
         </NavLink>
         <NavLink to="/admin/routing" className="tab">
           {t('nav.routing')}
+        </NavLink>
+        <NavLink to="/admin/sla" className="tab" data-testid="admin-tab-sla">
+          {t('sla.nav')}
         </NavLink>
       </nav>
       <Outlet />

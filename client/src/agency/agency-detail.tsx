@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferralStatus, ReferralSummary } from '../../../shared/index.js';
 import { Alert } from '../components/alert.js';
+import { ClockPanel } from '../referrals/clock-panel.js';
+import { useSlaFeed } from '../referrals/clock-feed.js';
 import { DisclosureSection } from '../referrals/disclosure-section.js';
 import { PriorityBadge, StatusPill } from '../referrals/referral-badges.js';
 import { actionErrorText } from '../referrals/referral-errors.js';
@@ -18,10 +20,12 @@ interface Props {
   onMoved: (status: ReferralStatus) => void;
 }
 
-/** The right-hand pane: the referral, the consent-gated disclosure, the actions its status allows, support given. */
+/** The right-hand pane: the referral, its deadline clocks, the consent-gated disclosure, the actions its status allows, support given. */
 export function AgencyDetail({ id, keep, onClose, onMoved }: Props) {
   const { t } = useTranslation();
   const detail = useReferral(id);
+  // Pauses and escalations of clocks come as 'sla:changed' (ids only): the lists and this detail are read again.
+  useSlaFeed();
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => setNotice(null), [id]);
   const r = detail.data;
@@ -53,6 +57,7 @@ export function AgencyDetail({ id, keep, onClose, onMoved }: Props) {
               onMoved(status);
             }}
           />
+          <ClockPanel key={r.id} referral={r} keep={keep} />
           <ReferralFacts referral={r} />
           <DisclosureSection referral={r} />
           <SupportSection key={r.id} referral={r} keep={keep} />

@@ -7,6 +7,7 @@ import { PageHeader } from '../components/page-header.js';
 import { tabOf, type InboxTab } from '../referrals/referral-format.js';
 import { useReferralList } from '../referrals/referrals-api.js';
 import { useReferralFeed } from '../referrals/use-referral-feed.js';
+import { useSlaFeed } from '../referrals/clock-feed.js';
 import { AgencyDetail } from './agency-detail.js';
 import { InboxList } from './inbox-list.js';
 import { OccupancyBox } from './occupancy-box.js';
@@ -29,6 +30,7 @@ export function AgencyInbox() {
   // The server sends only this agency's referrals; one that moved to another agency leaves the inbox.
   const keep = useCallback((r: ReferralSummary) => agencyId === null || r.agency === null || r.agency.id === agencyId, [agencyId]);
 
+  useSlaFeed(); // warnings, breaches and pauses refresh the inbox's clocks
   useReferralFeed({
     keep,
     onChanged: (r, wasListed) => {

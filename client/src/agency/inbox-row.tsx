@@ -2,6 +2,8 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferralSummary } from '../../../shared/index.js';
 import { useLabels } from '../i18n/use-labels.js';
+import { ClockBadge } from '../referrals/clock-badge.js';
+import { clocksOf, mostUrgentClock } from '../referrals/clock-state.js';
 import { PriorityBadge, StatusPill } from '../referrals/referral-badges.js';
 import { ageText, locationText, victimsSummary } from '../referrals/referral-format.js';
 
@@ -12,12 +14,13 @@ interface Props {
   onSelect: (id: number) => void;
 }
 
-/** One referral in the inbox: what it is, where, who, how long ago. Urgent and still pending: loud. */
+/** One referral in the inbox: what it is, where, who, how long ago, its most urgent deadline. Urgent and still pending: loud. */
 export const InboxRow = memo(function InboxRow({ referral: r, now, selected, onSelect }: Props) {
   const { t } = useTranslation();
   const { label, country } = useLabels();
   const loud = r.status === 'pending' && (r.priority === 'urgent' || r.immediateDanger);
   const purposes = r.purposes.map((p) => label('purpose', p)).join(', ');
+  const clock = mostUrgentClock(clocksOf(r), now);
   const cls = `inbox-item inbox-item--${r.priority}${loud ? ' inbox-item--loud' : ''}${selected ? ' inbox-item--selected' : ''}`;
 
   return (
@@ -42,6 +45,11 @@ export const InboxRow = memo(function InboxRow({ referral: r, now, selected, onS
           </time>
           {r.immediateDanger && <span className="ii-danger">⚠ {t('referral.detail.immediateDanger')}</span>}
         </span>
+        {clock && (
+          <span className="ii-clock">
+            <ClockBadge clock={clock} compact />
+          </span>
+        )}
       </button>
     </li>
   );

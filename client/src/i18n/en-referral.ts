@@ -150,6 +150,10 @@ export const enReferral: ReferralMessages = {
     needs_supervisor: 'Sent to the supervisor',
     viewed: 'Viewed',
     cancelled: 'Referral cancelled',
+    sla_warning: 'Deadline near: focal points warned',
+    sla_breached: 'Deadline missed',
+    clock_paused: 'Deadline clock paused',
+    clock_resumed: 'Deadline clock resumed',
   },
   errors: {
     conflict: 'The referral changed state just now, so this cannot be done. The data has been reloaded.',

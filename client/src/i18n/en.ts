@@ -1,6 +1,7 @@
 import { enOperator } from './en-operator.js';
 import { enReferral } from './en-referral.js';
 import { enRouting } from './en-routing.js';
+import { enSla } from './en-sla.js';
 import { enSupervisor } from './en-supervisor.js';
 import type { Messages } from './vi.js';
 
@@ -106,6 +107,7 @@ export const en: Messages = {
   referral: enReferral,
   supervisor: enSupervisor,
   routing: enRouting,
+  sla: enSla,
   admin: {
     title: 'Administration',
     intro: 'Manage users, the agencies that receive referrals, the areas they cover, and the routing rules.',

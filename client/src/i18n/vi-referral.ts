@@ -149,6 +149,10 @@ export const viReferral = {
     needs_supervisor: 'Chuyển giám sát viên',
     viewed: 'Đã xem',
     cancelled: 'Hủy chuyển gửi',
+    sla_warning: 'Sắp đến hạn: đã cảnh báo cán bộ đầu mối',
+    sla_breached: 'Quá hạn',
+    clock_paused: 'Tạm dừng đồng hồ thời hạn',
+    clock_resumed: 'Tiếp tục đồng hồ thời hạn',
   },
   errors: {
     conflict: 'Trạng thái ca vừa thay đổi nên không thực hiện được thao tác này. Dữ liệu đã được tải lại.',

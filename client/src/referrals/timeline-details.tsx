@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { ReferralEvent, ReferralTrack, SupportRegime } from '../../../shared/index.js';
 import { useLabels } from '../i18n/use-labels.js';
+import { SLA_DETAIL_KEYS, slaEventLines } from './clock-timeline.js';
 
-const KNOWN = new Set(['why', 'track', 'reason', 'note', 'outcome', 'regime', 'givenOn', 'agencyId', 'focalPoints', 'to', 'kind', 'previousReferralId']);
+const KNOWN = new Set<string>(['why', 'track', 'reason', 'note', 'outcome', 'regime', 'givenOn', 'agencyId', 'focalPoints', 'to', 'kind', 'previousReferralId', ...SLA_DETAIL_KEYS]);
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
 
@@ -24,6 +25,7 @@ export function TimelineDetails({ event: e, agencyName }: { event: ReferralEvent
   if (e.type === 'rerouted')
     lines.push(num(d.to) !== null ? t('referral.timeline.rerouteTo', { id: d.to }) : t('referral.timeline.rerouteSupervisor'));
   if (num(d.previousReferralId) !== null) lines.push(t('referral.timeline.after', { id: d.previousReferralId }));
+  lines.push(...slaEventLines(e, t, agencyName));
   for (const [k, v] of Object.entries(d)) if (!KNOWN.has(k) && (typeof v === 'string' || typeof v === 'number')) lines.push(`${k}: ${v}`);
   const track = str(d.track) as ReferralTrack | null;
 

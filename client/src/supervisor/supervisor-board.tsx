@@ -6,13 +6,14 @@ import { useReferralFeed } from '../referrals/use-referral-feed.js';
 import { AllReferrals } from './all-referrals.js';
 import { FailedJobs } from './failed-jobs.js';
 import { OutboxPanel } from './outbox-panel.js';
+import { SlaBoard } from './sla/sla-board.js';
 import { SupervisorDetail } from './supervisor-detail.js';
 import { SupervisorQueue } from './supervisor-queue.js';
 import '../referrals/referrals.css';
 import '../agency/agency.css';
 import './supervisor.css';
 
-/** Supervisor landing page: referrals nobody took, failed background jobs, and every referral. SLA clocks come later. */
+/** Supervisor landing page: the live SLA board, then referrals nobody took, failed background jobs, and every referral. */
 export function SupervisorBoard() {
   const { t } = useTranslation();
   const [open, setOpen] = useState<number | null>(null);
@@ -39,6 +40,7 @@ export function SupervisorBoard() {
           </button>
         </div>
       )}
+      <SlaBoard onOpen={setOpen} />
       <div className="supervisor-grid">
         <SupervisorQueue onOpen={setOpen} />
         <FailedJobs />

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../components/alert.js';
 import { Modal } from '../components/modal.js';
 import { useLabels } from '../i18n/use-labels.js';
+import { useSlaFeed } from '../referrals/clock-feed.js';
+import { ClockPanel } from '../referrals/clock-panel.js';
 import { DisclosureSection } from '../referrals/disclosure-section.js';
 import { PriorityBadge, StatusPill } from '../referrals/referral-badges.js';
 import { actionErrorText } from '../referrals/referral-errors.js';
@@ -17,11 +19,13 @@ interface Props {
   onAssigned: (message: string) => void;
 }
 
-/** A referral as the hotline sees it: the facts, the whole timeline, and (when nobody took it) the assign form. */
+/** A referral as the hotline sees it: its clocks, the facts, the whole timeline, and (when nobody took it) the assign form. */
 export function SupervisorDetail({ id, onClose, onAssigned }: Props) {
   const { t } = useTranslation();
   const { regime } = useLabels();
   const detail = useReferral(id);
+  // A pause or escalation of this referral's clocks re-reads it (the board re-reads itself).
+  useSlaFeed({ lists: false });
   const agencies = useAssignableAgencies();
   const agencyName = (agencyId: number) => agencies.data?.find((a) => a.id === agencyId)?.name;
   const r = detail.data;
@@ -40,6 +44,7 @@ export function SupervisorDetail({ id, onClose, onAssigned }: Props) {
             {r.status === 'needs_supervisor' && <AssignForm key={r.id} referral={r} onDone={onAssigned} />}
             <div className="supervisor-detail-grid">
               <div className="stack">
+                <ClockPanel key={r.id} referral={r} />
                 <ReferralFacts referral={r} showAgency />
                 <DisclosureSection referral={r} />
                 {r.support.length > 0 && (

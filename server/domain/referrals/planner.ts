@@ -9,6 +9,8 @@ export interface TrackPlan {
   ruleId: number | null;
   targetIndex: number | null;
   priority: Priority;
+  /** Unacknowledged this long → the next target (the re-route clock); null when the target has none. */
+  timeoutMinutes: number | null;
   why: { rule: string | null; target: string | null; explanation: string };
 }
 

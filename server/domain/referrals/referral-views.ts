@@ -5,6 +5,7 @@ import type {
 import type { Executor } from '../../db/database.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import { contactRef } from '../contacts/contacts.repo.js';
+import { clocksJson, toClockView } from '../sla/clock-views.js';
 
 function summaryQuery(db: Executor) {
   return db
@@ -22,6 +23,7 @@ function summaryQuery(db: Executor) {
       sql<{ sex: VictimSex; age_band: AgeBand | null; under18: boolean | null }[]>`(
         select coalesce(json_agg(json_build_object('sex', v.sex, 'age_band', v.age_band, 'under18', v.under18) order by v.position), '[]')
         from contact_victims v where v.contact_id = c.id)`.as('victims'),
+      clocksJson(sql.ref('r.id')).as('clocks'),
     ]);
 }
 type Row = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
@@ -56,6 +58,7 @@ function toSummary(r: Row): ReferralSummary {
     firstActionAt: iso(r.first_action_at),
     closedAt: iso(r.closed_at),
     outcome: r.outcome,
+    clocks: (r.clocks ?? []).map(toClockView),
   };
 }
 

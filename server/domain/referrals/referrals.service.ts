@@ -8,16 +8,20 @@ import type { RoutingPlanner, TrackPlan } from './planner.js';
 import { enqueueNotifications, publishReferral, recordReferralAlerts } from './referral-notify.js';
 import { referralDetail } from './referral-views.js';
 import { addEvent, getReferralRow, insertReferral, lockReferral, transition, type ReferralRow } from './referrals.repo.js';
+import { meetClocks, startClocks, stopClocks, type TimerChanges } from '../sla/clocks.repo.js';
+import { applyTimerChanges, mergeTimerChanges } from '../sla/sla-timers.js';
 
 export type Actor = { user: SessionUser; origin: RequestOrigin };
-type Ctx = Pick<AppContext, 'db' | 'crypto' | 'clock' | 'queues' | 'realtime' | 'log'>;
+type Ctx = Pick<AppContext, 'db' | 'crypto' | 'clock' | 'queues' | 'realtime' | 'log' | 'config'>;
+/** A referral created in a transaction, with what must happen once it commits. */
+type Made = { id: number; alerts: number[]; timers: TimerChanges } | null;
 
 /** Referral lifecycle: pending → accepted → in_progress → closed, or declined → re-routed, or the supervisor's queue. */
 export function createReferralsService(ctx: Ctx, planner: RoutingPlanner) {
   const { db, clock } = ctx;
 
   /** Inserts one planned referral with its first events and alerts; null when it already exists (idempotent). */
-  async function materialise(tx: Tx, contactId: number, plan: TrackPlan, at: Date, previousReferralId: number | null, actorId: number | null) {
+  async function materialise(tx: Tx, contactId: number, plan: TrackPlan, at: Date, previousReferralId: number | null, actorId: number | null): Promise<Made> {
     if (plan.kind === 'skip') return null;
     const id = await insertReferral(tx, {
       contactId, track: plan.track, agencyId: plan.kind === 'agency' ? plan.agencyId : null, priority: plan.priority,
@@ -27,15 +31,30 @@ export function createReferralsService(ctx: Ctx, planner: RoutingPlanner) {
     await addEvent(tx, id, plan.kind === 'agency' ? 'created' : 'needs_supervisor', at, actorId, { why: plan.why, previousReferralId });
     const alerts = plan.kind === 'agency' ? await recordReferralAlerts(tx, ctx, id, at) : [];
     if (alerts.length) await addEvent(tx, id, 'notified', at, null, { focalPoints: alerts.length });
-    return { id, alerts };
+    // The deadlines start with the referral, in the same transaction: a referral never exists without its clocks.
+    const timers = plan.kind === 'agency'
+      ? await startClocks(tx, { referralId: id, priority: plan.priority, at, rerouteMinutes: plan.timeoutMinutes })
+      : { schedule: [], release: [] };
+    return { id, alerts, timers };
   }
 
-  async function after(created: ({ id: number; alerts: number[] } | null)[], previousAgencyId?: number | null) {
+  async function after(created: Made[], previousAgencyId?: number | null) {
     for (const c of created) {
       if (!c) continue;
+      await applyTimerChanges(ctx, c.timers);
       await enqueueNotifications(ctx, c.alerts);
       await publishReferral(ctx, c.id, 'referral:created', previousAgencyId);
     }
+  }
+
+  /** After a decline or an expiry: the next target, or the supervisor's queue. The old referral's clocks stop. */
+  async function moveOn(tx: Tx, row: ReferralRow, at: Date, why: 'declined' | 'expired'): Promise<{ made: Made; stopped: TimerChanges }> {
+    const stopped = await stopClocks(tx, row.id, at, why);
+    const next = await planner.planNext({ ...row, status: why });
+    // Even an optional track (Border Guard) that was declined goes to the supervisor: a declined case never vanishes.
+    const made = await materialise(tx, row.contact_id, next.kind === 'skip' ? { ...next, kind: 'supervisor', agencyId: null } : next, at, row.id, null);
+    await addEvent(tx, row.id, 'rerouted', at, null, { to: made?.id ?? null, kind: next.kind });
+    return { made, stopped };
   }
 
   /** The officer's own agency only; anything else is "not found" so ids of other agencies' cases leak nothing. */
@@ -77,7 +96,8 @@ export function createReferralsService(ctx: Ctx, planner: RoutingPlanner) {
           throw new ConflictError(`cannot accept a referral that is ${row.status}`);
         await addEvent(tx, id, 'accepted', at, actor.user.id);
         await audit(tx, actor, 'referral.accept', id);
-      });
+        return meetClocks(tx, id, ['acknowledge', 'reroute'], at);
+      }).then((timers) => applyTimerChanges(ctx, timers));
       await publishReferral(ctx, id, 'referral:updated');
       return this.view(id, actor);
     },
@@ -92,14 +112,11 @@ export function createReferralsService(ctx: Ctx, planner: RoutingPlanner) {
           throw new ConflictError(`cannot decline a referral that is ${row.status}`);
         await addEvent(tx, id, 'declined', at, actor.user.id, { reason });
         await audit(tx, actor, 'referral.decline', id);
-        const next = await planner.planNext({ ...row, status: 'declined' });
-        // Even an optional track (Border Guard) that was declined goes to the supervisor: a declined case never vanishes.
-        const made = await materialise(tx, row.contact_id, next.kind === 'skip' ? { ...next, kind: 'supervisor', agencyId: null } : next, at, id, null);
-        await addEvent(tx, id, 'rerouted', at, null, { to: made?.id ?? null, kind: next.kind });
-        return made;
+        return moveOn(tx, row, at, 'declined');
       });
+      await applyTimerChanges(ctx, created.stopped);
       await publishReferral(ctx, id, 'referral:updated');
-      await after([created], row.agency_id);
+      await after([created.made], row.agency_id);
       return (await referralDetail(db, ctx.crypto, id, actor.user))!;
     },
 
@@ -114,7 +131,8 @@ export function createReferralsService(ctx: Ctx, planner: RoutingPlanner) {
         await transition(tx, id, ['accepted', 'in_progress'], { status: 'in_progress', ...(!row.first_action_at && { first_action_at: at }) }, at);
         await addEvent(tx, id, 'support_recorded', at, actor.user.id, { regime: body.regime, givenOn: body.givenOn });
         await audit(tx, actor, 'referral.support', id, { regime: body.regime });
-      });
+        return meetClocks(tx, id, ['first_action'], at);
+      }).then((timers) => applyTimerChanges(ctx, timers));
       await publishReferral(ctx, id, 'referral:updated');
       return detail(id, actor.user);
     },
@@ -127,7 +145,9 @@ export function createReferralsService(ctx: Ctx, planner: RoutingPlanner) {
           throw new ConflictError(`cannot close a referral that is ${row.status}`);
         await addEvent(tx, id, 'closed', at, actor.user.id, { outcome: body.outcome, reason: body.reason });
         await audit(tx, actor, 'referral.close', id, { outcome: body.outcome });
-      });
+        // Closing meets the close deadline; a first action never recorded is stopped, not counted as met.
+        return mergeTimerChanges(await meetClocks(tx, id, ['close'], at), await stopClocks(tx, id, at, 'closed'));
+      }).then((timers) => applyTimerChanges(ctx, timers));
       await publishReferral(ctx, id, 'referral:updated');
       return detail(id, actor.user);
     },
@@ -146,11 +166,34 @@ export function createReferralsService(ctx: Ctx, planner: RoutingPlanner) {
           throw new ConflictError(`only a referral waiting for a supervisor can be assigned (this one is ${row.status})`);
         await addEvent(tx, id, 'assigned', at, actor.user.id, { agencyId, note });
         await audit(tx, actor, 'referral.assign', id, { agencyId });
-        return recordReferralAlerts(tx, ctx, id, at);
+        // A supervisor's choice has no next target to fall back to: the SLA clocks run, the re-route clock does not.
+        const timers = await startClocks(tx, { referralId: id, priority: row.priority, at, rerouteMinutes: null });
+        return { alerts: await recordReferralAlerts(tx, ctx, id, at), timers };
+      }).then(async (r) => {
+        await applyTimerChanges(ctx, r.timers);
+        return r.alerts;
       });
       await enqueueNotifications(ctx, alerts);
       await publishReferral(ctx, id, 'referral:created');
       return detail(id, actor.user);
+    },
+
+    /**
+     * The re-route clock ran out before anyone accepted (run by the SLA engine inside its transaction): the referral
+     * expires and moves on to the next target. Null when it was no longer pending (accepted meanwhile).
+     */
+    async expireInTx(tx: Tx, id: number, at: Date): Promise<{ made: Made; stopped: TimerChanges; previousAgencyId: number | null } | null> {
+      const row = await lockReferral(tx, id);
+      if (!row || !(await transition(tx, id, ['pending'], { status: 'expired' }, at))) return null;
+      await addEvent(tx, id, 'expired', at, null, {});
+      return { ...(await moveOn(tx, row, at, 'expired')), previousAgencyId: row.agency_id };
+    },
+
+    /** After the SLA engine's transaction committed: timers, alerts and live events of what expireInTx made. */
+    async afterExpiry(expired: { made: Made; stopped: TimerChanges; previousAgencyId: number | null }, id: number) {
+      await applyTimerChanges(ctx, expired.stopped);
+      await publishReferral(ctx, id, 'referral:updated');
+      await after([expired.made], expired.previousAgencyId);
     },
 
     getRow: (id: number) => getReferralRow(db, id),

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ROUTED_CLASSIFICATIONS, type ContactDetail, type ContactMessage, type ContactSummary } from '../../../../shared/index.js';
 import { localizeMessage } from '../../i18n/messages.js';
@@ -183,7 +184,8 @@ function writeActive(me: number, id: number | null) {
   }
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+// i18next's TFunction: ReturnType<typeof useTranslation>['t'] makes TypeScript give up (TS2589) once the messages grow.
+type T = TFunction;
 
 export function describeError(err: unknown, t: T): string {
   if (err instanceof AckError) {

@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OperatorPresence } from '../../../../shared/index.js';
+import { useLabels } from '../../i18n/use-labels.js';
+import { deskCalls } from '../../operator/desk/socket-calls.js';
+import { useRealtime, useServerEvent } from '../../realtime/socket-context.js';
+
+/** Who is online (supervisors sit in the operators room): a queue:sync on every (re)connect, then presence:updated. */
+function usePresence(): OperatorPresence[] | null {
+  const { socket, status } = useRealtime();
+  const [people, setPeople] = useState<OperatorPresence[] | null>(null);
+  useServerEvent('presence:updated', setPeople);
+  useEffect(() => {
+    if (status !== 'connected') return;
+    let alive = true;
+    deskCalls(socket)
+      .sync()
+      .then((r) => alive && setPeople(r.presence))
+      .catch(() => {
+        // Offline or slow: the next presence:updated or reconnect fills it in.
+      });
+    return () => {
+      alive = false;
+    };
+  }, [socket, status]);
+  return people;
+}
+
+/** Operators and supervisors online, and the contacts each one is handling. */
+export function BoardPresence() {
+  const { t } = useTranslation();
+  const { label } = useLabels();
+  const people = usePresence();
+  const list = [...(people ?? [])].sort((a, b) => a.handling.length - b.handling.length || a.displayName.localeCompare(b.displayName, 'vi'));
+
+  return (
+    <section className="panel sla-panel" aria-labelledby="board-presence-title" data-testid="board-presence">
+      <header className="panel-header">
+        <h3 id="board-presence-title">
+          {t('sla.board.presence')} <span className="count">{list.length}</span>
+        </h3>
+      </header>
+      {people === null && <p className="muted">{t('app.loading')}</p>}
+      {people !== null && list.length === 0 && <p className="empty-note">{t('sla.board.presenceEmpty')}</p>}
+      <ul className="board-presence">
+        {list.map((p) => (
+          <li key={p.userId} data-testid={`board-presence-${p.userId}`} data-busy={p.handling.length > 0}>
+            <span className={`presence-dot${p.handling.length > 0 ? ' presence-dot--busy' : ''}`} aria-hidden="true" />
+            <span className="board-presence-name">{p.displayName}</span>
+            <span className="muted small">{t(`roles.${p.role}`)}</span>
+            <span className="board-presence-load small">
+              {p.handling.length === 0
+                ? t('sla.board.free')
+                : `${t('sla.board.handling', { count: p.handling.length })}: ${p.handling.map((h) => `${h.ref} (${label('channel', h.channel)})`).join(', ')}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

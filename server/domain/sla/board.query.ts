@@ -1,0 +1,80 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { BoardContact, BoardQuery, BoardReferral, EscalationView, SlaBoard } from '../../../shared/index.js';
+import type { Executor } from '../../db/database.js';
+import { contactRef } from '../contacts/contacts.repo.js';
+import { clocksJson, toClockView, type ClockRow } from './clock-views.js';
+
+/** The province of a case's location unit (either dataset), as {id, name}; null when abroad or unknown. */
+export function caseProvince(locationUnitId: RawBuilder<unknown> | ReturnType<typeof sql.ref>) {
+  return sql<{ id: number; name: string } | null>`(
+    with recursive up as (
+      select id, parent_id, level, name from admin_units where id = ${locationUnitId}
+      union all
+      select u.id, u.parent_id, u.level, u.name from admin_units u join up on u.id = up.parent_id
+    ) select json_build_object('id', id, 'name', name) from up where level = 'province' limit 1)`;
+}
+
+const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
+
+/** Open referrals with their clocks, the open contacts, and escalations waiting for a decision. */
+export async function loadBoard(db: Executor, f: BoardQuery, now: Date): Promise<SlaBoard> {
+  const rows = await sql<{
+    id: number; contact_id: number; track: BoardReferral['track']; status: BoardReferral['status']; priority: BoardReferral['priority'];
+    classification: BoardReferral['classification']; agency_id: number | null; agency_name: string | null;
+    province: { id: number; name: string } | null; created_at: Date; clocks: ClockRow[];
+  }>`
+    select * from (
+      select r.id, r.contact_id, r.track, r.status, r.priority, c.classification, r.agency_id, a.name as agency_name, a.type as agency_type,
+             r.created_at, ${caseProvince(sql.ref('c.location_unit_id'))} as province, ${clocksJson(sql.ref('r.id'))} as clocks,
+             (select min(k.due_at) from sla_clocks k where k.referral_id = r.id and k.state in ('running', 'breached') and k.met_at is null) as next_due
+        from referrals r
+        join contacts c on c.id = r.contact_id
+        left join agencies a on a.id = r.agency_id
+       where r.status in ('pending', 'accepted', 'in_progress', 'needs_supervisor')
+         ${f.agencyId ? sql`and r.agency_id = ${f.agencyId}` : sql``}
+         ${f.agencyType ? sql`and a.type = ${f.agencyType}` : sql``}
+         ${f.priority ? sql`and r.priority = ${f.priority}` : sql``}
+         ${f.classification ? sql`and c.classification = ${f.classification}` : sql``}
+    ) b
+    ${f.provinceId ? sql`where (b.province->>'id')::int = ${f.provinceId}` : sql``}
+    order by b.next_due asc nulls last, b.created_at asc
+    limit 500`.execute(db);
+
+  const referrals: BoardReferral[] = rows.rows.map((r) => ({
+    id: r.id, contactRef: contactRef(r.contact_id), track: r.track, status: r.status, priority: r.priority, classification: r.classification,
+    agency: r.agency_id != null ? { id: r.agency_id, name: r.agency_name ?? '' } : null, province: r.province,
+    createdAt: iso(r.created_at)!, clocks: (r.clocks ?? []).map(toClockView),
+  }));
+
+  const contacts: BoardContact[] = (
+    await db.selectFrom('contacts as c').leftJoin('users as u', 'u.id', 'c.claimed_by')
+      .select(['c.id', 'c.channel', 'c.status', 'c.received_at', 'c.claimed_at', 'u.display_name'])
+      .where('c.status', '<>', 'closed').orderBy('c.received_at').limit(200).execute()
+  ).map((c) => ({
+    id: c.id, contactRef: contactRef(c.id), channel: c.channel, status: c.status, receivedAt: iso(c.received_at)!, claimedAt: iso(c.claimed_at), operator: c.display_name ?? null,
+  }));
+
+  return { generatedAt: now.toISOString(), referrals, contacts, escalations: await openEscalations(db) };
+}
+
+export async function openEscalations(db: Executor, id?: number): Promise<EscalationView[]> {
+  let q = db
+    .selectFrom('sla_escalations as e')
+    .innerJoin('sla_clocks as k', 'k.id', 'e.clock_id')
+    .innerJoin('referrals as r', 'r.id', 'e.referral_id')
+    .leftJoin('agencies as a', 'a.id', 'r.agency_id')
+    .leftJoin('agencies as t', 't.id', 'e.to_agency_id')
+    .leftJoin('users as u', 'u.id', 'e.resolved_by')
+    .select([
+      'e.id', 'e.referral_id', 'r.contact_id', 'k.kind', 'e.level', 'r.priority', 'r.agency_id', 'a.name as agency_name', 'e.to_agency_id',
+      't.name as to_name', 'e.created_at', 'e.resolved_at', 'u.display_name as resolved_by', 'e.resolution',
+    ]);
+  // The board lists the supervisor's decisions (level 2); the parent agency's alert (level 1) is on the timeline.
+  q = id != null ? q.where('e.id', '=', id) : q.where('e.resolved_at', 'is', null).where('e.level', '=', 2).orderBy('e.created_at').limit(200);
+  return (await q.execute()).map((e) => ({
+    id: e.id, referralId: e.referral_id, contactRef: contactRef(e.contact_id), clockKind: e.kind, level: e.level as 1 | 2, priority: e.priority,
+    agency: e.agency_id != null ? { id: e.agency_id, name: e.agency_name ?? '' } : null,
+    escalatedTo: e.to_agency_id != null ? { id: e.to_agency_id, name: e.to_name ?? '' } : null,
+    createdAt: iso(e.created_at)!, resolvedAt: iso(e.resolved_at), resolvedBy: e.resolved_by ?? null, resolution: e.resolution,
+  }));
+}

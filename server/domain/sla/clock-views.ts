@@ -1,0 +1,47 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { ClockView } from '../../../shared/index.js';
+
+/** Clocks of a referral as JSON, in a fixed order (acknowledge, first action, close, re-route); for a correlated subquery. */
+export function clocksJson(referralId: RawBuilder<unknown> | ReturnType<typeof sql.ref>): RawBuilder<ClockRow[]> {
+  return sql<ClockRow[]>`(
+    select coalesce(json_agg(json_build_object(
+      'id', k.id, 'kind', k.kind, 'state', k.state, 'started_at', k.started_at, 'warn_at', k.warn_at, 'due_at', k.due_at,
+      'warned_at', k.warned_at, 'breached_at', k.breached_at, 'met_at', k.met_at, 'paused_at', k.paused_at,
+      'pause_reason', k.pause_reason, 'escalation_level', k.escalation_level)
+      order by array_position(array['acknowledge','first_action','close','reroute'], k.kind)), '[]')
+    from sla_clocks k where k.referral_id = ${referralId})`;
+}
+
+export interface ClockRow {
+  id: number;
+  kind: ClockView['kind'];
+  state: ClockView['state'];
+  started_at: string;
+  warn_at: string | null;
+  due_at: string;
+  warned_at: string | null;
+  breached_at: string | null;
+  met_at: string | null;
+  paused_at: string | null;
+  pause_reason: string | null;
+  escalation_level: number;
+}
+
+const iso = (d: string | null) => (d == null ? null : new Date(d).toISOString());
+
+export function toClockView(r: ClockRow): ClockView {
+  return {
+    id: Number(r.id),
+    kind: r.kind,
+    state: r.state,
+    startedAt: iso(r.started_at)!,
+    warnAt: iso(r.warn_at),
+    dueAt: iso(r.due_at)!,
+    warnedAt: iso(r.warned_at),
+    breachedAt: iso(r.breached_at),
+    metAt: iso(r.met_at),
+    pausedAt: iso(r.paused_at),
+    pauseReason: r.pause_reason,
+    escalationLevel: Math.min(2, Math.max(0, r.escalation_level)) as ClockView['escalationLevel'],
+  };
+}

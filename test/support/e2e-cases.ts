@@ -1,0 +1,28 @@
+import { expect } from 'chai';
+import pg from 'pg';
+import { traffickingWrapUp } from './contacts.js';
+import { newSid, signedTwilioPost } from './twilio.js';
+
+/** Logs a demo user in over the API of a running product and returns the session cookie. */
+export async function demoCookie(url: string, username: string): Promise<string> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'hotline111-demo' }),
+  });
+  expect(login.status).to.equal(200);
+  return login.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
+/** The operator's side, over the real API: a call classified as trafficking in Thị trấn Vị Xuyên. */
+export async function classifyCallInViXuyen(url: string, db: pg.Client, publicBaseUrl: string): Promise<number> {
+  const callSid = newSid('CA');
+  await signedTwilioPost(url, '/webhooks/twilio/voice', { CallSid: callSid, From: '+84912000999', CallStatus: 'ringing' }, { publicBaseUrl });
+  const id = Number((await db.query('select id from contacts where twilio_sid = $1', [callSid])).rows[0].id);
+  const cookie = await demoCookie(url, 'operator');
+  const call = (path: string, body?: unknown) =>
+    fetch(`${url}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+  expect((await call(`/api/contacts/${id}/claim`)).status).to.equal(200);
+  const w = await call(`/api/contacts/${id}/wrap-up`, traffickingWrapUp({ location: { kind: 'unit', dataset: 'vn-2023', code: '00913' }, consent: 'victim' }));
+  expect(w.status).to.equal(200);
+  return id;
+}
+

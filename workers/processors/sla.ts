@@ -1,0 +1,23 @@
+import type { Job } from 'bullmq';
+import type { AppContext } from '../../server/app-context.js';
+import { referralsServiceFor } from '../../server/domain/referrals/referrals.factory.js';
+import { createSlaEngine } from '../../server/domain/sla/sla-engine.js';
+import { reconcileTimers } from '../../server/domain/sla/sla-reconciler.js';
+
+/**
+ * SLA timers (job data: the tick's instant only). A tick processes every clock that is due, not just its own
+ * bucket, so a late or duplicated tick is harmless; the reconciler rebuilds timers from PostgreSQL.
+ */
+export function slaProcessor(ctx: AppContext) {
+  const engine = createSlaEngine(ctx, referralsServiceFor(ctx));
+  return async (job: Job<{ at?: number }>) => {
+    switch (job.name) {
+      case 'tick':
+        return engine.processDue();
+      case 'reconcile':
+        return reconcileTimers(ctx, engine);
+      default:
+        throw new Error(`unknown SLA job ${job.name}`);
+    }
+  };
+}
