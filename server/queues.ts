@@ -7,6 +7,7 @@ export interface Queues {
   notify: Queue<{ notificationId: number }>;
   maintenance: Queue;
   sla: Queue<{ at: number }>;
+  reports: Queue<{ reportId?: number }>;
   close(): Promise<void>;
 }
 
@@ -27,13 +28,19 @@ export function createQueues(redis: Redis, prefix: string): Queues {
     connection, prefix,
     defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } },
   });
+  // A report retries a few times (its failed attempts stay visible on the report row); failed jobs stay listed.
+  const reports = new Queue<{ reportId?: number }>(QUEUES.reports, {
+    connection, prefix,
+    defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 3600, count: 1000 }, removeOnFail: false },
+  });
   return {
     routing,
     notify,
     maintenance,
     sla,
+    reports,
     close: async () => {
-      await Promise.all([routing.close(), notify.close(), maintenance.close(), sla.close()]);
+      await Promise.all([routing.close(), notify.close(), maintenance.close(), sla.close(), reports.close()]);
     },
   };
 }

@@ -21,3 +21,7 @@ export type * from './referral-views.js';
 export * from './sla/sla.js';
 export * from './schemas/sla.js';
 export type * from './sla/sla-views.js';
+export * from './reports/stats.js';
+export * from './reports/htcds.js';
+export * from './reports/labels.js';
+export * from './schemas/reports.js';

@@ -7,6 +7,8 @@ export const QUEUES = {
   notify: 'notify',
   /** Job data: { at } — an SLA tick: process every clock whose next event is due (ids and times only). */
   sla: 'sla',
+  /** Job data: { reportId } — build one periodic report (XLSX); or none for the statistics rollup refresh. */
+  reports: 'reports',
 } as const;
 
 /** Deterministic job ids, so a relayed or retried enqueue never makes a second job. */
@@ -15,5 +17,6 @@ export const JOB_IDS = {
   notify: (notificationId: number) => `notify-${notificationId}`,
   /** One timer per 100 ms bucket in which some clock has its next event: clocks due together share it. */
   slaTick: (bucketMs: number) => `sla-tick-${bucketMs}`,
+  report: (reportId: number) => `report-${reportId}`,
 };
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

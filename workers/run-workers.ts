@@ -5,6 +5,7 @@ import { maintenanceProcessor } from './processors/maintenance.js';
 import { notifyProcessor } from './processors/notify.js';
 import { routingProcessor } from './processors/routing.js';
 import { slaProcessor } from './processors/sla.js';
+import { reportsProcessor } from './processors/reports.js';
 import { createSmsSender, type SmsSender } from '../server/domain/notifications/sms-sender.js';
 import { createStreamsEmitterNotifier } from '../server/realtime/publisher.js';
 
@@ -33,6 +34,8 @@ export async function startWorkers(ctx: Omit<AppContext, 'realtime'>, opts: { se
     new Worker(QUEUES.maintenance, maintenanceProcessor(ctx), { connection, prefix, concurrency: 1 }),
     new Worker(QUEUES.routing, routingProcessor({ ...ctx, realtime }), { connection, prefix, concurrency: 10, ...lock }),
     new Worker(QUEUES.sla, slaProcessor({ ...ctx, realtime }), { connection, prefix, concurrency: 2, ...lock }),
+    // Reports: a build and the statistics rollup refresh can run side by side.
+    new Worker(QUEUES.reports, reportsProcessor(ctx), { connection, prefix, concurrency: 2, ...lock }),
     new Worker(QUEUES.notify, notifyProcessor({ ...ctx, realtime }, sender), {
       connection,
       prefix,
@@ -63,6 +66,8 @@ export async function ensureSchedulers(ctx: Pick<AppContext, 'queues' | 'config'
     [maintenance, 'relay-outbox', 5_000],
     // SLA: fire missed deadlines and rebuild lost timers from PostgreSQL.
     [sla as unknown as typeof maintenance, 'reconcile', ctx.config.SLA_RECONCILE_SECONDS * 1000],
+    // Statistics: recount the days whose contacts changed (the rollup behind the contact tables).
+    [ctx.queues.reports as unknown as typeof maintenance, 'refresh-rollup', 10_000],
   ];
   for (const [queue, id, every] of want) {
     if (!opts.force && (await queue.getJobScheduler(id))) continue;

@@ -3,6 +3,7 @@ import type { AgencyType, CallType, Channel, Classification, Consent, ContactSta
 import type { WorkingCalendar } from '../../shared/schemas/agencies.js';
 import type { ClockKind, ClockState, HolidayOverrideKind, SlaMetric, SlaTarget } from '../../shared/index.js';
 import type { Outcome, Priority, ReferralEventType, ReferralStatus, ReferralTrack, RuleFilter, RuleTarget } from '../../shared/index.js';
+import type { ReportParams, ReportStatus, StatsResult } from '../../shared/index.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -293,7 +294,43 @@ export interface SlaEscalationsTable {
   resolution: string | null;
 }
 
+export interface ReportFilesTable {
+  id: Generated<number>;
+  label: string | null;
+  params: ColumnType<ReportParams, string, string>;
+  scope_agency_id: number | null;
+  requested_by: number;
+  status: ColumnType<ReportStatus, ReportStatus | undefined, ReportStatus>;
+  progress: ColumnType<number, number | undefined, number>;
+  error: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  result: ColumnType<StatsResult | null, string | null | undefined, string | null>;
+  file: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  file_name: string | null;
+  file_size: number | null;
+  created_at: Timestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface ReportContactDailyTable {
+  area_id: number;
+  day: string;
+  channel: string;
+  call_type: string;
+  classification: string;
+  n: number;
+}
+
+export interface ReportDirtyDaysTable {
+  id: Generated<number>;
+  day: string;
+}
+
 export interface DB {
+  report_files: ReportFilesTable;
+  report_contact_daily: ReportContactDailyTable;
+  report_dirty_days: ReportDirtyDaysTable;
   sla_policies: SlaPoliciesTable;
   holiday_overrides: HolidayOverridesTable;
   sla_clocks: SlaClocksTable;

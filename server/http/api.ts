@@ -12,6 +12,7 @@ import { routingRulesRoutes } from '../domain/routing/rules.routes.js';
 import { shelterRoutes } from '../domain/routing/shelter.routes.js';
 import { failedJobsRoutes } from '../domain/supervisor/failed-jobs.routes.js';
 import { outboxRoutes } from '../domain/notifications/outbox.routes.js';
+import { reportsRoutes } from '../domain/reports/reports.routes.js';
 import { slaBoardRoutes } from '../domain/sla/board.routes.js';
 import { slaSettingsRoutes } from '../domain/sla/sla-settings.routes.js';
 import { notFoundApi } from './error-handler.js';
@@ -32,6 +33,7 @@ export function apiRouteDefs(ctx: AppContext, auth = createAuthService(ctx)): Ro
     ...shelterRoutes(ctx),
     ...failedJobsRoutes(ctx),
     ...outboxRoutes(ctx),
+    ...reportsRoutes(ctx),
     ...slaSettingsRoutes(ctx),
     ...slaBoardRoutes(ctx),
   ];

@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-intake.js';
 import * as m0003 from './0003-referrals.js';
 import * as m0004 from './0004-sla.js';
+import * as m0005 from './0005-reports.js';
 
 /** Every migration, in order. Listed explicitly so the same code runs under tsx and compiled. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-intake': m0002,
   '0003-referrals': m0003,
   '0004-sla': m0004,
+  '0005-reports': m0005,
 };
