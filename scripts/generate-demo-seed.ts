@@ -98,6 +98,7 @@ const users = [
   user('supervisor', 'Trần Văn Minh', 'supervisor', null),
   user('vixuyen', 'Hoàng Văn Dũng', 'agency_officer', 'ha-giang-district-030-labour'),
   user('shelter', 'Lò Thị Mai', 'agency_officer', 'ha-giang-shelter'),
+  user('hagiang', 'Vàng Thị Hoa', 'agency_officer', 'ha-giang-department'),
   user('admin', 'Quản trị hệ thống', 'admin', null),
 ];
 for (const u of users)

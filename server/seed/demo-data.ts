@@ -22,6 +22,7 @@ const DEMO_LOGINS: DemoLogin[] = [
   { role: 'supervisor', username: 'supervisor', password: DEMO_PASSWORD, description: 'hotline supervisor (Trần Văn Minh)' },
   { role: 'agency_officer', username: 'vixuyen', password: DEMO_PASSWORD, description: 'officer of the Vị Xuyên district labour office (Hà Giang)' },
   { role: 'agency_officer', username: 'shelter', password: DEMO_PASSWORD, description: 'officer of the Hà Giang provincial shelter' },
+  { role: 'agency_officer', username: 'hagiang', password: DEMO_PASSWORD, description: 'officer of the Hà Giang provincial department (parent of the district offices)' },
   { role: 'admin', username: 'admin', password: DEMO_PASSWORD, description: 'system administrator' },
 ];
 

@@ -7,6 +7,7 @@ const DEMO = [
   { username: 'operator', role: 'operator', path: '/operator' },
   { username: 'supervisor', role: 'supervisor', path: '/supervisor' },
   { username: 'vixuyen', role: 'agency_officer', path: '/agency' },
+  { username: 'hagiang', role: 'agency_officer', path: '/agency' },
   { username: 'shelter', role: 'agency_officer', path: '/agency' },
   { username: 'admin', role: 'admin', path: '/admin' },
 ];

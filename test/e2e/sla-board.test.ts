@@ -5,7 +5,7 @@ import { TEST_TWILIO } from '../support/twilio.js';
 
 const PUBLIC = 'https://hotline111.test';
 
-describe('browser: a supervisor watches a referral turn amber, then red, and sees the escalation', function () {
+describe('browser: a supervisor watches a referral turn amber, then red, and sees the escalation; the parent agency follows up', function () {
   this.timeout(120_000);
   const session = withProductAndBrowser('e2e_sla', PUBLIC, TEST_TWILIO);
 
@@ -43,6 +43,19 @@ describe('browser: a supervisor watches a referral turn amber, then red, and see
     const escalation = page.locator('[data-testid^="escalation-"]', { hasText: ref }).first();
     await escalation.waitFor({ timeout: 20_000 });
     await page.screenshot({ path: 'test-results/sla-board-red.png' });
+
+    // The parent agency (Hà Giang's provincial department) sees its office's missed deadline and records its follow-up.
+    const parent = await page.context().browser()!.newPage({ viewport: { width: 1440, height: 1000 } });
+    await loginInBrowser(parent, product.url, 'hagiang', 'agency_officer');
+    const overdue = parent.locator('[data-testid^="agency-escalation-"]', { hasText: ref }).first();
+    await overdue.waitFor({ timeout: 10_000 });
+    expect(await overdue.innerText()).to.include('Vị Xuyên');
+    await overdue.getByRole('button').click();
+    await parent.getByTestId('resolve-note').fill('Đã gọi Phòng LĐ-TB&XH huyện Vị Xuyên đôn đốc tiếp nhận');
+    await parent.getByTestId('resolve-confirm').click();
+    await overdue.waitFor({ state: 'detached', timeout: 10_000 });
+    await parent.screenshot({ path: 'test-results/sla-parent-followed-up.png' });
+    await parent.close();
 
     const referralId = Number((await row.getAttribute('data-testid'))!.replace('board-referral-', ''));
     const stored = await db.query(

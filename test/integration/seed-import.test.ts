@@ -29,11 +29,11 @@ describe('seed import', () => {
     it('imports every agency and user, then changes nothing on a second run', async () => {
       expect(await importSeed(db, demoSeed)).to.deep.equal({
         agencies: { inserted: 59, updated: 0, unchanged: 0 },
-        users: { inserted: 5, updated: 0, unchanged: 0 },
+        users: { inserted: 6, updated: 0, unchanged: 0 },
       });
       expect(await importSeed(db, demoSeed)).to.deep.equal({
         agencies: { inserted: 0, updated: 0, unchanged: 59 },
-        users: { inserted: 0, updated: 0, unchanged: 5 },
+        users: { inserted: 0, updated: 0, unchanged: 6 },
       });
       const districtOffices = await db.selectFrom('agencies').select('id').where('type', '=', 'district_office').execute();
       expect(districtOffices).to.have.length(41);
@@ -51,7 +51,7 @@ describe('seed import', () => {
     });
 
     it('hashes passwords that verify', async () => {
-      for (const username of ['operator', 'supervisor', 'vixuyen', 'shelter', 'admin']) {
+      for (const username of ['operator', 'supervisor', 'vixuyen', 'shelter', 'hagiang', 'admin']) {
         const u = await user(username);
         expect(u.password_hash).not.to.include('hotline111-demo');
         expect(await verifyPassword(u.password_hash, 'hotline111-demo'), username).to.equal(true);
@@ -64,7 +64,7 @@ describe('seed import', () => {
       Object.assign(changed.users.find((u: any) => u.username === 'operator'), { displayName: 'Nguyễn Thị Lan (ca đêm)', password: 'another-password' });
       expect(await importSeed(db, changed)).to.deep.equal({
         agencies: { inserted: 0, updated: 1, unchanged: 58 },
-        users: { inserted: 0, updated: 1, unchanged: 4 },
+        users: { inserted: 0, updated: 1, unchanged: 5 },
       });
       const op = await user('operator');
       expect(op.display_name).to.equal('Nguyễn Thị Lan (ca đêm)');
@@ -100,7 +100,7 @@ describe('seed import', () => {
 
     it('loads units, agencies and users into an empty database, and returns null the second time', async () => {
       const logins = await loadDemoDataIfEmpty(db, log);
-      expect(logins?.map((l) => l.username)).to.deep.equal(['operator', 'supervisor', 'vixuyen', 'shelter', 'admin']);
+      expect(logins?.map((l) => l.username)).to.deep.equal(['operator', 'supervisor', 'vixuyen', 'shelter', 'hagiang', 'admin']);
       expect(logins?.every((l) => l.password === 'hotline111-demo' && l.description.length > 0)).to.equal(true);
       const units = await db.selectFrom('admin_units').select('id').execute();
       expect(units).to.have.length(683 + 3355);

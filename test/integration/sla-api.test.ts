@@ -138,6 +138,33 @@ describe('SLA API: policies, holidays, the supervisor board and its metrics, esc
     expect(m.body.metrics.byProvince[0].key.name).to.match(/Hà Giang/);
   });
 
+  it('shows the parent agency the deadlines its office missed, and lets it record its follow-up', async () => {
+    const viXuyen = await agencyByCode('ha-giang-district-030-labour', scratch.db);
+    const dept = await agencyByCode('ha-giang-department', scratch.db);
+    const [id] = await route(app, await classifiedCase(app, IN_VI_XUYEN));
+    await scratch.db.updateTable('sla_clocks').set({ due_at: new Date(Date.now() - 1000), warn_at: null, next_at: new Date(Date.now() - 1000) })
+      .where('referral_id', '=', id!).where('kind', '=', 'acknowledge').execute();
+    await engineOf(app).processDue();
+    const parent = await officerOf(app, dept.id);
+    const office = await officerOf(app, viXuyen.id);
+    const mine = await api(app.baseUrl, 'GET', '/api/agencies/mine/escalations', { cookie: parent.cookie });
+    expect(mine.status).to.equal(200);
+    const esc = mine.body.escalations.find((e: any) => e.referralId === id);
+    expect(esc).to.include({ level: 1, clockKind: 'acknowledge' });
+    expect(esc.agency).to.deep.equal({ id: viXuyen.id, name: viXuyen.name });
+    expect(JSON.stringify(mine.body)).not.to.match(/Campuchia|narrative|callerPhone/);
+    const theirs = await api(app.baseUrl, 'GET', '/api/agencies/mine/escalations', { cookie: office.cookie });
+    expect(theirs.body.escalations.map((e: any) => e.id)).not.to.include(esc.id);
+    expect((await api(app.baseUrl, 'POST', `/api/agencies/mine/escalations/${esc.id}/resolve`, { cookie: office.cookie, body: { note: 'not mine to close' } })).status).to.equal(404);
+    const done = await api(app.baseUrl, 'POST', `/api/agencies/mine/escalations/${esc.id}/resolve`, { cookie: parent.cookie, body: { note: 'Đã gọi Phòng LĐ-TB&XH huyện đôn đốc' } });
+    expect(done.status).to.equal(200);
+    expect(done.body.escalation.resolvedAt).to.be.a('string');
+    const after = await api(app.baseUrl, 'GET', '/api/agencies/mine/escalations', { cookie: parent.cookie });
+    expect(after.body.escalations.map((e: any) => e.id)).not.to.include(esc.id);
+    // The parent still cannot open the referral itself.
+    expect((await api(app.baseUrl, 'GET', `/api/referrals/${id}`, { cookie: parent.cookie })).status).to.equal(404);
+  });
+
   it('lets a supervisor resolve an escalation once, with a note', async () => {
     const [id] = await route(app, await classifiedCase(app, { ...IN_VI_XUYEN, immediateDanger: true }));
     // Make the acknowledge deadline pass at once and run the engine as the worker would.

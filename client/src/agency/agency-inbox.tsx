@@ -9,6 +9,7 @@ import { useReferralList } from '../referrals/referrals-api.js';
 import { useReferralFeed } from '../referrals/use-referral-feed.js';
 import { useSlaFeed } from '../referrals/clock-feed.js';
 import { AgencyDetail } from './agency-detail.js';
+import { EscalationsPanel } from './escalations-panel.js';
 import { InboxList } from './inbox-list.js';
 import { OccupancyBox } from './occupancy-box.js';
 import { UrgentBanner } from './urgent-banner.js';
@@ -65,6 +66,7 @@ export function AgencyInbox() {
       </div>
       {urgent.length > 0 && <UrgentBanner referrals={urgent} onOpen={open} onDismiss={() => setUrgent([])} />}
       {user && <OccupancyBox user={user} referrals={referrals} />}
+      <EscalationsPanel />
       {list.isError && <Alert>{t('common.loadError', { message: list.error.message })}</Alert>}
       <div className="inbox-grid">
         <InboxList referrals={list.data && referrals} loading={list.isPending} tab={tab} onTab={setTab} selected={selected} onSelect={open} />

@@ -43,6 +43,12 @@ export const enSla: SlaMessages = {
     resumed: 'The “{{kind}}” clock is running again. New deadline: {{due}}.',
     working: 'Sending…',
   },
+  agency: {
+    title: 'Overdue cases of offices under you',
+    intro: 'Offices your agency oversees missed a deadline on these cases. Follow up and record what you did; the case itself stays with the office that holds it.',
+    followUp: 'Record follow-up',
+    done: 'Follow-up recorded for {{ref}}.',
+  },
   board: {
     title: 'SLA board',
     intro: 'Open referrals and their deadlines, the contact queue and escalations waiting for a decision. Updates live.',

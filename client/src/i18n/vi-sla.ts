@@ -42,6 +42,12 @@ export const viSla = {
     resumed: 'Đã tiếp tục đồng hồ «{{kind}}». Hạn mới: {{due}}.',
     working: 'Đang gửi…',
   },
+  agency: {
+    title: 'Ca quá hạn của cơ quan cấp dưới',
+    intro: 'Các cơ quan do đơn vị quản lý đã trễ thời hạn xử lý những ca này. Hãy đôn đốc và ghi lại việc đã làm; nội dung ca vẫn do cơ quan tiếp nhận nắm giữ.',
+    followUp: 'Ghi nhận đôn đốc',
+    done: 'Đã ghi nhận đôn đốc ca {{ref}}.',
+  },
   board: {
     title: 'Đồng hồ SLA',
     intro: 'Các ca đang mở và thời hạn của chúng, hàng đợi liên hệ và các báo cáo cấp trên cần quyết định. Tự cập nhật trực tiếp.',

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { useServerEvent } from '../realtime/socket-context.js';
 import { detailKey, REFERRALS_KEY } from './referrals-api.js';
+import { SLA_KEY } from './clock-api.js';
 
 /** At most one call per `ms`: the first at once (or when the last window ends), later ones folded into it. */
 export function useThrottled(fn: () => void, ms: number): () => void {
@@ -35,8 +36,10 @@ export function useSlaFeed({ lists = true }: { lists?: boolean } = {}): void {
     if (lists) void qc.invalidateQueries({ queryKey: [...REFERRALS_KEY, 'list'] });
     for (const id of changed) void qc.invalidateQueries({ queryKey: detailKey(id) });
   }, 1000);
-  useServerEvent('sla:changed', ({ referralIds }) => {
+  useServerEvent('sla:changed', ({ referralIds, escalated }) => {
     for (const id of referralIds) ids.current.add(id);
     refresh();
+    // A breach was escalated: a parent agency's list of its offices' overdue cases changes.
+    if (escalated) void qc.invalidateQueries({ queryKey: [...SLA_KEY, 'agency-escalations'] });
   });
 }

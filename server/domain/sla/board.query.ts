@@ -57,7 +57,8 @@ export async function loadBoard(db: Executor, f: BoardQuery, now: Date): Promise
   return { generatedAt: now.toISOString(), referrals, contacts, escalations: await openEscalations(db) };
 }
 
-export async function openEscalations(db: Executor, id?: number): Promise<EscalationView[]> {
+/** Open escalations as a supervisor decides them (level 2), one by id, or the level-1 alerts sent to a parent agency. */
+export async function openEscalations(db: Executor, id?: number, toAgencyId?: number): Promise<EscalationView[]> {
   let q = db
     .selectFrom('sla_escalations as e')
     .innerJoin('sla_clocks as k', 'k.id', 'e.clock_id')
@@ -70,7 +71,9 @@ export async function openEscalations(db: Executor, id?: number): Promise<Escala
       't.name as to_name', 'e.created_at', 'e.resolved_at', 'u.display_name as resolved_by', 'e.resolution',
     ]);
   // The board lists the supervisor's decisions (level 2); the parent agency's alert (level 1) is on the timeline.
-  q = id != null ? q.where('e.id', '=', id) : q.where('e.resolved_at', 'is', null).where('e.level', '=', 2).orderBy('e.created_at').limit(200);
+  if (id != null) q = q.where('e.id', '=', id);
+  else if (toAgencyId != null) q = q.where('e.resolved_at', 'is', null).where('e.level', '=', 1).where('e.to_agency_id', '=', toAgencyId).orderBy('e.created_at').limit(200);
+  else q = q.where('e.resolved_at', 'is', null).where('e.level', '=', 2).orderBy('e.created_at').limit(200);
   return (await q.execute()).map((e) => ({
     id: e.id, referralId: e.referral_id, contactRef: contactRef(e.contact_id), clockKind: e.kind, level: e.level as 1 | 2, priority: e.priority,
     agency: e.agency_id != null ? { id: e.agency_id, name: e.agency_name ?? '' } : null,

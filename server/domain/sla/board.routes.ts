@@ -41,6 +41,22 @@ export function slaBoardRoutes(ctx: AppContext): RouteDef[] {
       ctx.realtime.emit([ROOMS.supervisors], 'sla:changed', { referralIds: [done.referral_id], escalated: false });
       res.json({ escalation: (await openEscalations(ctx.db, id))[0] });
     }),
+    // The parent agency (a provincial department) sees the deadlines its offices missed: a case reference, the
+    // office, the deadline and since when; nothing about the victim, since the referral is not theirs.
+    route('get', '/agencies/mine/escalations', only('agency_officer'), async (req, res) => {
+      res.json({ escalations: await openEscalations(ctx.db, undefined, req.user!.agencyId ?? -1) });
+    }),
+    route('post', '/agencies/mine/escalations/:id/resolve', only('agency_officer'), validate({ params: idParam, body: resolveEscalationBody }), async (req, res) => {
+      const { id } = req.params as unknown as { id: number };
+      const done = await ctx.db.updateTable('sla_escalations')
+        .set({ resolved_at: ctx.clock.now(), resolved_by: req.user!.id, resolution: req.body.note })
+        .where('id', '=', id).where('level', '=', 1).where('to_agency_id', '=', req.user!.agencyId ?? -1).where('resolved_at', 'is', null)
+        .returning(['referral_id']).executeTakeFirst();
+      if (!done) throw new NotFoundError('no such open escalation for your agency');
+      await writeAudit(ctx.db, { actorUserId: req.user!.id, actorRole: req.user!.role, action: 'sla.escalation.follow_up', entityType: 'referral', entityId: done.referral_id, ...requestOrigin(req), details: { escalation: id } });
+      ctx.realtime.emit([ROOMS.supervisors, ROOMS.agency(req.user!.agencyId!)], 'sla:changed', { referralIds: [done.referral_id], escalated: false });
+      res.json({ escalation: (await openEscalations(ctx.db, id))[0] });
+    }),
     route('post', '/referrals/:id/clocks/:kind/pause', only('agency_officer', 'supervisor'), validate({ params: clockParams, body: clockPauseBody }), async (req, res) => {
       res.json({ referral: await pauses.pause(params(req).id, params(req).kind, req.body.reason, actor(req)) });
     }),

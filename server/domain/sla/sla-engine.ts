@@ -112,7 +112,7 @@ export function createSlaEngine(ctx: EngineCtx, referrals: Pick<ReferralsService
         if (expiry) expiries.push({ row: c, expiry });
       }
       result.expired = expiries.length;
-      return { due, updates, notificationIds, expiries, escalated: escalations.length > 0 };
+      return { due, updates, notificationIds, expiries, escalated: escalations.length > 0, escalatedTo: escalations.map((e) => e.to_agency_id) };
     });
     return {
       result,
@@ -120,18 +120,21 @@ export function createSlaEngine(ctx: EngineCtx, referrals: Pick<ReferralsService
         if (!work) return;
         await enqueueNotifications(ctx, work.notificationIds);
         for (const e of work.expiries) await referrals.afterExpiry(e.expiry, e.row.referral_id);
-        publish(work.due, work.escalated);
+        publish(work.due, work.escalated, work.escalatedTo);
         await scheduleTicks(ctx, work.updates.flatMap((u) => (u.next_at ? [u.next_at] : [])));
       },
     };
   }
 
-  function publish(due: DueRow[], escalated: boolean) {
+  function publish(due: DueRow[], escalated: boolean, escalatedTo: (number | null)[]) {
     const byAgency = new Map<number, number[]>();
     for (const c of due) if (c.agency_id != null) byAgency.set(c.agency_id, [...(byAgency.get(c.agency_id) ?? []), c.referral_id]);
     const all = [...new Set(due.map((c) => c.referral_id))];
     ctx.realtime.emit([ROOMS.supervisors], 'sla:changed', { referralIds: all, escalated });
     for (const [agencyId, ids] of byAgency) ctx.realtime.emit([ROOMS.agency(agencyId)], 'sla:changed', { referralIds: [...new Set(ids)], escalated: false });
+    // Parent agencies alerted in this batch refresh their list of escalations.
+    const parents = new Set(escalatedTo.filter((x): x is number => x != null));
+    for (const p of parents) ctx.realtime.emit([ROOMS.agency(p)], 'sla:changed', { referralIds: [], escalated: true });
   }
 
   return {

@@ -36,12 +36,27 @@ export function useSlaMetrics(f: BoardQuery) {
   });
 }
 
-/** POST /api/supervisor/escalations/:id/resolve with the decision taken. */
-export function useResolveEscalation() {
+export const AGENCY_ESCALATIONS_KEY = [...SLA_KEY, 'agency-escalations'] as const;
+
+/** GET /api/agencies/mine/escalations: deadlines the officer's subordinate offices missed (level 1). */
+export function useAgencyEscalations() {
+  return useQuery<EscalationView[]>({
+    queryKey: AGENCY_ESCALATIONS_KEY,
+    queryFn: ({ signal }) => http.get<unknown>('/api/agencies/mine/escalations', signal).then((r) => unwrap<EscalationView[]>(r, 'escalations')),
+    refetchInterval: 60_000,
+  });
+}
+
+/**
+ * Records what was done about a missed deadline: the supervisor's decision (POST /api/supervisor/escalations/:id/resolve)
+ * or the parent agency's follow-up (POST /api/agencies/mine/escalations/:id/resolve).
+ */
+export function useResolveEscalation(scope: 'supervisor' | 'agency' = 'supervisor') {
   const qc = useQueryClient();
+  const base = scope === 'supervisor' ? '/api/supervisor/escalations' : '/api/agencies/mine/escalations';
   return useMutation({
     mutationFn: ({ id, note }: { id: number; note: string }) =>
-      http.post<unknown>(`/api/supervisor/escalations/${id}/resolve`, { note }).then((r) => unwrap<EscalationView>(r, 'escalation')),
+      http.post<unknown>(`${base}/${id}/resolve`, { note }).then((r) => unwrap<EscalationView>(r, 'escalation')),
     onSettled: () => void qc.invalidateQueries({ queryKey: SLA_KEY }),
   });
 }

@@ -16,9 +16,9 @@ type In = z.input<typeof resolveEscalationBody>;
 type Out = z.output<typeof resolveEscalationBody>;
 
 /** The supervisor records what was decided about a missed deadline; the escalation then leaves the board. */
-export function ResolveDialog({ escalation: e, onClose, onDone }: { escalation: EscalationView; onClose: () => void; onDone: () => void }) {
+export function ResolveDialog({ escalation: e, onClose, onDone, scope = 'supervisor' }: { escalation: EscalationView; onClose: () => void; onDone: () => void; scope?: 'supervisor' | 'agency' }) {
   const { t } = useTranslation();
-  const resolve = useResolveEscalation();
+  const resolve = useResolveEscalation(scope);
   const [banner, setBanner] = useState<string | null>(null);
   const form = useForm<In, unknown, Out>({ resolver: zodResolver(resolveEscalationBody, { error: zodErrorMap }), defaultValues: { note: '' } });
   const error = form.formState.errors.note?.message;
