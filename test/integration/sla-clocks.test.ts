@@ -139,6 +139,10 @@ describe('SLA clocks: start, warning, breach, escalation, re-route, pause (injec
     expect(esc[1]!.created_at > esc[0]!.created_at).to.equal(true);
     const types = (await eventsOf(app, id)).map((e) => e.type);
     expect(types.filter((t) => t === 'escalated')).to.have.length(2);
+    await createClockPauseService(app.ctx).pause(id, 'first_action', 'too late to pause', officer).then(
+      () => expect.fail('paused a breached clock'),
+      (e: Error) => expect(e.message).to.match(/breached/),
+    );
     // Recording support late keeps the breach on record and settles the open escalations.
     await referrals.recordSupport(id, { regime: 'a', givenOn: '2026-11-27', note: '' }, officer);
     const after = (await clocksOf(app, id)).first_action!;

@@ -89,6 +89,19 @@ describe('SLA timers: real delayed jobs, and recovery after Redis loses everythi
     expect(breached.breached_at! >= breached.due_at).to.equal(true);
   });
 
+  it('removes a clock’s timer when the clock is met', async () => {
+    await ackTarget(60);
+    const id = await routedCase();
+    const ack = await ackOf(id);
+    expect(await timerExists(ack.next_at!)).to.equal(true);
+    const agencyId = (await scratch.db.selectFrom('referrals').select('agency_id').where('id', '=', id).executeTakeFirstOrThrow()).agency_id!;
+    const officer = await createTestUser('agency_officer', agencyId, scratch.db);
+    const actor = { user: { id: officer.id, role: 'agency_officer', agencyId } as never, origin: { ip: '127.0.0.1', userAgent: 'test' } };
+    await referralsServiceFor(ctx).accept(id, actor);
+    expect((await ackOf(id)).state).to.equal('met');
+    expect(await timerExists(ack.next_at!)).to.equal(false);
+  });
+
   it('after FLUSHALL with the workers down, a deadline that passed meanwhile still breaches, and later timers are rebuilt', async () => {
     await workers!.close();
     workers = null;
