@@ -1,3 +1,5 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { AdminPage } from './admin/admin-page.js';
 import { AgenciesPage } from './admin/agencies/agencies-page.js';
@@ -12,12 +14,27 @@ import { AppShell } from './shell/app-shell.js';
 import { SupervisorBoard } from './supervisor/supervisor-board.js';
 
 const DESK_ROLES = ['operator', 'supervisor'] as const;
+// Statistics: supervisors, and agency officers for their own agency (the server enforces the scope).
+const STATS_ROLES = ['supervisor', 'agency_officer'] as const;
+
+// Statistics and its charts are loaded when opened, not by every console.
+const StatsPage = lazy(() => import('./stats/stats-page.js').then((m) => ({ default: m.StatsPage })));
+const ReportPrintPage = lazy(() => import('./stats/report-print-page.js').then((m) => ({ default: m.ReportPrintPage })));
+
+function Loading({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return <Suspense fallback={<p className="page-loading">{t('app.loading')}</p>}>{children}</Suspense>;
+}
 
 export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireAuth />}>
+        {/* The print view of a periodic report: no console chrome. */}
+        <Route element={<RequireRole role={STATS_ROLES} />}>
+          <Route path="/stats/reports/:id/print" element={<Loading><ReportPrintPage /></Loading>} />
+        </Route>
         <Route element={<AppShell />}>
           {/* Supervisors take calls too when the queue is long. */}
           <Route element={<RequireRole role={DESK_ROLES} />}>
@@ -25,6 +42,9 @@ export function App() {
           </Route>
           <Route element={<RequireRole role="supervisor" />}>
             <Route path="/supervisor" element={<SupervisorBoard />} />
+          </Route>
+          <Route element={<RequireRole role={STATS_ROLES} />}>
+            <Route path="/stats" element={<Loading><StatsPage /></Loading>} />
           </Route>
           <Route element={<RequireRole role="agency_officer" />}>
             <Route path="/agency" element={<AgencyInbox />} />

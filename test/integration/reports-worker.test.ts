@@ -55,6 +55,10 @@ describe('periodic reports: built by the reports worker (BullMQ), kept, listed, 
     expect(cover.getCell('A1').value).to.equal(REPORT_TITLE);
     expect(cover.getCell('A2').value).to.equal('Kỳ báo cáo: từ ngày 01/01/2025 đến ngày 30/06/2025');
     expect(cover.getCell('A3').value).to.equal(areaLine);
+    // Dated in Vietnam's local time (UTC+7), whatever the server's clock zone.
+    const local = new Date(new Date(result.generatedAt).getTime() + 7 * 3600_000).toISOString();
+    const dated = cover.getColumn(1).values.find((v) => typeof v === 'string' && v.startsWith('Ngày lập'));
+    expect(dated).to.equal(`Ngày lập: ${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)}`);
     expect(wb.worksheets.map((w) => w.name)).to.deep.equal([COVER_SHEET, ...result.tables.map((t) => STAT_SHEET_NAMES[t.id])]);
     for (const t of result.tables) {
       const ws = wb.getWorksheet(STAT_SHEET_NAMES[t.id])!;

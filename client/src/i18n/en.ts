@@ -2,6 +2,7 @@ import { enOperator } from './en-operator.js';
 import { enReferral } from './en-referral.js';
 import { enRouting } from './en-routing.js';
 import { enSla } from './en-sla.js';
+import { enStats } from './en-stats.js';
 import { enSupervisor } from './en-supervisor.js';
 import type { Messages } from './vi.js';
 
@@ -108,6 +109,7 @@ export const en: Messages = {
   supervisor: enSupervisor,
   routing: enRouting,
   sla: enSla,
+  stats: enStats,
   admin: {
     title: 'Administration',
     intro: 'Manage users, the agencies that receive referrals, the areas they cover, and the routing rules.',

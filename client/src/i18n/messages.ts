@@ -2,15 +2,17 @@ import type { z } from 'zod';
 import { i18n, currentLanguage } from './index.js';
 import { viMessagePatterns, viMessages } from './vi-messages.js';
 import { viSlaMessagePatterns, viSlaSchemaMessages } from './vi-sla.js';
+import { viStatsMessagePatterns, viStatsSchemaMessages } from './vi-stats.js';
 
 /** Shows a schema or server message in the current language when we know its translation. */
 export function localizeMessage(message: string): string {
   if (currentLanguage() !== 'vi') return message;
   const bare = message.replace(/\.$/, '');
-  const known = viMessages[message] ?? viMessages[bare] ?? viSlaSchemaMessages[bare];
+  const known = viMessages[message] ?? viMessages[bare] ?? viSlaSchemaMessages[bare] ?? viStatsSchemaMessages[bare];
   if (known) return known;
   for (const [re, vi] of viMessagePatterns) if (re.test(message)) return message.replace(re, vi);
   for (const [re, vi] of viSlaMessagePatterns) if (re.test(message)) return message.replace(re, vi);
+  for (const [re, vi] of viStatsMessagePatterns) if (re.test(message)) return message.replace(re, vi);
   return message;
 }
 

@@ -2,6 +2,7 @@ import { viOperator } from './vi-operator.js';
 import { viReferral } from './vi-referral.js';
 import { viRouting } from './vi-routing.js';
 import { viSla } from './vi-sla.js';
+import { viStats } from './vi-stats.js';
 import { viSupervisor } from './vi-supervisor.js';
 /** Vietnamese: the default language of the console. en.ts must have the same shape (checked by its type). */
 export const vi = {
@@ -107,6 +108,7 @@ export const vi = {
   supervisor: viSupervisor,
   routing: viRouting,
   sla: viSla,
+  stats: viStats,
   admin: {
     title: 'Quản trị',
     intro: 'Quản lý người dùng, cơ quan tiếp nhận chuyển gửi, địa bàn phụ trách và quy tắc chuyển gửi.',

@@ -25,6 +25,19 @@ export function AppHeader() {
           <NavLink to="/operator" className="tab" data-testid="nav-operator">
             {t('nav.operatorDesk')}
           </NavLink>
+          <NavLink to="/stats" className="tab" data-testid="nav-stats">
+            {t('stats.nav')}
+          </NavLink>
+        </nav>
+      )}
+      {user.role === 'agency_officer' && (
+        <nav className="header-nav" aria-label={t('nav.main')}>
+          <NavLink to="/agency" className="tab" data-testid="nav-agency">
+            {t('landing.agency.title')}
+          </NavLink>
+          <NavLink to="/stats" className="tab" data-testid="nav-stats">
+            {t('stats.nav')}
+          </NavLink>
         </nav>
       )}
       <div className="header-right">

@@ -47,7 +47,8 @@ export async function buildWorkbook(r: StatsResult, onSheet?: (done: number, tot
   cover.addRow([REPORT_TITLE]).font = { bold: true, size: 14 };
   cover.addRow([periodLine(r)]).commit();
   cover.addRow([areaLine(r)]).commit();
-  cover.addRow([`Ngày lập: ${vnDate(r.generatedAt.slice(0, 10))}`]).commit();
+  // The local (Vietnam, UTC+7) date: a report made at 05:00 on the 23rd is dated the 23rd, not the UTC 22nd.
+  cover.addRow([`Ngày lập: ${vnDate(new Date(new Date(r.generatedAt).getTime() + 7 * 3600_000).toISOString().slice(0, 10))}`]).commit();
   cover.addRow([]).commit();
   cover.addRow(['Biểu', 'Nội dung']).font = { bold: true };
   r.tables.forEach((t) => cover.addRow([STAT_SHEET_NAMES[t.id], t.title.vi]).commit());
