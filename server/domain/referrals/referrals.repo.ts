@@ -52,6 +52,14 @@ export async function addEvent(db: Executor, referralId: number, type: ReferralE
   await db.insertInto('referral_events').values({ referral_id: referralId, type, at, actor_user_id: actorUserId, details: JSON.stringify(details) }).execute();
 }
 
+/** Several events of one referral in one statement, in order. */
+export async function addEvents(db: Executor, referralId: number, at: Date, events: { type: ReferralEventType; actorUserId: number | null; details: Record<string, unknown> }[]) {
+  if (!events.length) return;
+  await db.insertInto('referral_events')
+    .values(events.map((e) => ({ referral_id: referralId, type: e.type, at, actor_user_id: e.actorUserId, details: JSON.stringify(e.details) })))
+    .execute();
+}
+
 /** Moves a referral from one of the expected states to another; false when it was no longer in them (a lost race). */
 export async function transition(
   db: Executor,

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { RoutingPlanner, TrackPlan } from './planner.js';
 import { enqueueNotifications, publishReferral, recordReferralAlerts } from './referral-notify.js';
 import { referralDetail } from './referral-views.js';
-import { addEvent, getReferralRow, insertReferral, lockReferral, transition, type ReferralRow } from './referrals.repo.js';
+import { addEvent, addEvents, getReferralRow, insertReferral, lockReferral, transition, type ReferralRow } from './referrals.repo.js';
 import { meetClocks, startClocks, stopClocks, type TimerChanges } from '../sla/clocks.repo.js';
 import { applyTimerChanges, mergeTimerChanges } from '../sla/sla-timers.js';
 
@@ -28,9 +28,11 @@ export function createReferralsService(ctx: Ctx, planner: RoutingPlanner) {
       ruleId: plan.ruleId, targetIndex: plan.targetIndex, why: plan.why, previousReferralId, at,
     });
     if (id == null) return null;
-    await addEvent(tx, id, plan.kind === 'agency' ? 'created' : 'needs_supervisor', at, actorId, { why: plan.why, previousReferralId });
     const alerts = plan.kind === 'agency' ? await recordReferralAlerts(tx, ctx, id, at) : [];
-    if (alerts.length) await addEvent(tx, id, 'notified', at, null, { focalPoints: alerts.length });
+    await addEvents(tx, id, at, [
+      { type: plan.kind === 'agency' ? 'created' : 'needs_supervisor', actorUserId: actorId, details: { why: plan.why, previousReferralId } },
+      ...(alerts.length ? [{ type: 'notified' as const, actorUserId: null, details: { focalPoints: alerts.length } }] : []),
+    ]);
     // The deadlines start with the referral, in the same transaction: a referral never exists without its clocks.
     const timers = plan.kind === 'agency'
       ? await startClocks(tx, { referralId: id, priority: plan.priority, at, rerouteMinutes: plan.timeoutMinutes })

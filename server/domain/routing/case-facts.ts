@@ -1,4 +1,5 @@
 import { WISHES, type AgeBand, type VictimSex, type Wish } from '../../../shared/index.js';
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { priorityOf, victimUnder18, type CaseFacts, type CaseVictim } from './evaluate.js';
@@ -14,18 +15,18 @@ export async function loadCaseFacts(db: Executor, contactId: number): Promise<Ca
   const c = await db
     .selectFrom('contacts')
     .select(['id', 'classification', 'immediate_danger', 'location_kind', 'location_unit_id', 'location_country', 'home_unit_id', 'wishes'])
+    // The victims in the same round trip.
+    .select(() => [
+      sql<{ sex: string; age: number | null; age_band: string | null; under18: boolean | null }[]>`(
+        select coalesce(json_agg(json_build_object('sex', v.sex, 'age', v.age, 'age_band', v.age_band, 'under18', v.under18) order by v.position), '[]')
+        from contact_victims v where v.contact_id = contacts.id)`.as('victims'),
+    ])
     .where('id', '=', contactId)
     .executeTakeFirst();
   if (!c) throw new NotFoundError(`no contact ${contactId}`);
   if (!c.classification) throw new ValidationError(`contact ${contactId} is not classified yet`, { classification: 'required' });
 
-  const rows = await db
-    .selectFrom('contact_victims')
-    .select(['sex', 'age', 'age_band', 'under18'])
-    .where('contact_id', '=', contactId)
-    .orderBy('position')
-    .execute();
-  const victims: CaseVictim[] = rows.map((v) => ({
+  const victims: CaseVictim[] = c.victims.map((v) => ({
     sex: v.sex as VictimSex,
     age: v.age,
     ageBand: (v.age_band as AgeBand | null) ?? null,

@@ -20,8 +20,25 @@ export interface AgencyMatch {
   explanation: string;
 }
 
+/**
+ * Chains are reference data (units are imported once and never re-parented), so each process keeps the ones it has
+ * read: routing a case then costs no unit lookups. Keyed per database, so tests' scratch databases never mix.
+ */
+const chains = new WeakMap<Executor, Map<number, UnitInfo[]>>();
+
 /** The unit and its ancestors, most specific first: commune → district → province (vn-2023) or commune → province (vn-2025). */
 export async function unitChain(db: Executor, unitId: number): Promise<UnitInfo[]> {
+  let cache = chains.get(db);
+  if (!cache) chains.set(db, (cache = new Map()));
+  const hit = cache.get(unitId);
+  if (hit) return hit;
+  const chain = await readUnitChain(db, unitId);
+  if (cache.size > 20_000) cache.clear(); // ~14,000 units in all: never reached in practice
+  if (chain.length) cache.set(unitId, chain);
+  return chain;
+}
+
+async function readUnitChain(db: Executor, unitId: number): Promise<UnitInfo[]> {
   const r = await sql<UnitInfo>`
     with recursive chain as (
       select id, dataset, code, name, level, parent_id, 0 as depth from admin_units where id = ${unitId}
