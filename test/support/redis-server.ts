@@ -32,9 +32,15 @@ export async function privateRedisServer(): Promise<{ url: string; client: Redis
   const port = await freePort();
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
+  // Never outlive the test run, whatever happens to it.
+  const kill = () => child.kill('SIGKILL');
+  process.once('exit', kill);
   const end = Date.now() + 10_000;
   while (!(await accepts(port))) {
-    if (Date.now() > end) throw new Error(`redis-server on port ${port} did not start`);
+    if (Date.now() > end) {
+      kill();
+      throw new Error(`redis-server on port ${port} did not start`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   const client = new Redis(url, { maxRetriesPerRequest: null });
@@ -43,6 +49,7 @@ export async function privateRedisServer(): Promise<{ url: string; client: Redis
     url,
     client,
     async stop() {
+      process.off('exit', kill);
       client.disconnect();
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
