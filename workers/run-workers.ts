@@ -6,6 +6,7 @@ import { notifyProcessor } from './processors/notify.js';
 import { routingProcessor } from './processors/routing.js';
 import { slaProcessor } from './processors/sla.js';
 import { reportsProcessor } from './processors/reports.js';
+import { markFailed } from '../server/domain/reports/reports.repo.js';
 import { createSmsSender, type SmsSender } from '../server/domain/notifications/sms-sender.js';
 import { createStreamsEmitterNotifier } from '../server/realtime/publisher.js';
 
@@ -45,6 +46,14 @@ export async function startWorkers(ctx: Omit<AppContext, 'realtime'>, opts: { se
   ];
   for (const w of workers) {
     w.on('failed', (job, err) => ctx.log.error(`job ${w.name}/${job?.name ?? '?'} (${job?.id ?? '?'}) failed: ${err.message}`));
+    // A report whose job BullMQ gave up on (out of attempts, or stalled too often) must not look queued forever.
+    if (w.name === QUEUES.reports)
+      w.on('failed', (job, err) => {
+        const id = Number(job?.data?.reportId);
+        const final = job && (job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError');
+        if (final && Number.isInteger(id) && id > 0)
+          markFailed(ctx.db, id, `the report could not be built: ${err.message}`, ctx.clock.now()).catch((e) => ctx.log.error(`report ${id}: ${(e as Error).message}`));
+      });
     w.on('error', (err) => ctx.log.error(`worker ${w.name}: ${err.message}`));
   }
   await Promise.all(workers.map((w) => w.waitUntilReady()));

@@ -14,7 +14,8 @@ export const SUPPRESSION_RULE =
   'k-anonymity over Gender, AgeBroad, Citizenship, YearOfRegistration and CountryOfExploitation: a row whose combination ' +
   'is shared by fewer than k rows is generalised (age band → Minor/Adult/Unknown, citizenship → VN/Other/Unknown, country ' +
   'of exploitation → VN/Abroad/Unknown); if its generalised combination is still shared by fewer than k rows, all five ' +
-  'values are replaced by "suppressed". Exact ages, dates, places below the country, names, phones and narratives are never exported.';
+  'values are replaced by "suppressed", and when fewer than k rows are suppressed, rows of the published combinations are ' +
+  'suppressed with them until at least k are. Exact ages, dates, places below the country, names, phones and narratives are never exported.';
 
 interface RawVictim {
   classification: string;
@@ -78,7 +79,10 @@ function generalise(d: Draft): Draft {
 
 /**
  * The k-anonymity rule (SUPPRESSION_RULE): keep, then generalise, then suppress, so that every published
- * combination of quasi-identifiers other than the all-"suppressed" one is shared by at least k rows.
+ * combination of quasi-identifiers is shared by at least k rows, the all-"suppressed" one included. A suppressed
+ * group of fewer than k rows would be recomputed from any published total (victims by sex, age band…) minus the
+ * rows shown, so it is completed from the published groups (complementary suppression): rows taken from the largest
+ * group that keeps at least k, else whole groups, smallest first.
  */
 export function anonymise(drafts: Draft[], k: number): { records: Draft[]; generalised: number; suppressed: number } {
   const counts = (ds: Draft[]) => ds.reduce((m, d) => m.set(qiKey(d), (m.get(qiKey(d)) ?? 0) + 1), new Map<string, number>());
@@ -87,10 +91,32 @@ export function anonymise(drafts: Draft[], k: number): { records: Draft[]; gener
   const coarse = drafts.filter((d) => first.get(qiKey(d))! < k).map(generalise);
   const second = counts(coarse);
   const generalisedOk = coarse.filter((d) => second.get(qiKey(d))! >= k);
-  const suppressed = coarse
-    .filter((d) => second.get(qiKey(d))! < k)
-    .map((d) => ({ ...d, ...Object.fromEntries(HTCDS_QUASI_IDENTIFIERS.map((q) => [q, SUPPRESSED])) }) as Draft);
-  return { records: [...kept, ...generalisedOk, ...suppressed], generalised: generalisedOk.length, suppressed: suppressed.length };
+  const rare = coarse.filter((d) => second.get(qiKey(d))! < k);
+
+  const groups = new Map<string, { rows: Draft[]; generalised: boolean }>();
+  for (const [rows, generalised] of [[kept, false], [generalisedOk, true]] as const)
+    for (const d of rows) {
+      const g = groups.get(qiKey(d)) ?? groups.set(qiKey(d), { rows: [], generalised }).get(qiKey(d))!;
+      g.rows.push(d);
+    }
+  while (rare.length > 0 && rare.length < k && groups.size > 0) {
+    const need = k - rare.length;
+    const bySize = [...groups.entries()].sort((a, b) => a[1].rows.length - b[1].rows.length || (a[0] < b[0] ? -1 : 1));
+    const donor = [...bySize].reverse().find(([, g]) => g.rows.length - need >= k);
+    if (donor) rare.push(...donor[1].rows.splice(donor[1].rows.length - need, need));
+    else {
+      const [key, smallest] = bySize[0]!;
+      rare.push(...smallest.rows);
+      groups.delete(key);
+    }
+  }
+  const published = [...groups.values()];
+  const suppressed = rare.map((d) => ({ ...d, ...Object.fromEntries(HTCDS_QUASI_IDENTIFIERS.map((q) => [q, SUPPRESSED])) }) as Draft);
+  return {
+    records: [...published.flatMap((g) => g.rows), ...suppressed],
+    generalised: published.filter((g) => g.generalised).reduce((n, g) => n + g.rows.length, 0),
+    suppressed: suppressed.length,
+  };
 }
 
 /** The de-identified export: rows sorted by their published values (never by date or id) and numbered afresh. */

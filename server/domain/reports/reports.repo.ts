@@ -94,11 +94,14 @@ export async function markRunning(db: Executor, id: number, now: Date): Promise<
     .updateTable('report_files')
     .set({ status: 'running', progress: 0, started_at: now, attempts: sql`attempts + 1` as never, finished_at: null })
     .where('id', '=', id)
+    .where('status', '<>', 'done') // at-least-once: a late duplicate attempt never reopens a finished report
     .execute();
 }
 
+/** Never backwards: the queries report as they finish, side by side, and their updates may commit out of order. */
 export async function setProgress(db: Executor, id: number, progress: number): Promise<void> {
-  await db.updateTable('report_files').set({ progress: Math.max(0, Math.min(99, Math.round(progress))) }).where('id', '=', id).where('status', '=', 'running').execute();
+  const p = Math.max(0, Math.min(99, Math.round(progress)));
+  await db.updateTable('report_files').set({ progress: sql`greatest(progress, ${p}::int)` as never }).where('id', '=', id).where('status', '=', 'running').execute();
 }
 
 export async function markDone(db: Executor, id: number, done: { file: Buffer; fileName: string; result: StatsResult; now: Date }): Promise<void> {
@@ -115,5 +118,6 @@ export async function markFailed(db: Executor, id: number, error: string, now: D
     .updateTable('report_files')
     .set({ status: 'failed', error: error.slice(0, 1000), finished_at: now, file: null, file_name: null, file_size: null })
     .where('id', '=', id)
+    .where('status', '<>', 'done') // a duplicate attempt that fails must not wipe the workbook another one stored
     .execute();
 }

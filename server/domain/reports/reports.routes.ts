@@ -7,7 +7,7 @@ import { only, route, type RouteDef } from '../../http/routes.js';
 import { requestOrigin } from '../../http/session.js';
 import { validate } from '../../http/validate.js';
 import { writeAudit } from '../audit/audit.repo.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import { statTableCsv } from './csv.js';
 import { buildHtcdsExport, htcdsCsv } from './htcds.js';
 import { createReportsService } from './reports.service.js';
@@ -67,6 +67,12 @@ export function reportsRoutes(ctx: AppContext): RouteDef[] {
     route('get', '/exports/htcds', only('supervisor'), validate({ query: htcdsQuery }), async (req, res) => {
       const q = req.query as unknown as HtcdsQuery;
       const scope = await resolveScope(ctx.db, q, { user: req.user! });
+      // Every row of an export for a district or commune would carry that place (and its name leaves in the file):
+      // partners get the whole country or one province, never a place below it.
+      if (scope.area && scope.area.level !== 'province')
+        throw new ValidationError('the de-identified export covers the whole country or a province', {
+          areaId: 'the de-identified export covers the whole country or a province, not a unit below it',
+        });
       const e = await buildHtcdsExport(ctx.db, scope, q.k, ctx.clock.now());
       await audit(req, 'export.htcds', {
         from: q.from, to: q.to, areaId: q.areaId ?? null, k: q.k, format: q.format, rows: e.records.length,
