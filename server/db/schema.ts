@@ -207,6 +207,7 @@ export interface RoutingRequestsTable {
   enqueued_at: NullableTimestamp;
   attempts: ColumnType<number, number | undefined, number>;
   last_error: string | null;
+  routed_at: NullableTimestamp;
 }
 
 export interface NotificationsTable {

@@ -2,7 +2,7 @@ import type { Job } from 'bullmq';
 import type { AppContext } from '../../server/app-context.js';
 import { purgeExpiredSessions } from '../../server/domain/auth/sessions.repo.js';
 import { relayStaleNotifications } from '../../server/domain/notifications/notifications-relay.js';
-import { relayRoutingRequests } from '../../server/domain/routing/routing-outbox.js';
+import { relayLostRoutingJobs, relayRoutingRequests } from '../../server/domain/routing/routing-outbox.js';
 
 /** Housekeeping jobs. Job data carries no personal data: only the job's name decides what runs. */
 export function maintenanceProcessor(ctx: Pick<AppContext, 'db' | 'clock' | 'log' | 'queues'>) {
@@ -14,7 +14,7 @@ export function maintenanceProcessor(ctx: Pick<AppContext, 'db' | 'clock' | 'log
         return { purged: n };
       }
       case 'relay-outbox': {
-        const routed = await relayRoutingRequests(ctx);
+        const routed = (await relayRoutingRequests(ctx)) + (await relayLostRoutingJobs(ctx));
         const notifications = await relayStaleNotifications(ctx);
         if (routed || notifications) ctx.log.info(`relayed ${routed} routing requests and ${notifications} notifications`);
         return { routed, notifications };

@@ -2,6 +2,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { ROUTED_CLASSIFICATIONS } from '../../shared/index.js';
 import type { AppContext } from '../../server/app-context.js';
 import { referralsServiceFor } from '../../server/domain/referrals/referrals.factory.js';
+import { markRouted } from '../../server/domain/routing/routing-outbox.js';
 
 /**
  * Routes one classified contact (job data: its id only; the case is re-read from PostgreSQL). At-least-once
@@ -17,6 +18,7 @@ export function routingProcessor(ctx: AppContext) {
     if (c.status !== 'closed' || !(ROUTED_CLASSIFICATIONS as readonly string[]).includes(c.classification ?? ''))
       throw new UnrecoverableError(`contact ${contactId} is not a classified case to refer`);
     const created = await referrals.routeContact(contactId);
+    await markRouted(ctx.db, contactId, ctx.clock.now());
     return { created };
   };
 }

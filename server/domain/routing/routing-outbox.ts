@@ -51,6 +51,32 @@ export async function relayRoutingRequests(ctx: Pick<AppContext, 'db' | 'queues'
   });
 }
 
+/**
+ * Requests that were enqueued but never routed, whose job Redis no longer has (Redis here keeps nothing on disk:
+ * a restart loses every waiting job). Sent again under the same deterministic id; a job that still exists (waiting,
+ * running, or failed and on the supervisor's desk) is left alone.
+ */
+export async function relayLostRoutingJobs(ctx: Pick<AppContext, 'db' | 'queues' | 'clock'>, olderThanMs = 60_000): Promise<number> {
+  const rows = await ctx.db
+    .selectFrom('routing_requests')
+    .select('contact_id')
+    .where('routed_at', 'is', null)
+    .where('enqueued_at', '<', new Date(ctx.clock.now().getTime() - olderThanMs))
+    .orderBy('enqueued_at')
+    .limit(500)
+    .execute();
+  const lost: number[] = [];
+  for (const { contact_id } of rows) if (!(await ctx.queues.routing.getJob(JOB_IDS.routing(contact_id)))) lost.push(contact_id);
+  if (lost.length)
+    await ctx.queues.routing.addBulk(lost.map((id) => ({ name: 'route', data: { contactId: id }, opts: { jobId: JOB_IDS.routing(id) } })));
+  return lost.length;
+}
+
+/** The routing worker finished this case: the relay stops watching its job. */
+export async function markRouted(db: Executor, contactId: number, at: Date): Promise<void> {
+  await db.updateTable('routing_requests').set({ routed_at: at }).where('contact_id', '=', contactId).where('routed_at', 'is', null).execute();
+}
+
 export async function pendingRoutingCount(db: Executor): Promise<number> {
   const r = await sql<{ n: number }>`select count(*)::int as n from routing_requests where enqueued_at is null`.execute(db);
   return r.rows[0]!.n;
