@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { JOB_IDS, STAT_SHEET_NAMES, type ReportDetail, type ReportFileView, type StatsResult } from '../../shared/index.js';
 import { insertReport } from '../../server/domain/reports/reports.repo.js';
 import { COVER_SHEET, HEADER_ROW, REPORT_TITLE } from '../../server/domain/reports/xlsx.js';
+import { relayLostReports } from '../../server/domain/reports/reports-relay.js';
 import { startWorkers, type RunningWorkers } from '../../workers/run-workers.js';
 import { api, createTestUser, loginAs, startTestApp, type TestApp } from '../support/http.js';
 import { scratchDatabase } from '../support/scratch-database.js';
@@ -164,6 +165,16 @@ describe('periodic reports: built by the reports worker (BullMQ), kept, listed, 
     await buildWorkbook(result, (done, total) => void sheets.push(done / total));
     expect(sheets).to.have.length(16);
     expect(sheets.at(-1)).to.equal(1);
+  });
+
+  it('builds a report whose job never reached Redis (or Redis lost it): the relay sends it again', async () => {
+    const sup = await scratch.db.selectFrom('users').select('id').where('role', '=', 'supervisor').executeTakeFirstOrThrow();
+    const id = await insertReport(scratch.db, { params: { ...PERIOD, areaId: null }, label: null, scopeAgencyId: null, requestedBy: sup.id, now: new Date(Date.now() - 120_000) });
+    expect(await app.ctx.queues.reports.getJob(JOB_IDS.report(id))).to.equal(undefined);
+    expect(await relayLostReports(app.ctx)).to.equal(1);
+    const detail = await finished(id, supervisor);
+    expect(detail.report.status).to.equal('done');
+    expect(await relayLostReports(app.ctx)).to.equal(0); // done: never sent again
   });
 
   it('refuses a bad request with 400 naming the field', async () => {

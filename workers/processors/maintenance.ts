@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import type { AppContext } from '../../server/app-context.js';
 import { purgeExpiredSessions } from '../../server/domain/auth/sessions.repo.js';
 import { relayStaleNotifications } from '../../server/domain/notifications/notifications-relay.js';
+import { relayLostReports } from '../../server/domain/reports/reports-relay.js';
 import { relayLostRoutingJobs, relayRoutingRequests } from '../../server/domain/routing/routing-outbox.js';
 
 /** Housekeeping jobs. Job data carries no personal data: only the job's name decides what runs. */
@@ -16,6 +17,8 @@ export function maintenanceProcessor(ctx: Pick<AppContext, 'db' | 'clock' | 'log
       case 'relay-outbox': {
         const routed = (await relayRoutingRequests(ctx)) + (await relayLostRoutingJobs(ctx));
         const notifications = await relayStaleNotifications(ctx);
+        const reports = await relayLostReports(ctx);
+        if (reports) ctx.log.info(`sent ${reports} report builds again (their jobs were lost)`);
         if (routed || notifications) ctx.log.info(`relayed ${routed} routing requests and ${notifications} notifications`);
         return { routed, notifications };
       }

@@ -32,7 +32,8 @@ export function createReportsService(ctx: Deps) {
         });
         return id;
       });
-      await ctx.queues.reports.add('build-report', { reportId: id }, { jobId: JOB_IDS.report(id) });
+      // Best effort: if Redis is down the report stays queued and the maintenance relay sends it later.
+      await ctx.queues.reports.add('build-report', { reportId: id }, { jobId: JOB_IDS.report(id) }).catch(() => undefined);
       return (await getReportView(db, id))!;
     },
 
