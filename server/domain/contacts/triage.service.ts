@@ -113,8 +113,16 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
 }
 export type TriageService = ReturnType<typeof createTriageService>;
 
+/** Unit ids are reference data (imported once, never renumbered): each process keeps those it has looked up. */
+const unitIds = new WeakMap<Executor, Map<string, number>>();
+
 async function unitIdOf(db: Executor, dataset: string, code: string, field: string): Promise<number> {
+  let cache = unitIds.get(db);
+  if (!cache) unitIds.set(db, (cache = new Map()));
+  const hit = cache.get(`${dataset}:${code}`);
+  if (hit != null) return hit;
   const u = await db.selectFrom('admin_units').select('id').where('dataset', '=', dataset as never).where('code', '=', code).executeTakeFirst();
   if (!u) throw new ValidationError('unknown administrative unit', { [field]: `no unit ${code} in ${dataset}` });
+  if (cache.size < 20_000) cache.set(`${dataset}:${code}`, u.id);
   return u.id;
 }
