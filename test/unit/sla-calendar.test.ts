@@ -256,6 +256,15 @@ describe('SLA: business calendar arithmetic (pure)', () => {
       expect(show(moved)).to.equal('2026-03-16 09:30');
     });
 
+    it('working time: a deadline with no working time left lands on the next opening, never in closed hours', () => {
+      // Due Wed 07:30 (the opening), paused Tue 18:00: nothing left; resumed Wed 06:00, before the office opens.
+      const morning = resumeShift(vn('2026-03-10 18:00'), vn('2026-03-11 06:00'), vn('2026-03-11 07:30'), true, OFFICE_HOURS, LAW);
+      expect(show(morning)).to.equal('2026-03-11 07:30');
+      // Due 13:30 (after lunch), paused and resumed during lunch.
+      const lunch = resumeShift(vn('2026-03-11 12:00'), vn('2026-03-11 12:45'), vn('2026-03-11 13:30'), true, OFFICE_HOURS, LAW);
+      expect(show(lunch)).to.equal('2026-03-11 13:30');
+    });
+
     it('an instant at or before the pause stays', () => {
       const warned = vn('2026-03-10 15:00');
       for (const business of [true, false]) {

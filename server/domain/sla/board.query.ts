@@ -54,15 +54,19 @@ export async function loadBoard(db: Executor, f: BoardQuery, now: Date): Promise
     id: c.id, contactRef: contactRef(c.id), channel: c.channel, status: c.status, receivedAt: iso(c.received_at)!, claimedAt: iso(c.claimed_at), operator: c.display_name ?? null,
   }));
 
-  return { generatedAt: now.toISOString(), referrals, contacts, escalations: await openEscalations(db) };
+  return { generatedAt: now.toISOString(), referrals, contacts, escalations: await openEscalations(db, undefined, undefined, f) };
 }
 
-/** Open escalations as a supervisor decides them (level 2), one by id, or the level-1 alerts sent to a parent agency. */
-export async function openEscalations(db: Executor, id?: number, toAgencyId?: number): Promise<EscalationView[]> {
+/**
+ * Open escalations as a supervisor decides them (level 2), one by id, or the level-1 alerts sent to a parent agency.
+ * The board's filters narrow the supervisor's list as they narrow its referrals.
+ */
+export async function openEscalations(db: Executor, id?: number, toAgencyId?: number, f: BoardQuery = {}): Promise<EscalationView[]> {
   let q = db
     .selectFrom('sla_escalations as e')
     .innerJoin('sla_clocks as k', 'k.id', 'e.clock_id')
     .innerJoin('referrals as r', 'r.id', 'e.referral_id')
+    .innerJoin('contacts as c', 'c.id', 'r.contact_id')
     .leftJoin('agencies as a', 'a.id', 'r.agency_id')
     .leftJoin('agencies as t', 't.id', 'e.to_agency_id')
     .leftJoin('users as u', 'u.id', 'e.resolved_by')
@@ -73,7 +77,15 @@ export async function openEscalations(db: Executor, id?: number, toAgencyId?: nu
   // The board lists the supervisor's decisions (level 2); the parent agency's alert (level 1) is on the timeline.
   if (id != null) q = q.where('e.id', '=', id);
   else if (toAgencyId != null) q = q.where('e.resolved_at', 'is', null).where('e.level', '=', 1).where('e.to_agency_id', '=', toAgencyId).orderBy('e.created_at').limit(200);
-  else q = q.where('e.resolved_at', 'is', null).where('e.level', '=', 2).orderBy('e.created_at').limit(200);
+  else {
+    q = q.where('e.resolved_at', 'is', null).where('e.level', '=', 2);
+    if (f.agencyId) q = q.where('r.agency_id', '=', f.agencyId);
+    if (f.agencyType) q = q.where('a.type', '=', f.agencyType);
+    if (f.priority) q = q.where('r.priority', '=', f.priority);
+    if (f.classification) q = q.where('c.classification', '=', f.classification);
+    if (f.provinceId) q = q.where(sql<number>`(${caseProvince(sql.ref('c.location_unit_id'))}->>'id')::int`, '=', f.provinceId);
+    q = q.orderBy('e.created_at').limit(200);
+  }
   return (await q.execute()).map((e) => ({
     id: e.id, referralId: e.referral_id, contactRef: contactRef(e.contact_id), clockKind: e.kind, level: e.level as 1 | 2, priority: e.priority,
     agency: e.agency_id != null ? { id: e.agency_id, name: e.agency_name ?? '' } : null,

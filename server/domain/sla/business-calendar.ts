@@ -246,5 +246,6 @@ export function resumeShift(
   if (!business) return new Date(instant.getTime() + (resumedAt.getTime() - pausedAt.getTime()));
   const schedule = businessSchedule(calendar, days);
   const left = workingBetween(toLocal(pausedAt), toLocal(instant), schedule);
-  return toUtc(addWorking(toLocal(resumedAt), left, schedule));
+  // No working time left (due at the next opening, 07:30 or 13:30): due when work resumes, never at a closed hour.
+  return toUtc(left > 0 ? addWorking(toLocal(resumedAt), left, schedule) : nextWorking(toLocal(resumedAt), schedule));
 }

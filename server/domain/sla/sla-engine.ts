@@ -42,11 +42,15 @@ export interface DueResult {
 }
 
 const BATCH = 1000;
+/** How soon due clocks that were locked by another transaction are looked at again. */
+const RETRY_MS = 1000;
 
 /**
  * The SLA engine: everything that falls due on a clock (warning, breach, supervisor step, re-route), for every clock
  * whose next_at has passed. Rows are claimed with FOR UPDATE SKIP LOCKED and changed in the same transaction, so
  * however many workers (or the reconciler) run it at once, each warning, breach and escalation happens once.
+ * The claim locks the clock's referral too, and skips it when taken: referral actions lock the referral and then its
+ * clocks, so an engine that waited for the referral (a re-route) while holding clocks would deadlock with them.
  */
 export function createSlaEngine(ctx: EngineCtx, referrals: Pick<ReferralsService, 'expireInTx' | 'afterExpiry'>) {
   async function batch(now: Date): Promise<{ result: DueResult; after: () => Promise<void> }> {
@@ -145,8 +149,14 @@ export function createSlaEngine(ctx: EngineCtx, referrals: Pick<ReferralsService
         const { result, after } = await batch(now);
         await after();
         for (const k of Object.keys(total) as (keyof DueResult)[]) total[k] += result[k];
-        if (result.clocks < BATCH) return total;
+        // Every clock processed leaves the due set, so this ends; a row skipped because another transaction held it
+        // or its referral (an accept, a pause, another worker) may be free by the next batch.
+        if (result.clocks === 0) break;
       }
+      // Still held by someone: this tick consumed the timer, so look again shortly rather than wait for the reconciler.
+      const left = await ctx.db.selectFrom('sla_clocks').select('id').where('next_at', '<=', now).limit(1).executeTakeFirst();
+      if (left) await scheduleTicks(ctx, [new Date(ctx.clock.now().getTime() + RETRY_MS)]);
+      return total;
     },
   };
 }
@@ -156,13 +166,15 @@ async function claimDue(tx: Tx, now: Date): Promise<DueRow[]> {
   const r = await sql<DueRow>`
     select c.id, c.referral_id, c.kind, c.state, c.started_at, c.warn_at, c.due_at, c.escalate_at, c.warned_at, c.breached_at,
            c.escalation_level, c.supervisor_after_percent, r.contact_id, r.agency_id, a.name as agency_name, a.focal_phones,
-           a.parent_agency_id, pa.focal_phones as parent_phones
+           pa.id as parent_agency_id, pa.focal_phones as parent_phones
       from sla_clocks c
       join referrals r on r.id = c.referral_id
       left join agencies a on a.id = r.agency_id
       left join agencies pa on pa.id = a.parent_agency_id and pa.active
-     where c.id in (select id from sla_clocks where next_at <= ${now} order by next_at limit ${BATCH} for update skip locked)
-     order by c.next_at`.execute(tx);
+     where c.next_at <= ${now}
+     order by c.next_at
+     limit ${BATCH}
+       for update of c, r skip locked`.execute(tx);
   return r.rows;
 }
 
