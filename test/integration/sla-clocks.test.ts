@@ -202,6 +202,27 @@ describe('SLA clocks: start, warning, breach, escalation, re-route, pause (injec
     expect(pauseRows[0]!.resumed_at).to.not.equal(null);
   });
 
+  it('pauses the re-route timeout with the acknowledge clock: a case asked to wait does not move on meanwhile', async () => {
+    clock.set('2026-11-23T02:00:00Z');
+    const id = await newReferral();
+    const contactId = (await referralsServiceFor(app.ctx).getRow(id))!.contact_id;
+    const pauses = createClockPauseService(app.ctx);
+    const supervisor = { ...officerActor(viXuyen.id), user: { ...officerActor(viXuyen.id).user, role: 'supervisor', agencyId: null } as SessionUser };
+    clock.advance(10 * MIN);
+    await pauses.pause(id, 'acknowledge', 'nạn nhân chưa thể nói chuyện an toàn', supervisor);
+    expect((await clocksOf(app, id)).reroute!.state).to.equal('paused');
+    clock.advance(2 * HOUR); // far past the 60-minute timeout, but paused
+    expect((await engineOf(app).processDue()).expired).to.equal(0);
+    expect((await referralsOf(app, contactId)).map((r) => r.status)).to.deep.equal(['pending']);
+    await pauses.resume(id, 'acknowledge', '', supervisor);
+    const c = await clocksOf(app, id);
+    expect(c.reroute!.state).to.equal('running');
+    expect(c.reroute!.due_at.getTime() - clock.now().getTime()).to.equal(50 * MIN); // what was left when it paused
+    clock.advance(51 * MIN);
+    await engineOf(app).processDue();
+    expect((await referralsOf(app, contactId)).map((r) => r.status)).to.deep.equal(['expired', 'pending']);
+  });
+
   it('counts business hours for other child protection: 8 working hours from Friday 16:00 end on Monday afternoon', async () => {
     clock.set('2026-11-27T09:00:00Z'); // Friday 16:00 in Vietnam
     const id = await newReferralOf('other_child_protection');
