@@ -1,46 +1,26 @@
 import { Worker, type ConnectionOptions } from 'bullmq';
 import { expect } from 'chai';
-import { JOB_IDS, QUEUES, type SessionUser } from '../../shared/index.js';
+import { JOB_IDS, QUEUES } from '../../shared/index.js';
 import { referralsServiceFor } from '../../server/domain/referrals/referrals.factory.js';
 import { lockReferral, transition } from '../../server/domain/referrals/referrals.repo.js';
-import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
 import { meetClocks } from '../../server/domain/sla/clocks.repo.js';
 import { tickBucket } from '../../server/domain/sla/sla-timers.js';
 import { slaProcessor } from '../../workers/processors/sla.js';
-import { PUBLIC_URL } from '../support/contacts.js';
-import { agencyByCode, ensureDemoData } from '../support/demo-data.js';
-import { api, createTestUser, loginAs, startTestApp, type TestApp } from '../support/http.js';
+import { api, createTestUser, loginAs, type TestApp } from '../support/http.js';
 import { classifiedCase, IN_VI_XUYEN, referralsOf, route } from '../support/referrals.js';
-import { scratchDatabase } from '../support/scratch-database.js';
-import { clocksOf, engineOf, eventsOf, HOUR, manualClock, MIN } from '../support/sla.js';
-import { TEST_TWILIO } from '../support/twilio.js';
+import { actorOf, slaScenario, type SlaScenario, clocksOf, engineOf, eventsOf, HOUR, MIN } from '../support/sla.js';
 import { until } from '../support/until.js';
 
 describe('SLA review: races between the engine and referral actions, escalation targets, early timers', function () {
   this.timeout(60_000);
+  const sc = slaScenario();
+  const { clock } = sc;
   let app: TestApp;
-  let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
-  let viXuyen: { id: number; name: string };
-  let haGiangDept: { id: number; name: string };
-  // Monday 23 November 2026, 09:00 in Vietnam.
-  const clock = manualClock('2026-11-23T02:00:00Z');
-  const officerActor = (agencyId: number, id = 1) => ({
-    user: { id, role: 'agency_officer', agencyId, username: 'o', displayName: 'O', locale: 'vi' } as unknown as SessionUser,
-    origin: { ip: '127.0.0.1', userAgent: 'test' },
-  });
-
-  before(async () => {
-    scratch = await scratchDatabase();
-    await ensureDefaultRules(scratch.db);
-    await ensureDemoData(scratch.db);
-    app = await startTestApp({ config: { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC_URL }, db: scratch.db, clock });
-    viXuyen = await agencyByCode('ha-giang-district-030-labour', scratch.db);
-    haGiangDept = await agencyByCode('ha-giang-department', scratch.db);
-  });
-  after(async () => {
-    await app.close();
-    await scratch.drop();
-  });
+  let scratch: SlaScenario['scratch'];
+  let viXuyen: SlaScenario['viXuyen'];
+  let haGiangDept: SlaScenario['haGiangDept'];
+  const officerActor = (agencyId: number, id = 1) => actorOf(agencyId, 'agency_officer', id);
+  before(() => ({ app, scratch, viXuyen, haGiangDept } = sc));
 
   async function newReferral() {
     const contactId = await classifiedCase(app, IN_VI_XUYEN);

@@ -1,7 +1,15 @@
 import type { Clock } from '../../server/app-context.js';
 import { referralsServiceFor } from '../../server/domain/referrals/referrals.factory.js';
 import { createSlaEngine } from '../../server/domain/sla/sla-engine.js';
-import type { TestApp } from './http.js';
+import type { SessionUser } from '../../shared/index.js';
+import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
+import { PUBLIC_URL } from './contacts.js';
+import { agencyByCode, ensureDemoData } from './demo-data.js';
+import { startTestApp, type TestApp } from './http.js';
+import { scratchDatabase } from './scratch-database.js';
+import { TEST_TWILIO } from './twilio.js';
+
+type ScratchDatabase = Awaited<ReturnType<typeof scratchDatabase>>;
 
 /** A clock the test moves by hand: SLA arithmetic is checked at exact instants, never with sleeps. */
 export function manualClock(start: string | Date) {
@@ -33,4 +41,42 @@ export async function eventsOf(app: TestApp, referralId: number, type?: string) 
   let q = app.ctx.db.selectFrom('referral_events').selectAll().where('referral_id', '=', referralId).orderBy('id');
   if (type) q = q.where('type', '=', type as never);
   return q.execute();
+}
+
+export interface SlaScenario {
+  app: TestApp;
+  scratch: ScratchDatabase;
+  viXuyen: { id: number; name: string };
+  haGiangDept: { id: number; name: string };
+  /** Moved by hand; starts on Monday 23 November 2026, 09:00 in Vietnam. */
+  clock: ReturnType<typeof manualClock>;
+}
+
+/**
+ * Registers before/after hooks for SLA tests: a database of its own with the demo agencies and default rules, and
+ * the app on a manual clock. Read the fields inside the tests.
+ */
+export function slaScenario(): SlaScenario {
+  const s = { clock: manualClock('2026-11-23T02:00:00Z') } as SlaScenario;
+  before(async () => {
+    s.scratch = await scratchDatabase();
+    await ensureDefaultRules(s.scratch.db);
+    await ensureDemoData(s.scratch.db);
+    s.app = await startTestApp({ config: { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC_URL }, db: s.scratch.db, clock: s.clock });
+    s.viXuyen = await agencyByCode('ha-giang-district-030-labour', s.scratch.db);
+    s.haGiangDept = await agencyByCode('ha-giang-department', s.scratch.db);
+  });
+  after(async () => {
+    await s.app?.close();
+    await s.scratch?.drop();
+  });
+  return s;
+}
+
+/** An agency officer (or, with a role, another user) as services see the caller. */
+export function actorOf(agencyId: number | null, role: SessionUser['role'] = 'agency_officer', id = 1) {
+  return {
+    user: { id, role, agencyId, username: 'o', displayName: 'O', locale: 'vi' } as unknown as SessionUser,
+    origin: { ip: '127.0.0.1', userAgent: 'test' },
+  };
 }
