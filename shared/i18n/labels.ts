@@ -11,6 +11,7 @@ import {
 } from '../intake.js';
 import { type AgencyType, type SupportRegime } from '../agencies.js';
 import { type Indicator, type IndicatorGroup } from '../triage/indicators.js';
+import { type Outcome, type ReferralStatus } from '../referrals.js';
 
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -158,6 +159,22 @@ const agencyType = {
   ngo: { vi: 'Tổ chức phi chính phủ', en: 'Non-governmental organisation' },
 } as const satisfies Record<AgencyType, L>;
 
+const referralStatus = {
+  pending: { vi: 'Chờ tiếp nhận', en: 'Waiting for acceptance' },
+  accepted: { vi: 'Đã tiếp nhận', en: 'Accepted' },
+  in_progress: { vi: 'Đang xử lý', en: 'In progress' },
+  declined: { vi: 'Đã từ chối', en: 'Declined' },
+  expired: { vi: 'Quá hạn', en: 'Expired' },
+  closed: { vi: 'Đã kết thúc', en: 'Closed' },
+  needs_supervisor: { vi: 'Chờ giám sát viên', en: 'Needs supervisor' },
+  cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
+} as const satisfies Record<ReferralStatus, L>;
+
+const outcome = {
+  successful: { vi: 'Thành công', en: 'Successful' },
+  not_successful: { vi: 'Không thành công', en: 'Not successful' },
+} as const satisfies Record<Outcome, L>;
+
 export const LABELS = {
   channel,
   contactStatus,
@@ -172,6 +189,8 @@ export const LABELS = {
   consent,
   supportRegime,
   agencyType,
+  referralStatus,
+  outcome,
 } as const;
 
 export type LabelKind = keyof typeof LABELS;
@@ -181,6 +200,11 @@ export type LabelValue<K extends LabelKind> = keyof (typeof LABELS)[K] & string;
  * The label of one value in one language. A value not in the table (an old row, a typo) comes back as itself,
  * so the screen shows something rather than nothing.
  */
+/** One label table in one language, as a plain map (for the console's message files). */
+export function labelsIn<K extends LabelKind>(kind: K, lang: Lang): Record<LabelValue<K>, string> {
+  return Object.fromEntries(Object.entries(LABELS[kind] as Readonly<Record<string, L>>).map(([k, l]) => [k, l[lang]])) as Record<LabelValue<K>, string>;
+}
+
 export function label<K extends LabelKind>(kind: K, value: LabelValue<K>, lang: Lang): string {
   const table = LABELS[kind] as Readonly<Record<string, L>>;
   return Object.hasOwn(table, value) ? (table[value] as L)[lang] : String(value);

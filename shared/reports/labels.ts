@@ -1,7 +1,6 @@
 /** Vietnamese and English headings of the statistics tables (the workbook uses the Vietnamese ones). */
 import type { L } from '../i18n/labels.js';
 import type { StatTableId } from './stats.js';
-import type { Outcome, ReferralStatus } from '../referrals.js';
 
 export const STAT_TABLE_TITLES = {
   contacts_by_channel: { vi: 'Số cuộc gọi, tin nhắn tiếp nhận theo kênh', en: 'Contacts by channel' },
@@ -115,19 +114,3 @@ export const STAT_NOTES = {
   },
 } as const satisfies Record<string, L>;
 
-/** Referral statuses and outcomes as the statistics show them (the same words as the agency inbox). */
-export const REFERRAL_STATUS_LABELS = {
-  pending: { vi: 'Chờ tiếp nhận', en: 'Pending' },
-  accepted: { vi: 'Đã tiếp nhận', en: 'Accepted' },
-  in_progress: { vi: 'Đang xử lý', en: 'In progress' },
-  declined: { vi: 'Đã từ chối', en: 'Declined' },
-  expired: { vi: 'Quá hạn', en: 'Expired' },
-  closed: { vi: 'Đã kết thúc', en: 'Closed' },
-  needs_supervisor: { vi: 'Chờ giám sát viên', en: 'Waiting for the supervisor' },
-  cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
-} as const satisfies Record<ReferralStatus, L>;
-
-export const OUTCOME_LABELS = {
-  successful: { vi: 'Thành công', en: 'Successful' },
-  not_successful: { vi: 'Không thành công', en: 'Not successful' },
-} as const satisfies Record<Outcome, L>;

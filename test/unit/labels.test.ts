@@ -7,6 +7,7 @@ import {
   COUNTRY_NAMES, LABELS, type L, type LabelKind, SUPPORT_REGIME_LETTERS, countryName, label, supportRegimeLabel,
 } from '../../shared/i18n/labels.js';
 import { INDICATOR_GROUPS, INDICATORS } from '../../shared/triage/indicators.js';
+import { OUTCOMES, REFERRAL_STATUSES } from '../../shared/referrals.js';
 
 /** The enumeration each label table must cover (a new kind without an enumeration here fails to compile). */
 const ENUMS = {
@@ -23,6 +24,8 @@ const ENUMS = {
   consent: CONSENTS,
   supportRegime: SUPPORT_REGIMES,
   agencyType: AGENCY_TYPES,
+  referralStatus: REFERRAL_STATUSES,
+  outcome: OUTCOMES,
 } satisfies Record<LabelKind, readonly string[]>;
 
 /** Brand names are the same in both languages. */

@@ -1,4 +1,5 @@
 import type { ReferralMessages } from './vi-referral.js';
+import { labelsIn } from '../../../shared/i18n/labels.js';
 
 export const enReferral: ReferralMessages = {
   inbox: {
@@ -13,16 +14,8 @@ export const enReferral: ReferralMessages = {
     openUrgent: 'Open',
     dismiss: 'Dismiss',
   },
-  status: {
-    pending: 'Waiting for acceptance',
-    accepted: 'Accepted',
-    in_progress: 'In progress',
-    declined: 'Declined',
-    expired: 'Expired',
-    closed: 'Closed',
-    needs_supervisor: 'Needs supervisor',
-    cancelled: 'Cancelled',
-  },
+  status: labelsIn('referralStatus', 'en'),
+
   priority: {
     urgent: 'Urgent',
     trafficking: 'Trafficking',
@@ -30,7 +23,7 @@ export const enReferral: ReferralMessages = {
     other_child_protection: 'Child protection',
   },
   track: { primary: 'Local office', police: 'Police', shelter: 'Shelter', border_guard: 'Border Guard' },
-  outcome: { successful: 'Successful', not_successful: 'Not successful' },
+  outcome: labelsIn('outcome', 'en'),
   victims: { count: '{{count}} victims', children: '{{count}} children', unknown: 'Number of victims unknown' },
   location: { unknown: 'Location unknown', abroad: 'Abroad: {{country}}', abroadUnknown: 'Abroad' },
   age: { seconds: '{{count}} s', minutes: '{{count}} min', hours: '{{h}} h {{m}} min', days: '{{d}} d {{h}} h', ago: '{{time}} ago' },

@@ -1,3 +1,4 @@
+import { labelsIn } from '../../../shared/i18n/labels.js';
 /** Vietnamese strings of referrals: the agency inbox and the detail shared with the supervisor (en-referral.ts has the same shape). */
 export const viReferral = {
   inbox: {
@@ -12,16 +13,8 @@ export const viReferral = {
     openUrgent: 'Mở ca',
     dismiss: 'Ẩn thông báo',
   },
-  status: {
-    pending: 'Chờ tiếp nhận',
-    accepted: 'Đã tiếp nhận',
-    in_progress: 'Đang xử lý',
-    declined: 'Đã từ chối',
-    expired: 'Quá hạn',
-    closed: 'Đã kết thúc',
-    needs_supervisor: 'Chờ giám sát viên',
-    cancelled: 'Đã hủy',
-  },
+  status: labelsIn('referralStatus', 'vi'),
+
   priority: {
     urgent: 'Khẩn cấp',
     trafficking: 'Mua bán người',
@@ -29,7 +22,7 @@ export const viReferral = {
     other_child_protection: 'Bảo vệ trẻ em',
   },
   track: { primary: 'Cơ quan địa phương', police: 'Công an', shelter: 'Cơ sở trợ giúp', border_guard: 'Biên phòng' },
-  outcome: { successful: 'Thành công', not_successful: 'Không thành công' },
+  outcome: labelsIn('outcome', 'vi'),
   victims: { count: '{{count}} nạn nhân', children: '{{count}} trẻ em', unknown: 'Chưa rõ số nạn nhân' },
   location: { unknown: 'Chưa rõ địa điểm', abroad: 'Nước ngoài: {{country}}', abroadUnknown: 'Ở nước ngoài' },
   age: { seconds: '{{count}} giây', minutes: '{{count}} phút', hours: '{{h}} giờ {{m}} phút', days: '{{d}} ngày {{h}} giờ', ago: '{{time}} trước' },

@@ -1,6 +1,6 @@
 /** Pure: raw counts from the queries → labelled tables (the same tables feed the JSON, the CSV and the workbook). */
 import {
-  AGE_BANDS, CALL_TYPES, CHANNELS, CLASSIFICATIONS, LABELS, OUTCOME_LABELS, REFERRAL_STATUS_LABELS, REFERRAL_STATUSES,
+  AGE_BANDS, CALL_TYPES, CHANNELS, CLASSIFICATIONS, LABELS, REFERRAL_STATUSES,
   STAT_NOTES, STAT_TABLE_TITLES, STAT_TERMS, SUPPORT_REGIMES, TRAFFICKING_PURPOSES, VICTIM_SEXES, countryName,
   supportRegimeLabel, type L, type StatColumn, type StatRow, type StatTable, type StatTableId,
 } from '../../../shared/index.js';
@@ -106,11 +106,11 @@ export function referralTables(counts: ReferralCount[]): StatTable[] {
   const agencyTotal = [all, sum((c) => OPEN.has(c.status)), sum((c) => c.status === 'closed' && c.outcome === 'successful'),
     sum((c) => c.status === 'closed' && c.outcome === 'not_successful'), sum((c) => !OPEN.has(c.status) && c.status !== 'closed')];
   const agencyLabel = (k: string): L => (k === 'none' ? STAT_TERMS.supervisorQueue : { vi: names.get(k) ?? k, en: names.get(k) ?? k });
-  const outcomeLabel = (k: string): L => (k === 'none' ? STAT_TERMS.notClosed : ((OUTCOME_LABELS as Record<string, L>)[k] ?? { vi: k, en: k }));
+  const outcomeLabel = (k: string): L => (k === 'none' ? STAT_TERMS.notClosed : ((LABELS.outcome as Record<string, L>)[k] ?? { vi: k, en: k }));
   return [
     table('referrals_by_agency', STAT_TERMS.agency, agencyColumns, metRows([...names.keys()], agencyLabel, agencyValues).sort((a, b) => (b.values[0] ?? 0) - (a.values[0] ?? 0) || a.label.vi.localeCompare(b.label.vi, 'vi')), agencyTotal),
     table('referrals_by_status', STAT_TERMS.status, [count(STAT_TERMS.referrals)],
-      enumRows(REFERRAL_STATUSES, (s) => (REFERRAL_STATUS_LABELS as Record<string, L>)[s] ?? { vi: s, en: s }, (k) => [sum((c) => c.status === k)]), [all]),
+      enumRows(REFERRAL_STATUSES, (s) => (LABELS.referralStatus as Record<string, L>)[s] ?? { vi: s, en: s }, (k) => [sum((c) => c.status === k)]), [all]),
     table('referrals_by_outcome', STAT_TERMS.outcome, [count(STAT_TERMS.referrals)],
       enumRows(['successful', 'not_successful', 'none'], outcomeLabel, (k) => [sum((c) => (c.outcome ?? 'none') === k)]), [all]),
   ];
