@@ -12,6 +12,7 @@ import {
 import { type AgencyType, type SupportRegime } from '../agencies.js';
 import { type Indicator, type IndicatorGroup } from '../triage/indicators.js';
 import { type Outcome, type ReferralStatus } from '../referrals.js';
+import { type ClockKind } from '../sla/sla.js';
 
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -175,6 +176,14 @@ const outcome = {
   not_successful: { vi: 'Không thành công', en: 'Not successful' },
 } as const satisfies Record<Outcome, L>;
 
+/** The SLA deadlines of a referral (and the routing target's re-route timeout). */
+const clockKind = {
+  acknowledge: { vi: 'Tiếp nhận', en: 'Acknowledge' },
+  first_action: { vi: 'Hành động đầu tiên', en: 'First action' },
+  close: { vi: 'Đóng ca', en: 'Close' },
+  reroute: { vi: 'Chuyển tiếp', en: 'Re-route' },
+} as const satisfies Record<ClockKind, L>;
+
 export const LABELS = {
   channel,
   contactStatus,
@@ -191,6 +200,7 @@ export const LABELS = {
   agencyType,
   referralStatus,
   outcome,
+  clockKind,
 } as const;
 
 export type LabelKind = keyof typeof LABELS;

@@ -8,6 +8,7 @@ import {
 } from '../../shared/i18n/labels.js';
 import { INDICATOR_GROUPS, INDICATORS } from '../../shared/triage/indicators.js';
 import { OUTCOMES, REFERRAL_STATUSES } from '../../shared/referrals.js';
+import { CLOCK_KINDS } from '../../shared/sla/sla.js';
 
 /** The enumeration each label table must cover (a new kind without an enumeration here fails to compile). */
 const ENUMS = {
@@ -26,6 +27,7 @@ const ENUMS = {
   agencyType: AGENCY_TYPES,
   referralStatus: REFERRAL_STATUSES,
   outcome: OUTCOMES,
+  clockKind: CLOCK_KINDS,
 } satisfies Record<LabelKind, readonly string[]>;
 
 /** Brand names are the same in both languages. */

@@ -1,8 +1,9 @@
 import type { SlaMessages } from './vi-sla.js';
+import { labelsIn } from '../../../shared/i18n/labels.js';
 
 export const enSla: SlaMessages = {
   nav: 'SLA deadlines',
-  kind: { acknowledge: 'Acknowledge', first_action: 'First action', close: 'Close', reroute: 'Re-route' },
+  kind: labelsIn('clockKind', 'en'),
   kindHint: {
     acknowledge: 'The agency confirms it has the case.',
     first_action: 'The agency takes a first action (contact, intervention, support).',

@@ -1,7 +1,8 @@
+import { labelsIn } from '../../../shared/i18n/labels.js';
 /** Vietnamese strings of SLA clocks, the supervisor's live board and the admin's SLA policies (en-sla.ts has the same shape). */
 export const viSla = {
   nav: 'Thời hạn SLA',
-  kind: { acknowledge: 'Tiếp nhận', first_action: 'Hành động đầu tiên', close: 'Đóng ca', reroute: 'Chuyển tiếp' },
+  kind: labelsIn('clockKind', 'vi'),
   kindHint: {
     acknowledge: 'Cơ quan xác nhận đã nhận ca.',
     first_action: 'Cơ quan có hành động đầu tiên (liên hệ, can thiệp, hỗ trợ).',
