@@ -13,6 +13,7 @@ import { ensureDatabase } from '../server/db/ensure-database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { generateSynthetic } from '../server/domain/synthetic/generate.js';
 import { localMidnight, nextDay } from '../server/domain/reports/scope.js';
+import { vnDay } from '../shared/time.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +29,7 @@ if (!Number.isInteger(contacts) || contacts <= 0) {
   console.error('usage: npm run seed:synthetic -- --contacts N [--referrals M] [--from YYYY-MM-DD] [--to YYYY-MM-DD]');
   process.exit(2);
 }
-const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const today = vnDay();
 const to = values.to ?? today;
 const from = values.from ?? `${Number(to.slice(0, 4)) - 3}${to.slice(4)}`;
 if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || to < from) {

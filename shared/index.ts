@@ -25,3 +25,4 @@ export * from './reports/stats.js';
 export * from './reports/htcds.js';
 export * from './reports/labels.js';
 export * from './schemas/reports.js';
+export * from './time.js';

@@ -1,4 +1,4 @@
-import { VN_UTC_OFFSET_MINUTES } from '../../../shared/index.js';
+import { vnDay } from '../../../shared/index.js';
 
 /**
  * Reporting periods as the statistics API takes them: inclusive local days (Vietnam, UTC+7), YYYY-MM-DD.
@@ -6,9 +6,7 @@ import { VN_UTC_OFFSET_MINUTES } from '../../../shared/index.js';
  */
 
 /** Today in Vietnam, whatever the browser's time zone. */
-export function vnToday(now = Date.now()): string {
-  return new Date(now + VN_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
-}
+export const vnToday = (now = Date.now()): string => vnDay(now);
 
 const parts = (day: string) => ({ y: Number(day.slice(0, 4)), m: Number(day.slice(5, 7)), d: Number(day.slice(8, 10)) });
 const iso = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);

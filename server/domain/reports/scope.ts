@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { VN_UTC_OFFSET_MINUTES, type SessionUser, type StatsArea } from '../../../shared/index.js';
+import { vnMidnight, type SessionUser, type StatsArea } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 
@@ -20,9 +20,7 @@ export interface StatsScope {
 }
 
 /** Local (UTC+7) midnight starting this day, as an instant. */
-export function localMidnight(day: string): Date {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - VN_UTC_OFFSET_MINUTES * 60_000);
-}
+export const localMidnight = vnMidnight;
 
 export function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { STAT_SHEET_NAMES, STAT_TERMS, type StatsResult, type StatTable } from '../../../shared/index.js';
+import { STAT_SHEET_NAMES, STAT_TERMS, vnDay, type StatsResult, type StatTable } from '../../../shared/index.js';
 
 /** The workbook's title (first sheet) and each sheet's title row. */
 export const REPORT_TITLE = 'BÁO CÁO THỐNG KÊ TIẾP NHẬN, BẢO VỆ VÀ HỖ TRỢ NẠN NHÂN — TỔNG ĐÀI 111';
@@ -47,8 +47,8 @@ export async function buildWorkbook(r: StatsResult, onSheet?: (done: number, tot
   cover.addRow([REPORT_TITLE]).font = { bold: true, size: 14 };
   cover.addRow([periodLine(r)]).commit();
   cover.addRow([areaLine(r)]).commit();
-  // The local (Vietnam, UTC+7) date: a report made at 05:00 on the 23rd is dated the 23rd, not the UTC 22nd.
-  cover.addRow([`Ngày lập: ${vnDate(new Date(new Date(r.generatedAt).getTime() + 7 * 3600_000).toISOString().slice(0, 10))}`]).commit();
+  // The local date: a report made at 05:00 on the 23rd in Vietnam is dated the 23rd, not the UTC 22nd.
+  cover.addRow([`Ngày lập: ${vnDate(vnDay(new Date(r.generatedAt)))}`]).commit();
   cover.addRow([]).commit();
   cover.addRow(['Biểu', 'Nội dung']).font = { bold: true };
   r.tables.forEach((t) => cover.addRow([STAT_SHEET_NAMES[t.id], t.title.vi]).commit());

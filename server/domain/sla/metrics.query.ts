@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import type { BoardQuery, ComplianceRow, ResponseTimeRow, SlaMetrics } from '../../../shared/index.js';
+import { vnDay, vnMidnight, type BoardQuery, type ComplianceRow, type ResponseTimeRow, type SlaMetrics } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
 import { caseProvince } from './board.query.js';
 
 const DAY = 86_400_000;
-/** Midnight today in Vietnam (UTC+7), as an instant. */
-export const vnMidnight = (now: Date) => new Date(Math.floor((now.getTime() + 7 * 3600_000) / DAY) * DAY - 7 * 3600_000);
+/** Midnight today in Vietnam, as an instant. */
+export const startOfToday = (now: Date) => vnMidnight(vnDay(now));
 
 type Row = { key_id: number; key_name: string; ack_n: number; ack_p50: number | null; ack_p90: number | null; fa_n: number; fa_p50: number | null; fa_p90: number | null };
 
@@ -47,7 +47,7 @@ export async function loadMetrics(db: Executor, f: BoardQuery, now: Date): Promi
     select (province->>'id')::int as key_id, province->>'name' as key_name, ${stats}
       from (${filtered}) f where province is not null group by 1, 2 order by 2`.execute(db);
 
-  const windows: [ComplianceRow['window'], Date][] = [['today', vnMidnight(now)], ['7d', new Date(now.getTime() - 7 * DAY)], ['30d', since]];
+  const windows: [ComplianceRow['window'], Date][] = [['today', startOfToday(now)], ['7d', new Date(now.getTime() - 7 * DAY)], ['30d', since]];
   const compliance: ComplianceRow[] = [];
   for (const [window, from] of windows) {
     const rows = await sql<{ kind: 'acknowledge' | 'first_action' | 'close'; met: number; breached: number }>`

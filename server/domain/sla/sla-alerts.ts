@@ -1,4 +1,4 @@
-import type { ClockKind } from '../../../shared/index.js';
+import { vnLocal, type ClockKind } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import type { Executor } from '../../db/database.js';
 import { maskPhone } from '../crypto/field-crypto.js';
@@ -12,7 +12,7 @@ const WHAT: Record<ClockKind, string> = {
 };
 
 const hhmm = (d: Date) => {
-  const local = new Date(d.getTime() + 7 * 3600_000); // Vietnam, UTC+7 all year
+  const local = vnLocal(d);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(local.getUTCHours())}:${p(local.getUTCMinutes())} ${p(local.getUTCDate())}/${p(local.getUTCMonth() + 1)}`;
 };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { WEEKDAYS, type HolidayView } from '../../../../shared/index.js';
+import { vnDay, WEEKDAYS, type HolidayView } from '../../../../shared/index.js';
 import { Alert } from '../../components/alert.js';
 import { FormActions } from '../../components/form-actions.js';
 import { Modal } from '../../components/modal.js';
@@ -9,7 +9,7 @@ import { OverrideForm } from './override-form.js';
 import { useDeleteOverride, useHolidays } from './sla-api.js';
 
 /** The current year in Vietnam (UTC+7), whatever the browser's zone. */
-const thisYear = () => new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+const thisYear = () => Number(vnDay().slice(0, 4));
 
 /** "Thứ Hai, 01/09/2025" from "2025-09-01". */
 function useDateText() {
