@@ -22,7 +22,7 @@ function summaryQuery(db: Executor) {
         .as('repeat_count'),
     );
 }
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
+export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
 
 const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
 
@@ -48,7 +48,7 @@ export function toSummary(r: SummaryRow): ContactSummary {
  * hands back what the consoles are told without a second round trip. repeat_count counts earlier contacts from the
  * same number on contacts_caller_hash_idx; the statement's snapshot never includes the row being written.
  */
-function summaryReturning(alias: 'contacts' | 'c') {
+export function summaryReturning(alias: 'contacts' | 'c') {
   const t = sql.raw(alias);
   return sql`${t}.id, ${t}.channel, ${t}.status, ${t}.caller_masked, ${t}.received_at, ${t}.claimed_at, ${t}.claimed_by,
     (select u.display_name from users u where u.id = ${t}.claimed_by) as claimed_by_name,
@@ -126,54 +126,6 @@ export async function insertContact(db: Executor, c: NewContact): Promise<number
     .returning('id')
     .executeTakeFirst();
   return r?.id ?? null;
-}
-
-/** insertContact in one round trip that also returns the new contact's summary; null for a webhook retry. */
-export async function insertContactReturningSummary(db: Executor, c: NewContact): Promise<ContactSummary | null> {
-  const r = await sql<SummaryRow>`
-    insert into contacts (channel, twilio_sid, caller_phone_enc, caller_phone_hash, caller_masked, caller_handle_enc, received_at, call_status, created_by)
-    values (${c.channel}, ${c.twilioSid ?? null}, ${c.phoneEnc}, ${c.phoneHash}, ${c.masked}, ${c.handleEnc ?? null}, ${c.receivedAt},
-            ${c.callStatus ?? null}, ${c.createdBy ?? null})
-    on conflict (twilio_sid) do nothing
-    returning ${summaryReturning('contacts')}`.execute(db);
-  return r.rows[0] ? toSummary(r.rows[0]) : null;
-}
-
-/**
- * An inbound SMS/WhatsApp message in ONE statement (one round trip, atomic on its own): joins the sender's open
- * conversation on the partial unique index or opens one (a withheld number always opens one), counts the message
- * unread, stores it, and returns the message id, the conversation's new summary and whether it was just opened.
- * A MessageSid already stored changes nothing: the NOT EXISTS guard skips a later retry, and a concurrent retry
- * fails the message insert on its unique key, which rolls back the whole statement (reported as null).
- */
-export async function receiveInboundMessage(
-  db: Executor,
-  m: Omit<NewContact, 'twilioSid' | 'callStatus' | 'createdBy' | 'handleEnc'> & { channel: 'sms' | 'whatsapp'; twilioSid: string; bodyEnc: string },
-): Promise<{ messageId: number; created: boolean; summary: ContactSummary } | null> {
-  try {
-    const r = await sql<SummaryRow & { message_id: number; created: boolean }>`
-      with conv as (
-        insert into contacts as c (channel, caller_phone_enc, caller_phone_hash, caller_masked, received_at, last_message_at, unread_messages)
-        select ${m.channel}, ${m.phoneEnc}, ${m.phoneHash}, ${m.masked}, ${m.receivedAt}, ${m.receivedAt}, 1
-        where not exists (select 1 from contact_messages where twilio_sid = ${m.twilioSid})
-        on conflict (caller_phone_hash, channel) where status <> 'closed' and channel in ('sms','whatsapp')
-        -- "Unread" means waiting for someone: the operator handling a conversation reads it live.
-        do update set last_message_at = excluded.last_message_at,
-          unread_messages = case when c.status = 'queued' then c.unread_messages + 1 else 0 end
-        returning (c.xmax = 0) as created, ${summaryReturning('c')}
-      ), msg as (
-        insert into contact_messages (contact_id, direction, twilio_sid, body_enc, status, created_at, updated_at)
-        select id, 'in', ${m.twilioSid}, ${m.bodyEnc}, 'received', ${m.receivedAt}, ${m.receivedAt} from conv
-        returning id
-      )
-      select msg.id as message_id, conv.* from conv, msg`.execute(db);
-    const row = r.rows[0];
-    return row ? { messageId: Number(row.message_id), created: row.created, summary: toSummary(row) } : null;
-  } catch (err) {
-    const e = err as { code?: string; constraint?: string };
-    if (e.code === '23505' && e.constraint === 'contact_messages_twilio_sid_key') return null;
-    throw err;
-  }
 }
 
 /** Exactly one of several concurrent claims wins: the update only matches a still-queued contact. */
