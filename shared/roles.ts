@@ -11,6 +11,12 @@ export const ROOMS = {
   user: (userId: number) => `user:${userId}`,
 } as const;
 
+/**
+ * Queue changes ('contacts:changed') to one room leave together at most this often; the first after a quiet spell
+ * leaves at once. Bounds the packets a console receives in a busy hour, for at most this much added delay.
+ */
+export const QUEUE_EVENT_INTERVAL_MS = 25;
+
 /** Where each role lands after login, in the console. */
 export const LANDING_PATH: Record<Role, string> = {
   operator: '/operator',

@@ -3,6 +3,12 @@ import type { SessionUser } from './schemas/auth.js';
 import type { ReferralDetail, ReferralSummary } from './referral-views.js';
 import type { DraftBody, WrapUpInput } from './schemas/contacts.js';
 
+/** One entry of 'contacts:changed'. */
+export interface ContactChange {
+  kind: 'created' | 'updated';
+  contact: ContactSummary;
+}
+
 /** Acknowledgement shape for every client→server event. */
 export type Ack<T> = { data: T } | { error: { code: string; message: string; fields?: Record<string, string> } };
 type AckFn<T> = (res: Ack<T>) => void;
@@ -12,10 +18,12 @@ export interface ServerToClientEvents {
   'session:ready': (payload: { user: SessionUser; rooms: string[] }) => void;
   /** The session was ended (logout, account disabled): the client must return to the login page. */
   'session:ended': (payload: { reason: 'logout' | 'disabled' | 'expired' }) => void;
-  /** Operators room: a new call or message thread entered the queue. */
-  'contact:created': (contact: ContactSummary) => void;
-  /** Operators room: a queued contact changed (claimed, released, call ended, new message, closed). */
-  'contact:updated': (contact: ContactSummary) => void;
+  /**
+   * Operators room: calls and message threads that entered the queue ('created') or changed ('updated': claimed,
+   * released, call ended, new message, closed), in the order they happened. Changes are sent together, at most
+   * every QUEUE_EVENT_INTERVAL_MS (roles.ts), so a busy hour costs each console a few packets a second, not one per call.
+   */
+  'contacts:changed': (changes: ContactChange[]) => void;
   /** The handling operator's own room: a message arrived in, or was sent from, a conversation. */
   'message:created': (payload: { contactId: number; message: ContactMessage }) => void;
   /** The handling operator's own room: a sent message's delivery status changed (sent, delivered, outbox, failed). */

@@ -1,10 +1,10 @@
 /**
  * Child process of `npm run bench:ingest`: the 50 operator consoles (real socket.io-client connections with the
- * session cookie), kept off the load generator's event loop. Records every contact:created/contact:updated arrival
+ * session cookie), kept off the load generator's event loop. Records every queue change ('contacts:changed') as it arrives
  * and, when asked, matches them against what the generator sent (key = contact id × 1024 + unread count).
  */
 import { io, type Socket } from 'socket.io-client';
-import type { ContactSummary } from '../../shared/index.js';
+import type { ContactChange, ContactSummary } from '../../shared/index.js';
 import { eventKey, now, pct } from './stats.js';
 
 export type ConsoleRequest =
@@ -62,8 +62,9 @@ async function connectAll(baseUrl: string, cookies: string[]) {
             clearTimeout(timer);
             resolve(s);
           });
-          s.on('contact:created', (c: ContactSummary) => record(i, c, true));
-          s.on('contact:updated', (c: ContactSummary) => record(i, c, false));
+          s.on('contacts:changed', (changes: ContactChange[]) => {
+            for (const c of changes) record(i, c.contact, c.kind === 'created');
+          });
           s.on('disconnect', () => disconnects++);
         }),
     ),

@@ -3,8 +3,10 @@ import type { Socket as NetSocket } from 'node:net';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server } from 'socket.io';
 import {
+  QUEUE_EVENT_INTERVAL_MS,
   ROOMS,
   type ClientToServerEvents,
+  type ContactChange,
   type InterServerEvents,
   type Role,
   type ServerToClientEvents,
@@ -14,6 +16,7 @@ import {
 import type { AppContext, RealtimeNotifier } from '../app-context.js';
 import type { AuthService } from '../domain/auth/auth.service.js';
 import { readCookie, SESSION_COOKIE } from '../http/cookies.js';
+import { changeCoalescer } from './change-coalescer.js';
 import { STREAM_MAXLEN, streamNameFor } from './publisher.js';
 import { registerContactHandlers } from './contact-handlers.js';
 import { registerReferralHandlers } from './referral-handlers.js';
@@ -114,35 +117,42 @@ function coalesceWrites(io: IoServer) {
 
 /**
  * Emits leave in order, once per event-loop turn: the turn's broadcasts reach Redis as one pipelined write and each
- * console's frames as one TCP write (see coalesceWrites), instead of a round trip and 50 writes per event.
+ * console's frames as one TCP write (see coalesceWrites), instead of a round trip and 50 writes per event. Queue
+ * changes ('contacts:changed') are merged further, per room, by the change coalescer.
  */
-export function socketNotifier(io: IoServer, presenceChanged: () => void): RealtimeNotifier {
+export function socketNotifier(io: IoServer, presenceChanged: () => void, queueIntervalMs = QUEUE_EVENT_INTERVAL_MS): RealtimeNotifier & { stop(): void } {
   let queue: (() => void)[] = [];
+  const guarded = (send: () => void) => {
+    try {
+      send();
+    } catch (err) {
+      // One bad emit must not drop the rest; consoles repair a missed event on their next queue:sync.
+      console.error(`${new Date().toISOString()} ERROR [realtime] emit failed: ${(err as Error).message}`);
+    }
+  };
   const flush = () => {
     const batch = queue;
     queue = [];
-    for (const send of batch) {
-      try {
-        send();
-      } catch (err) {
-        // One bad emit must not drop the rest of the turn's; consoles repair a missed event on their next queue:sync.
-        console.error(`${new Date().toISOString()} ERROR [realtime] emit failed: ${(err as Error).message}`);
-      }
-    }
+    for (const send of batch) guarded(send);
   };
+  const changes = changeCoalescer((rooms, list) => guarded(() => io.to(rooms).emit('contacts:changed', list)), queueIntervalMs);
   return {
     presenceChanged,
     emit(rooms, event, ...args) {
+      if (event === 'contacts:changed') return changes.add(Array.isArray(rooms) ? rooms : [rooms], args[0] as ContactChange[]);
       if (queue.length === 0) setImmediate(flush);
       queue.push(() => io.to(rooms).emit(event, ...args));
     },
     endSessions(sessionIds, reason) {
-      flush(); // what was said before the session ended still reaches it first
+      // What was said before the session ended still reaches it first.
+      changes.flush();
+      flush();
       for (const id of sessionIds) {
         io.to(sessionRoom(id)).emit('session:ended', { reason });
         io.in(sessionRoom(id)).disconnectSockets(true);
       }
     },
+    stop: () => changes.stop(),
   };
 }
 

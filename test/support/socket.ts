@@ -1,5 +1,5 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/index.js';
+import type { ClientToServerEvents, ContactChange, ContactSummary, ServerToClientEvents } from '../../shared/index.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -28,4 +28,26 @@ export async function readySocket(baseUrl: string, cookie: string): Promise<Clie
   const s = socketFor(baseUrl, cookie);
   await once(s, 'session:ready');
   return s;
+}
+
+/** The first queue change ('contacts:changed' lists several) that matches, e.g. a given contact being closed. */
+export function contactChange(
+  socket: ClientSocket,
+  match: (c: ContactChange) => boolean,
+  timeoutMs = 5000,
+): Promise<ContactSummary> {
+  return new Promise((resolve, reject) => {
+    const listener = (changes: ContactChange[]) => {
+      const hit = changes.find(match);
+      if (!hit) return;
+      clearTimeout(timer);
+      socket.off('contacts:changed', listener);
+      resolve(hit.contact);
+    };
+    const timer = setTimeout(() => {
+      socket.off('contacts:changed', listener);
+      reject(new Error(`no matching contacts:changed within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.on('contacts:changed', listener);
+  });
 }

@@ -2,24 +2,29 @@ import { ROOMS, type ContactMessage, type ContactSummary } from '../../../shared
 import type { AppContext } from '../../app-context.js';
 import { getSummary } from './contacts.repo.js';
 
-/** Live updates to the consoles. Queue summaries carry no identity; message bodies go only to the handling operator. */
+/**
+ * Live updates to the consoles. Queue summaries carry no identity; message bodies go only to the handling operator.
+ * Queue changes travel as 'contacts:changed' lists: the gateway merges the changes of a busy moment into one packet.
+ */
 export function contactEvents(ctx: Pick<AppContext, 'db' | 'realtime'>) {
+  const changed = (kind: 'created' | 'updated', contact: ContactSummary) =>
+    ctx.realtime.emit(ROOMS.operators, 'contacts:changed', [{ kind, contact }]);
   return {
     async created(id: number) {
       const s = await getSummary(ctx.db, id);
-      if (s) ctx.realtime.emit(ROOMS.operators, 'contact:created', s);
+      if (s) changed('created', s);
       if (s?.claimedBy) ctx.realtime.presenceChanged(); // a manual intake is claimed at once
       return s;
     },
     async updated(id: number) {
       const s = await getSummary(ctx.db, id);
-      if (s) ctx.realtime.emit(ROOMS.operators, 'contact:updated', s);
+      if (s) changed('updated', s);
       ctx.realtime.presenceChanged();
       return s;
     },
     /** Announces a summary the caller already holds (from the write's RETURNING): no second read. */
     announce(s: ContactSummary, created: boolean) {
-      ctx.realtime.emit(ROOMS.operators, created ? 'contact:created' : 'contact:updated', s);
+      changed(created ? 'created' : 'updated', s);
       if (!created || s.claimedBy) ctx.realtime.presenceChanged();
     },
     message(contactId: number, handlerId: number | null, message: ContactMessage) {

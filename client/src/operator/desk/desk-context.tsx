@@ -102,8 +102,7 @@ export function DeskProvider({ me, children }: { me: number; children: ReactNode
     };
   }, [socket, sync]);
 
-  useServerEvent('contact:created', (contact) => dispatch({ type: 'upsert', contact }));
-  useServerEvent('contact:updated', (contact) => dispatch({ type: 'upsert', contact }));
+  useServerEvent('contacts:changed', (changes) => dispatch({ type: 'upsert', contacts: changes.map((c) => c.contact) }));
   useServerEvent('presence:updated', (presence) => dispatch({ type: 'presence', presence }));
   useServerEvent('message:created', ({ contactId, message }) => dispatch({ type: 'message', contactId, message }));
   useServerEvent('message:updated', ({ contactId, message }) => dispatch({ type: 'message', contactId, message }));
@@ -129,7 +128,7 @@ export function DeskProvider({ me, children }: { me: number; children: ReactNode
       try {
         const summary = await calls.release(contactId);
         dispatch({ type: 'drop', contactId });
-        dispatch({ type: 'upsert', contact: summary });
+        dispatch({ type: 'upsert', contacts: [summary] });
         return true;
       } catch (err) {
         failed(err);
@@ -142,7 +141,7 @@ export function DeskProvider({ me, children }: { me: number; children: ReactNode
   const completed = useCallback(
     (summary: ContactSummary) => {
       dispatch({ type: 'drop', contactId: summary.id });
-      dispatch({ type: 'upsert', contact: { ...summary, status: 'closed' } });
+      dispatch({ type: 'upsert', contacts: [{ ...summary, status: 'closed' }] });
       const routed = summary.classification !== null && (ROUTED_CLASSIFICATIONS as readonly string[]).includes(summary.classification);
       setNotice({ kind: 'success', text: t(routed ? 'operator.work.doneRouted' : 'operator.work.done', { ref: summary.ref }) });
     },

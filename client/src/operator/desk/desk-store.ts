@@ -12,7 +12,7 @@ export interface DeskState {
 
 export type DeskAction =
   | { type: 'sync'; contacts: ContactSummary[]; presence: OperatorPresence[] }
-  | { type: 'upsert'; contact: ContactSummary }
+  | { type: 'upsert'; contacts: ContactSummary[] }
   | { type: 'presence'; presence: OperatorPresence[] }
   | { type: 'mine'; detail: ContactDetail; activate: boolean }
   | { type: 'drop'; contactId: number }
@@ -40,6 +40,16 @@ function mergeSummary(detail: ContactDetail | undefined, c: ContactSummary): Con
   return detail ? { ...detail, ...c } : undefined;
 }
 
+/** One queue change, in arrival order ('contacts:changed' carries several). */
+function upsertOne(s: DeskState, c: ContactSummary): DeskState {
+  if (c.status === 'closed') return { ...s, queue: without(s.queue, c.id), details: without(s.details, c.id) };
+  const queue = { ...s.queue, [c.id]: c };
+  if (!(c.id in s.details)) return { ...s, queue };
+  // Released, or taken over by someone else (a supervisor): it is no longer on this desk.
+  if (!heldBy(c, s.me)) return { ...s, queue, details: without(s.details, c.id) };
+  return { ...s, queue, details: { ...s.details, [c.id]: mergeSummary(s.details[c.id], c)! } };
+}
+
 export function deskReducer(s: DeskState, a: DeskAction): DeskState {
   switch (a.type) {
     case 'sync': {
@@ -53,15 +63,8 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
       }
       return { ...s, queue, presence: a.presence, synced: true, details };
     }
-    case 'upsert': {
-      const c = a.contact;
-      if (c.status === 'closed') return { ...s, queue: without(s.queue, c.id), details: without(s.details, c.id) };
-      const queue = { ...s.queue, [c.id]: c };
-      if (!(c.id in s.details)) return { ...s, queue };
-      // Released, or taken over by someone else (a supervisor): it is no longer on this desk.
-      if (!heldBy(c, s.me)) return { ...s, queue, details: without(s.details, c.id) };
-      return { ...s, queue, details: { ...s.details, [c.id]: mergeSummary(s.details[c.id], c)! } };
-    }
+    case 'upsert':
+      return a.contacts.reduce(upsertOne, s);
     case 'presence':
       return { ...s, presence: a.presence };
     case 'mine': {

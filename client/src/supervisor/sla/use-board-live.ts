@@ -21,8 +21,7 @@ export function useBoardLive(onEscalated: () => void): void {
   });
   useServerEvent('referral:created', board);
   useServerEvent('referral:updated', board);
-  useServerEvent('contact:created', board);
-  useServerEvent('contact:updated', board);
+  useServerEvent('contacts:changed', board);
 
   const previous = useRef(status);
   useEffect(() => {
