@@ -7,10 +7,12 @@ import { errorHandler, notFoundApi } from './http/error-handler.js';
 import { securityHeaders } from './http/guards.js';
 import { healthRouter } from './http/health.js';
 import { CLIENT_DIST } from './paths.js';
-import { twilioRouter } from './webhooks/twilio.routes.js';
 
 
-/** The express application: API, health checks and the built console. Socket.IO is attached by server/http-server.ts. */
+/**
+ * The express application: API, health checks and the built console. Socket.IO and Twilio's webhooks are attached
+ * beside it by server/http-server.ts.
+ */
 export function createApp(ctx: AppContext, opts: { clientDist?: string } = {}): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -18,7 +20,6 @@ export function createApp(ctx: AppContext, opts: { clientDist?: string } = {}): 
   app.use(securityHeaders);
   app.use(healthRouter(ctx));
   app.use('/api', apiRouter(ctx));
-  app.use('/webhooks/twilio', twilioRouter(ctx));
 
   const dist = opts.clientDist ?? CLIENT_DIST;
   if (existsSync(path.join(dist, 'index.html'))) {

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppContext } from './app-context.js';
 import { createApp } from './app.js';
+import { twilioWebhooks } from './webhooks/twilio-webhooks.js';
 import { createAuthService } from './domain/auth/auth.service.js';
 import { attachSocketGateway, lateNotifier, socketNotifier, type IoServer } from './realtime/socket-gateway.js';
 
@@ -12,7 +13,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** HTTP API, console and Socket.IO on one port. `ctx.realtime` is bound to the gateway once it exists. */
+/** HTTP API, console, Twilio's webhooks and Socket.IO on one port. `ctx.realtime` is bound to the gateway once it exists. */
 export async function startHttpServer(
   base: Omit<AppContext, 'realtime'>,
   opts: { clientDist?: string } = {},
@@ -20,9 +21,13 @@ export async function startHttpServer(
   const notifier = lateNotifier();
   const ctx: AppContext = { ...base, realtime: notifier };
   const app = createApp(ctx, opts);
-  const httpServer = createServer(app);
+  const webhooks = twilioWebhooks(ctx);
+  const httpServer = createServer((req, res) => {
+    if (!webhooks.handle(req, res)) app(req, res);
+  });
   const { io, presenceChanged, stop } = attachSocketGateway(httpServer, ctx, createAuthService(ctx));
-  notifier.bind(socketNotifier(io, presenceChanged));
+  const live = socketNotifier(io, presenceChanged);
+  notifier.bind(live);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(ctx.config.PORT, ctx.config.HOST, () => resolve());
@@ -37,6 +42,7 @@ export async function startHttpServer(
     close: () =>
       new Promise<void>((resolve) => {
         stop();
+        live.stop();
         io.close(() => resolve()); // also closes the HTTP server
         httpServer.closeAllConnections();
       }),

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { ROOMS } from '../../shared/index.js';
 import { createFieldCrypto } from '../../server/domain/crypto/field-crypto.js';
 import { createTestUser, loginAs, startTestApp, type TestApp } from '../support/http.js';
-import { once, readySocket } from '../support/socket.js';
+import { contactChange, once, readySocket } from '../support/socket.js';
 import { testEnv } from '../support/test-env.js';
 import { newSid, signedTwilioPost, TEST_TWILIO } from '../support/twilio.js';
 
@@ -117,11 +117,27 @@ describe('Twilio webhooks: signed, idempotent, announced live', () => {
     expect(after.rows[0]!.n).to.equal(before.rows[0]!.n);
   });
 
+  it('refuses a body over 64 KiB with 413 before reading it, storing nothing', async () => {
+    const callSid = newSid('CA');
+    const r = await post('/webhooks/twilio/voice', { CallSid: callSid, From: '+84912345678', Padding: 'x'.repeat(70 * 1024) });
+    expect(r.status).to.equal(413);
+    expect(JSON.parse(r.text).error.fields).to.have.property('body');
+    expect(await contactsBySid(callSid)).to.have.length(0);
+  });
+
+  it('leaves other methods and unknown webhook paths to the API, which answers 404', async () => {
+    const get = await fetch(`${app.baseUrl}/webhooks/twilio/voice`);
+    expect(get.status).to.equal(404);
+    const unknown = await post('/webhooks/twilio/fax', { CallSid: newSid('CA') });
+    expect(unknown.status).to.equal(404);
+    expect(JSON.parse(unknown.text).error.code).to.equal('not_found');
+  });
+
   it('announces a new call to every operator console, without the number', async () => {
     const [a, b] = await Promise.all([createTestUser('operator'), createTestUser('supervisor')]);
     const sockets = await Promise.all([a, b].map(async (u) => readySocket(app.baseUrl, await loginAs(app.baseUrl, u.username, u.password))));
     const callSid = newSid('CA');
-    const heard = sockets.map((s) => once<any>(s, 'contact:created'));
+    const heard = sockets.map((s) => contactChange(s, (c) => c.kind === 'created' && c.contact.channel === 'voice'));
     await post('/webhooks/twilio/voice', { CallSid: callSid, From: '+84955555555', CallStatus: 'ringing' });
     const events = await Promise.all(heard);
     for (const e of events) {

@@ -1,0 +1,121 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import twilio from 'twilio';
+import { z } from 'zod';
+import type { AppContext } from '../app-context.js';
+import { createIntakeService } from '../domain/contacts/intake.service.js';
+import { syncMessage } from '../domain/notifications/deliver.js';
+import { setStatusByProviderSid } from '../domain/notifications/notifications.repo.js';
+import { parseOrThrow } from '../http/validate.js';
+import { readForm, send, sendError } from './form-request.js';
+import { signedByTwilio, type FormParams } from './twilio-signature.js';
+
+const sid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be a Twilio ${prefix}… sid`);
+const voiceParams = z.object({ CallSid: sid('CA'), From: z.string().optional(), CallStatus: z.string().optional() });
+const voiceStatusParams = voiceParams.extend({
+  CallDuration: z.coerce.number().int().min(0).optional(),
+  RecordingUrl: z.url().optional(),
+});
+const messageParams = z.object({ MessageSid: sid('(SM|MM)'), From: z.string().min(1), Body: z.string().max(5000).default('') });
+const messageStatusParams = z.object({
+  MessageSid: sid('(SM|MM)'),
+  MessageStatus: z.string(),
+  ErrorCode: z.string().optional(),
+});
+
+const GREETING =
+  'Tổng đài quốc gia bảo vệ trẻ em 111 xin chào. Cuộc gọi của bạn được giữ bí mật và miễn phí. Xin vui lòng giữ máy, tư vấn viên sẽ trả lời ngay.';
+
+/** The answers never vary: built once with the twilio library instead of once per webhook. */
+const VOICE_TWIML = (() => {
+  const twiml = new twilio.twiml.VoiceResponse();
+  twiml.say({ language: 'vi-VN' }, GREETING);
+  twiml.enqueue('hotline111');
+  return Buffer.from(twiml.toString());
+})();
+const EMPTY_MESSAGING_TWIML = Buffer.from(new twilio.twiml.MessagingResponse().toString());
+const XML = 'text/xml; charset=utf-8';
+
+/** Twilio's status words mapped onto ours. */
+const DELIVERY: Record<string, 'sent' | 'delivered' | 'undelivered' | 'failed' | undefined> = {
+  sent: 'sent', delivered: 'delivered', read: 'delivered', undelivered: 'undelivered', failed: 'failed',
+};
+
+const PREFIX = '/webhooks/twilio/';
+const BODY_LIMIT = 64 * 1024;
+
+type Answer = { status: number; type?: string; body?: Buffer };
+
+/**
+ * Twilio's voice and messaging webhooks: signature-checked, idempotent on CallSid/MessageSid, answered fast.
+ *
+ * They are served on node:http directly, ahead of the express app. A webhook needs none of what the API's stack
+ * does per request (sessions, cookies, CSRF, JSON, routing through every router), and at a thousand calls and
+ * messages a second that stack was the largest share of the server's CPU and of its garbage (see bench/README.md).
+ * `handle` answers false for anything that is not one of these four POSTs, and express serves it (404 included).
+ */
+export function twilioWebhooks(ctx: AppContext) {
+  const intake = createIntakeService(ctx);
+  let warnedDisabled = false;
+
+  const routes: Record<string, (p: FormParams) => Promise<Answer>> = {
+    voice: async (params) => {
+      const p = parseOrThrow(voiceParams, params, 'webhook');
+      await intake.receiveCall({ callSid: p.CallSid, from: p.From, callStatus: p.CallStatus });
+      return { status: 200, type: XML, body: VOICE_TWIML };
+    },
+    'voice/status': async (params) => {
+      const p = parseOrThrow(voiceStatusParams, params, 'webhook');
+      await intake.updateCallStatus({ callSid: p.CallSid, callStatus: p.CallStatus, duration: p.CallDuration ?? null, recordingUrl: p.RecordingUrl ?? null });
+      return { status: 204 };
+    },
+    messaging: async (params) => {
+      const p = parseOrThrow(messageParams, params, 'webhook');
+      const channel = p.From.startsWith('whatsapp:') ? 'whatsapp' : 'sms';
+      await intake.receiveMessage({ messageSid: p.MessageSid, from: p.From, body: p.Body, channel });
+      return { status: 200, type: XML, body: EMPTY_MESSAGING_TWIML };
+    },
+    'messaging/status': async (params) => {
+      const p = parseOrThrow(messageStatusParams, params, 'webhook');
+      const status = DELIVERY[p.MessageStatus];
+      if (status) {
+        const n = await setStatusByProviderSid(ctx.db, p.MessageSid, status, p.ErrorCode ? `twilio error ${p.ErrorCode}` : null, ctx.clock.now());
+        if (n) await syncMessage(ctx, n.contact_message_id, status);
+      }
+      return { status: 204 };
+    },
+  };
+
+  async function serve(req: IncomingMessage, res: ServerResponse, route: (p: FormParams) => Promise<Answer>, path: string) {
+    try {
+      const params = await readForm(req, BODY_LIMIT);
+      const twilioConfig = ctx.config.twilio;
+      if (!twilioConfig) {
+        if (!warnedDisabled) ctx.log.warn('Twilio webhooks are refused: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER');
+        warnedDisabled = true;
+        return send(res, 403, 'text/plain; charset=utf-8', 'webhooks disabled: Twilio is not configured');
+      }
+      const signature = req.headers['x-twilio-signature'];
+      if (!signedByTwilio(twilioConfig.authToken, ctx.config.PUBLIC_BASE_URL, req.url!, params, typeof signature === 'string' ? signature : undefined)) {
+        ctx.log.warn(`refused a Twilio webhook with a ${signature ? 'bad' : 'missing'} signature on ${path}`);
+        return send(res, 403, 'text/plain; charset=utf-8', 'invalid signature');
+      }
+      const answer = await route(params);
+      send(res, answer.status, answer.type ?? 'text/plain; charset=utf-8', answer.body);
+    } catch (err) {
+      sendError(res, err, ctx.log, path);
+    }
+  }
+
+  return {
+    /** Serves the request when it is one of Twilio's webhooks; false leaves it to express. */
+    handle(req: IncomingMessage, res: ServerResponse): boolean {
+      if (req.method !== 'POST' || !req.url?.startsWith(PREFIX)) return false;
+      const q = req.url.indexOf('?');
+      const path = q === -1 ? req.url : req.url.slice(0, q);
+      const route = routes[path.slice(PREFIX.length)];
+      if (!route) return false;
+      void serve(req, res, route, path);
+      return true;
+    },
+  };
+}
