@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { createDatabase, type Database } from '../../server/db/database.js';
@@ -88,7 +89,10 @@ export async function startServer(env: BenchEnv, onLine: (line: string) => void)
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // BENCH_SERVER_LOG=/tmp/server.log keeps everything the server prints (e.g. with BENCH_SERVER_FLAGS=--trace-gc).
+  const keep = process.env.BENCH_SERVER_LOG ? createWriteStream(process.env.BENCH_SERVER_LOG) : null;
   for (const stream of [child.stdout!, child.stderr!]) {
+    if (keep) stream.on('data', (d: Buffer | string) => keep.write(d));
     let buf = '';
     stream.setEncoding('utf8').on('data', (d: string) => {
       buf += d;
