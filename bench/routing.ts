@@ -4,17 +4,31 @@
  * with the focal points' SMS alert recorded and enqueued. Steps at 50, 100 and 200 referrals/s, 20 s each.
  * Target: p99 ≤ 250 ms at 100/s. Prints figures as it goes; the last line is one JSON object.
  */
+import http from 'node:http';
 import { sql } from 'kysely';
 import { io } from 'socket.io-client';
 import { traffickingWrapUp } from '../test/support/contacts.js';
 import { cleanupBenchEnv, createBenchEnv, createOperators, login, startServer, stopProcess, type BenchEnv } from './lib/env.js';
 import { claimedContacts, communesWithOffices, loadRoutingData, startWorkersProcess } from './lib/routing-setup.js';
-import { now, pct, round } from './lib/stats.js';
+import { cpuMeter, now, pct, round } from './lib/stats.js';
 import { createTestAgencyOfficers } from './lib/routing-officers.js';
 
 const RATES = (process.env.BENCH_RATES ?? '50,100,200').split(',').map(Number);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 20);
+const WARMUP = { rate: 50, seconds: 5 };
 const log = (s: string) => console.log(s);
+
+/** POST with a keep-alive agent (fetch costs the generator several times the CPU per request). Resolves the status. */
+function post(agent: http.Agent, url: string, cookie: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent, headers: { cookie, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 async function main() {
   const env: BenchEnv = await createBenchEnv();
@@ -44,9 +58,20 @@ async function main() {
     );
     log(`setup: ${communes.length} communes, ${agencyIds.length} district offices with a live console each`);
 
-    for (const rate of RATES) {
-      const total = rate * STEP_SECONDS;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+    // Server and workers' PostgreSQL backends (the pools may grow during a step: read again at its end).
+    const backendPids = async () =>
+      (await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and application_name = 'hotline111'`.execute(env.db)).rows.map((r) => r.pid);
+    let pgPids: number[] = [];
+    const cpu = cpuMeter(() => ({ server: [server!.pid!], workers: [workers!.pid!], bench: [process.pid], postgres: pgPids }));
+    // Warm-up, not reported: V8 optimises the hot paths and the pools open their connections.
+    for (const [i, rate] of [WARMUP.rate, ...RATES].entries()) {
+      const warmup = i === 0;
+      const total = rate * (warmup ? WARMUP.seconds : STEP_SECONDS);
       const ids = await claimedContacts(env.db, opId, total);
+      pgPids = await backendPids();
+      cpu.reset();
+      const cpuFrom = now();
       const sent = new Map<number, number>();
       const serverLatency: number[] = [];
       let errors = 0;
@@ -60,15 +85,11 @@ async function main() {
         const commune = communes[i % communes.length]!;
         const t0 = now();
         sent.set(id, t0);
+        const body = JSON.stringify(traffickingWrapUp({ location: { kind: 'unit', dataset: 'vn-2023', code: commune.code } }));
         inflight.push(
-          fetch(`${env.baseUrl}/api/contacts/${id}/wrap-up`, {
-            method: 'POST',
-            headers: { cookie, 'content-type': 'application/json' },
-            body: JSON.stringify(traffickingWrapUp({ location: { kind: 'unit', dataset: 'vn-2023', code: commune.code } })),
-          }).then(async (r) => {
-            await r.arrayBuffer();
+          post(agent, `${env.baseUrl}/api/contacts/${id}/wrap-up`, cookie, body).then((status) => {
             serverLatency.push(now() - t0);
-            if (r.status !== 200) errors++;
+            if (status !== 200) errors++;
           }, () => void errors++),
         );
       }
@@ -78,6 +99,15 @@ async function main() {
       while (now() < deadline && ids.some((id) => !arrivals.has(refOf(id)))) await new Promise((r) => setTimeout(r, 100));
       const lat = ids.filter((id) => arrivals.has(refOf(id))).map((id) => arrivals.get(refOf(id))! - sent.get(id)!).sort((a, b) => a - b);
       const missing = ids.length - lat.length;
+      pgPids = await backendPids();
+      const cpuPercent = cpu.read();
+      if (warmup) {
+        log(`warm-up ${rate}/s for ${WARMUP.seconds} s: ${lat.length}/${total} referrals arrived, ${errors} errors (not reported)`);
+        continue;
+      }
+      const elapsedS = (now() - cpuFrom) / 1000;
+      // CPU ms per referral: % of one core × step time ÷ referrals (the step includes the wait for the last arrivals).
+      const perReferral = (p: number | undefined) => round(((p ?? NaN) * 10 * elapsedS) / total, 2);
       const stored = await sql<{ referrals: number; alerts: number }>`
         select (select count(*)::int from referrals where contact_id = any(${ids})) as referrals,
                (select count(*)::int from notifications n join referrals r on r.id = n.referral_id where r.contact_id = any(${ids})) as alerts`.execute(env.db);
@@ -85,11 +115,13 @@ async function main() {
         rate, sent: total, errors, referrals: stored.rows[0]!.referrals, alertsRecorded: stored.rows[0]!.alerts, missingEvents: missing,
         wrapUpP50Ms: round(pct(serverLatency.sort((a, b) => a - b), 50)), wrapUpP99Ms: round(pct(serverLatency, 99)),
         toAgencyP50Ms: round(pct(lat, 50)), toAgencyP99Ms: round(pct(lat, 99)), toAgencyMaxMs: round(lat[lat.length - 1] ?? NaN),
+        cpuPercent, cpuMsPerReferral: Object.fromEntries(['server', 'workers', 'postgres', 'redis', 'bench'].map((k) => [k, perReferral(cpuPercent[k])])),
       };
       results.push(row);
       log(`step ${rate}/s: ${JSON.stringify(row)}`);
     }
     sockets.forEach((s) => s.disconnect());
+    agent.destroy();
   } finally {
     await stopProcess(workers);
     await stopProcess(server);

@@ -40,7 +40,7 @@ export async function createBenchEnv(): Promise<BenchEnv> {
   const runId = `${Date.now()}_${randomBytes(2).toString('hex')}`;
   const databaseUrl = PG_BASE.replace(/\/[^/]*$/, `/hotline111_bench_${runId}`);
   await ensureDatabase(databaseUrl);
-  const db = createDatabase(databaseUrl, { max: 4 });
+  const db = createDatabase(databaseUrl, { max: 4, applicationName: 'hotline111-bench' });
   await migrateToLatest(db);
   const port = await freePort();
   return {
@@ -136,7 +136,9 @@ export async function login(baseUrl: string, username: string, password: string)
 /** Drops the database and every Redis key under the run's prefix. */
 export async function cleanupBenchEnv(env: BenchEnv): Promise<void> {
   await env.db.destroy().catch(() => {});
-  await dropDatabase(env.databaseUrl);
+  // BENCH_KEEP_DATABASE=1 leaves the database for a look afterwards (EXPLAIN, counts); drop it by hand.
+  if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`kept ${env.databaseUrl}`);
+  else await dropDatabase(env.databaseUrl);
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   try {
     let cursor = '0';

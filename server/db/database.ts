@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { preparingClient } from './prepared-statements.js';
 import type { DB } from './schema.js';
 
 export type Database = Kysely<DB>;
@@ -14,8 +15,17 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => {
   return Number.isSafeInteger(n) ? n : v;
 });
 
-export function createDatabase(databaseUrl: string, opts: { max?: number } = {}): Database {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.max ?? 10, application_name: 'hotline111' });
+/**
+ * `applicationName` names the connections in pg_stat_activity (the benchmarks tell their own from the product's);
+ * `preparedStatements: false` runs every statement unnamed (for a pool that changes the schema under itself).
+ */
+export function createDatabase(databaseUrl: string, opts: { max?: number; applicationName?: string; preparedStatements?: boolean } = {}): Database {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: opts.max ?? 10,
+    application_name: opts.applicationName ?? 'hotline111',
+    ...(opts.preparedStatements !== false && { Client: preparingClient() }),
+  });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (err) => console.error(`[db] idle client error: ${err.message}`));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
