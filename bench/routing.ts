@@ -97,6 +97,15 @@ async function main() {
       const deadline = now() + 15_000;
       const refOf = (id: number) => `LH-${String(id).padStart(6, '0')}`;
       while (now() < deadline && ids.some((id) => !arrivals.has(refOf(id)))) await new Promise((r) => setTimeout(r, 100));
+      if (process.env.BENCH_TRACE === '1') {
+        // Per 250 ms of sending: the slowest arrival, to tell a steady tail from stalls.
+        const slots = new Map<number, number>();
+        for (const id of ids) if (arrivals.has(refOf(id))) {
+          const slot = Math.floor((sent.get(id)! - start) / 250);
+          slots.set(slot, Math.max(slots.get(slot) ?? 0, arrivals.get(refOf(id))! - sent.get(id)!));
+        }
+        log([...slots].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k * 250}:${Math.round(v)}`).join(' '));
+      }
       const lat = ids.filter((id) => arrivals.has(refOf(id))).map((id) => arrivals.get(refOf(id))! - sent.get(id)!).sort((a, b) => a - b);
       const missing = ids.length - lat.length;
       pgPids = await backendPids();

@@ -61,7 +61,7 @@ describe('browser: a signed call reaches the console; the operator claims, triag
     await page.screenshot({ path: 'test-results/operator-submitted.png' });
 
     const stored = await db.query(
-      `select c.status, c.classification, c.purposes, c.consent, c.location_country, r.enqueued_at is not null as enqueued,
+      `select c.status, c.classification, c.purposes, c.consent, c.location_country, r.id is not null as requested,
               (select count(*)::int from contact_victims v where v.contact_id = c.id and v.under18) as children
          from contacts c left join routing_requests r on r.contact_id = c.id where c.id = $1`,
       [id],
@@ -69,6 +69,6 @@ describe('browser: a signed call reaches the console; the operator claims, triag
     expect(stored.rows[0]).to.deep.include({
       status: 'closed', classification: 'trafficking', purposes: ['forced_labour'], consent: 'victim', location_country: 'KH', children: 1,
     });
-    expect(stored.rows[0].enqueued).to.equal(true);
+    expect(stored.rows[0].requested).to.equal(true);
   });
 });

@@ -117,7 +117,11 @@ describe('operator console: claim, draft, wrap-up over Socket.IO and REST', () =
     expect(r.data).to.include({ status: 'closed', classification: 'trafficking' });
     expect((await closed).classification).to.equal('trafficking');
     const req = await db().selectFrom('routing_requests').selectAll().where('contact_id', '=', call.id).executeTakeFirstOrThrow();
-    expect(req.enqueued_at).to.be.instanceOf(Date);
+    expect(req.routed_at).to.equal(null); // the routing worker's to do (none runs here)
+    const audited = await db().selectFrom('audit_log').selectAll().where('action', '=', 'contact.wrap_up').where('entity_id', '=', String(call.id)).execute();
+    expect(audited).to.have.length(1);
+    expect(audited[0]).to.include({ actor_role: 'operator', entity_type: 'contact' });
+    expect(audited[0]!.details).to.deep.equal({ classification: 'trafficking', victims: 1, routed: true });
     const job = await testEnv().queues.routing.getJob(JOB_IDS.routing(call.id));
     expect(job?.data).to.deep.equal({ contactId: call.id });
     const victims = await db().selectFrom('contact_victims').selectAll().where('contact_id', '=', call.id).execute();

@@ -4,7 +4,7 @@ import { JOB_IDS, QUEUES, ROOMS } from '../../shared/index.js';
 import { referralsServiceFor } from '../../server/domain/referrals/referrals.factory.js';
 import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
 import { startWorkers } from '../../workers/run-workers.js';
-import { relayLostRoutingJobs } from '../../server/domain/routing/routing-outbox.js';
+import { relayLostRoutingJobs, relayRoutingRequests } from '../../server/domain/routing/routing-outbox.js';
 import { PUBLIC_URL } from '../support/contacts.js';
 import { agencyByCode, ensureDemoData } from '../support/demo-data.js';
 import { api, createTestUser, loginAs, startTestApp, type TestApp } from '../support/http.js';
@@ -100,14 +100,21 @@ describe('routing worker (BullMQ): from the wrap-up outbox to the agency inbox',
   });
 
   it('sends a routing job again when Redis lost it (it keeps nothing on disk), and the case is routed once', async () => {
-    const contactId = await classifiedCase(app, IN_VI_XUYEN); // enqueued at wrap-up; no worker runs yet
+    const contactId = await classifiedCase(app, IN_VI_XUYEN); // its job sent at wrap-up; no worker runs yet
     const job = await app.ctx.queues.routing.getJob(JOB_IDS.routing(contactId));
     expect(job).to.not.equal(undefined);
     await job!.remove(); // what an empty Redis after a restart looks like for this case
     const request = () => scratch.db.selectFrom('routing_requests').selectAll().where('contact_id', '=', contactId).executeTakeFirstOrThrow();
-    expect((await request()).enqueued_at).to.not.equal(null);
-    // A minute later the relay notices the job is gone while the case is still unrouted, and sends it again.
-    const later = { ...app.ctx, clock: { now: () => new Date(Date.now() + 61_000) } };
+    expect(await request()).to.include({ enqueued_at: null, routed_at: null });
+    const at = (ms: number) => ({ ...app.ctx, clock: { now: () => new Date(Date.now() + ms) } });
+    // Within the grace period the relay trusts the wrap-up's own send; after it, the request is sent again.
+    expect(await relayRoutingRequests(app.ctx)).to.equal(0);
+    expect(await relayRoutingRequests(at(11_000))).to.be.greaterThanOrEqual(1);
+    expect(await app.ctx.queues.routing.getJob(JOB_IDS.routing(contactId))).to.not.equal(undefined);
+    expect((await request()).enqueued_at).to.be.instanceOf(Date);
+    // Lost again after the relay sent it: a minute later the lost-job sweep notices and sends it once more.
+    await (await app.ctx.queues.routing.getJob(JOB_IDS.routing(contactId)))!.remove();
+    const later = at(11_000 + 61_000);
     expect(await relayLostRoutingJobs(later)).to.be.greaterThanOrEqual(1);
     expect(await app.ctx.queues.routing.getJob(JOB_IDS.routing(contactId))).to.not.equal(undefined);
     const workers = await startWorkers(app.ctx);
@@ -116,6 +123,7 @@ describe('routing worker (BullMQ): from the wrap-up outbox to the agency inbox',
       expect((await referralsOf(app, contactId)).map((r) => r.track)).to.deep.equal(['primary']);
       // Routed: the relay leaves it alone from now on, job or no job.
       expect(await relayLostRoutingJobs(later)).to.equal(0);
+      expect(await relayRoutingRequests(later)).to.equal(0);
     } finally {
       await workers.close();
     }

@@ -4,10 +4,11 @@ import type { Executor } from '../../db/database.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import type { RequestOrigin } from '../auth/auth.service.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { enqueueRoutingRequest, recordRoutingRequest } from '../routing/routing-outbox.js';
+import { enqueueRoutingRequest } from '../routing/routing-outbox.js';
 import { contactDetail } from './contact-detail.js';
 import { contactEvents } from './contact-events.js';
 import { claimContact, getContactRow, releaseContact, saveDraft, type ContactRow } from './contacts.repo.js';
+import { storeWrapUp } from './wrap-up-write.js';
 
 export type Actor = { user: SessionUser; origin: RequestOrigin };
 
@@ -73,41 +74,28 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
       return { version, savedAt: now.toISOString() };
     },
 
-    /** Stores the classification; for cases to refer, the routing request is written in the same transaction. */
+    /**
+     * Stores the classification; for cases to refer, the routing request is written in the same statement (the
+     * transactional outbox) and its job is sent right after. Nothing is written unless the contact is still this
+     * operator's; the error then says why.
+     */
     async wrapUp(id: number, w: WrapUpBody, actor: Actor): Promise<ContactSummary> {
-      const row = await load(id);
-      assertHandler(row, actor.user);
       const now = clock.now();
       const unitId = w.location.kind === 'unit' ? await unitIdOf(db, w.location.dataset, w.location.code, 'location.code') : null;
       const homeUnitId = w.homeLocation.kind === 'unit' ? await unitIdOf(db, w.homeLocation.dataset, w.homeLocation.code, 'homeLocation.code') : null;
       const routed = (ROUTED_CLASSIFICATIONS as readonly string[]).includes(w.classification);
-      await db.transaction().execute(async (tx) => {
-        const r = await tx
-          .updateTable('contacts')
-          .set({
-            status: 'closed', closed_at: now, closed_by: actor.user.id, call_type: w.callType, classification: w.classification,
-            purposes: w.purposes, indicators: w.indicators, needs: w.needs, immediate_danger: w.immediateDanger,
-            location_kind: w.location.kind, location_unit_id: unitId, home_unit_id: homeUnitId, location_country: w.location.kind === 'abroad' ? w.location.country : null,
-            wishes: w.wishes, wishes_note_enc: crypto.encryptNullable(w.wishesNote), consent: w.consent,
-            narrative_enc: crypto.encryptNullable(w.narrative), draft_enc: null, unread_messages: 0,
-          })
-          .where('id', '=', id)
-          .where('status', '=', 'in_progress')
-          .where('claimed_by', '=', actor.user.id)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) throw new ConflictError('this contact is no longer yours');
-        if (w.victims.length)
-          await tx.insertInto('contact_victims').values(w.victims.map((v, i) => ({
-            contact_id: id, position: i, sex: v.sex, age: v.age, age_band: v.ageBand, ethnicity: v.ethnicity, nationality: v.nationality, under18: v.under18,
-          }))).execute();
-        if (routed) await recordRoutingRequest(tx, id, now);
-        await audit(tx, actor, 'contact.wrap_up', id, { classification: w.classification, victims: w.victims.length, routed });
+      const summary = await storeWrapUp(db, {
+        contactId: id, operator: { id: actor.user.id, role: actor.user.role, ...actor.origin }, at: now, body: w,
+        locationUnitId: unitId, homeUnitId, narrativeEnc: crypto.encryptNullable(w.narrative), wishesNoteEnc: crypto.encryptNullable(w.wishesNote), routed,
       });
-      if (routed) {
-        // Best effort now; the scheduled relay retries whatever this misses.
-        await enqueueRoutingRequest(ctx, id).catch((e) => ctx.log.warn(`routing relay for contact ${id} deferred: ${(e as Error).message}`));
+      if (!summary) {
+        assertHandler(await load(id), actor.user);
+        throw new ConflictError('this contact is no longer yours');
       }
-      return (await events.updated(id))!;
+      // Best effort now; the scheduled relay sends whatever this misses.
+      if (routed) await enqueueRoutingRequest(ctx, id).catch((e) => ctx.log.warn(`routing relay for contact ${id} deferred: ${(e as Error).message}`));
+      events.announce(summary, false);
+      return summary;
     },
   };
 }

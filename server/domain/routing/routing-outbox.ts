@@ -3,32 +3,30 @@ import { JOB_IDS } from '../../../shared/queues.js';
 import type { AppContext } from '../../app-context.js';
 import type { Executor } from '../../db/database.js';
 
-/** Written in the wrap-up transaction: the promise that this contact will be routed, whatever happens next. */
-export async function recordRoutingRequest(tx: Executor, contactId: number, at: Date): Promise<void> {
-  await tx
-    .insertInto('routing_requests')
-    .values({ contact_id: contactId, created_at: at })
-    .onConflict((oc) => oc.column('contact_id').doNothing())
-    .execute();
-}
-
 /**
- * Relays pending routing requests to the routing queue (job data: the contact id only). Runs right after a
- * wrap-up commits and on a schedule, so a request survives a crash or a Redis outage between the two.
- * Deterministic job ids make a double relay harmless.
+ * A routing request (written by the wrap-up statement, see contacts/wrap-up-write.ts) gets its job twice over: at
+ * once by the wrap-up (enqueueRoutingRequest, best effort) and, should that have failed, by this scheduled relay,
+ * which sends every request neither routed nor relayed after `graceMs` (job data: the contact id only). So a
+ * request survives a crash or a Redis outage between the commit and the job. Deterministic job ids make a double
+ * send harmless: a job still waiting, running or failed is not added again.
+ *
+ * enqueued_at: when the relay sent the job, or when the case was routed (the wrap-up's own send is not recorded:
+ * one write fewer per case, and routed_at follows within milliseconds).
  */
-export async function relayRoutingRequests(ctx: Pick<AppContext, 'db' | 'queues' | 'clock'>, opts: { contactId?: number; limit?: number } = {}) {
+export async function relayRoutingRequests(ctx: Pick<AppContext, 'db' | 'queues' | 'clock'>, opts: { limit?: number; graceMs?: number } = {}) {
+  const before = new Date(ctx.clock.now().getTime() - (opts.graceMs ?? 10_000));
   return ctx.db.transaction().execute(async (tx) => {
-    let q = tx
+    const pending = await tx
       .selectFrom('routing_requests')
       .select(['id', 'contact_id'])
       .where('enqueued_at', 'is', null)
+      .where('routed_at', 'is', null)
+      .where('created_at', '<', before)
       .orderBy('created_at')
       .limit(opts.limit ?? 500)
       .forUpdate()
-      .skipLocked();
-    if (opts.contactId != null) q = q.where('contact_id', '=', opts.contactId);
-    const pending = await q.execute();
+      .skipLocked()
+      .execute();
     if (pending.length === 0) return 0;
     try {
       await ctx.queues.routing.addBulk(
@@ -72,26 +70,26 @@ export async function relayLostRoutingJobs(ctx: Pick<AppContext, 'db' | 'queues'
   return lost.length;
 }
 
-/** The routing worker finished this case: the relay stops watching its job. */
+/** The routing worker finished this case (in its referral transaction): the relays stop watching it. */
 export async function markRouted(db: Executor, contactId: number, at: Date): Promise<void> {
-  await db.updateTable('routing_requests').set({ routed_at: at }).where('contact_id', '=', contactId).where('routed_at', 'is', null).execute();
+  await db
+    .updateTable('routing_requests')
+    .set((eb) => ({ routed_at: at, enqueued_at: eb.fn.coalesce('enqueued_at', sql<Date>`${at}`) }))
+    .where('contact_id', '=', contactId)
+    .where('routed_at', 'is', null)
+    .execute();
 }
 
+/** Requests not routed yet (their job waiting, running, failed, or not sent). */
 export async function pendingRoutingCount(db: Executor): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from routing_requests where enqueued_at is null`.execute(db);
+  const r = await sql<{ n: number }>`select count(*)::int as n from routing_requests where routed_at is null`.execute(db);
   return r.rows[0]!.n;
 }
 
 /**
- * The fast path right after a wrap-up commits: one job, one update (no locking scan). If Redis fails here, the
- * request stays unenqueued in PostgreSQL and the scheduled relay above sends it.
+ * The fast path right after a wrap-up: the job, nothing written (no locking scan, no second statement). If Redis
+ * fails here, the scheduled relay above sends it.
  */
-export async function enqueueRoutingRequest(ctx: Pick<AppContext, 'db' | 'queues' | 'clock'>, contactId: number): Promise<void> {
+export async function enqueueRoutingRequest(ctx: Pick<AppContext, 'queues'>, contactId: number): Promise<void> {
   await ctx.queues.routing.add('route', { contactId }, { jobId: JOB_IDS.routing(contactId) });
-  await ctx.db
-    .updateTable('routing_requests')
-    .set((eb) => ({ enqueued_at: ctx.clock.now(), attempts: eb('attempts', '+', 1) }))
-    .where('contact_id', '=', contactId)
-    .where('enqueued_at', 'is', null)
-    .execute();
 }

@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import type { ContactSummary, WrapUpBody } from '../../../shared/index.js';
+import type { Executor } from '../../db/database.js';
+import { summaryReturning, toSummary, type SummaryRow } from './contacts.repo.js';
+
+export interface WrapUpWrite {
+  contactId: number;
+  operator: { id: number; role: string; ip: string | null; userAgent: string | null };
+  at: Date;
+  body: WrapUpBody;
+  locationUnitId: number | null;
+  homeUnitId: number | null;
+  /** Already encrypted: the narrative and the note on the victim's wishes. */
+  narrativeEnc: string | null;
+  wishesNoteEnc: string | null;
+  /** Write the routing request (the transactional outbox) with it. */
+  routed: boolean;
+}
+
+/**
+ * The whole wrap-up in one statement, so atomic without BEGIN/COMMIT: the classification on the contact, its
+ * victims, the routing request for a case to refer, and the audit entry. It only matches a contact still in
+ * progress under this operator; otherwise nothing is written and the answer is null. Returns the closed contact's
+ * queue summary (what the consoles are told).
+ */
+export async function storeWrapUp(db: Executor, w: WrapUpWrite): Promise<ContactSummary | null> {
+  const b = w.body;
+  const victims = JSON.stringify(b.victims.map((v, i) => ({
+    position: i, sex: v.sex, age: v.age, age_band: v.ageBand, ethnicity: v.ethnicity, nationality: v.nationality, under18: v.under18,
+  })));
+  const details = JSON.stringify({ classification: b.classification, victims: b.victims.length, routed: w.routed });
+  const r = await sql<SummaryRow>`
+    with c as (
+      update contacts set
+        status = 'closed', closed_at = ${w.at}, closed_by = ${w.operator.id}, call_type = ${b.callType}, classification = ${b.classification},
+        purposes = ${b.purposes}::text[], indicators = ${b.indicators}::text[], needs = ${b.needs}::text[], immediate_danger = ${b.immediateDanger},
+        location_kind = ${b.location.kind}, location_unit_id = ${w.locationUnitId}, home_unit_id = ${w.homeUnitId},
+        location_country = ${b.location.kind === 'abroad' ? b.location.country : null},
+        wishes = ${b.wishes}, wishes_note_enc = ${w.wishesNoteEnc}, consent = ${b.consent}, narrative_enc = ${w.narrativeEnc},
+        draft_enc = null, unread_messages = 0
+      where id = ${w.contactId} and status = 'in_progress' and claimed_by = ${w.operator.id}
+      returning ${summaryReturning('contacts')}
+    ), victims as (
+      insert into contact_victims (contact_id, position, sex, age, age_band, ethnicity, nationality, under18)
+      select c.id, v.position, v.sex, v.age, v.age_band, v.ethnicity, v.nationality, v.under18
+      from c, json_to_recordset(${victims}::json)
+        as v(position int, sex text, age int, age_band text, ethnicity text, nationality text, under18 boolean)
+    ), request as (
+      insert into routing_requests (contact_id, created_at) select c.id, ${w.at} from c where ${w.routed}::boolean
+      on conflict (contact_id) do nothing
+    ), audit as (
+      insert into audit_log (actor_user_id, actor_role, action, entity_type, entity_id, ip, user_agent, details)
+      select ${w.operator.id}, ${w.operator.role}, 'contact.wrap_up', 'contact', c.id::text, ${w.operator.ip},
+        ${w.operator.userAgent?.slice(0, 300) ?? null}, ${details}::jsonb
+      from c
+    )
+    select * from c`.execute(db);
+  const row = r.rows[0];
+  return row ? toSummary(row) : null;
+}
