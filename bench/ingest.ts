@@ -73,7 +73,7 @@ async function run() {
 
     // The server's pool connections to the benchmark database (the pool may grow between steps: re-read each time).
     const backendPids = async () =>
-      (await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and application_name = 'hotline111'`.execute(env.db)).rows.map((r) => r.pid);
+      (await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and application_name = 'hotline111-server'`.execute(env.db)).rows.map((r) => r.pid);
     let pgPids: number[] = [];
     const cpu = cpuMeter(() => ({ server: [server.pid!], consoles: [consoles.child.pid!], generator: [process.pid], postgres: pgPids }));
     for (const rate of RATES) {

@@ -59,17 +59,18 @@ async function main() {
     log(`setup: ${communes.length} communes, ${agencyIds.length} district offices with a live console each`);
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-    // Server and workers' PostgreSQL backends (the pools may grow during a step: read again at its end).
-    const backendPids = async () =>
-      (await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and application_name = 'hotline111'`.execute(env.db)).rows.map((r) => r.pid);
-    let pgPids: number[] = [];
-    const cpu = cpuMeter(() => ({ server: [server!.pid!], workers: [workers!.pid!], bench: [process.pid], postgres: pgPids }));
+    // Server's and workers' PostgreSQL backends apart (the pools may grow during a step: read again at its end).
+    const backendPids = async (app: string) =>
+      (await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and application_name = ${app}`.execute(env.db)).rows.map((r) => r.pid);
+    let pgPids = { server: [] as number[], workers: [] as number[] };
+    const readPids = async () => (pgPids = { server: await backendPids('hotline111-server'), workers: await backendPids('hotline111-workers') });
+    const cpu = cpuMeter(() => ({ server: [server!.pid!], workers: [workers!.pid!], bench: [process.pid], pgServer: pgPids.server, pgWorkers: pgPids.workers }));
     // Warm-up, not reported: V8 optimises the hot paths and the pools open their connections.
     for (const [i, rate] of [WARMUP.rate, ...RATES].entries()) {
       const warmup = i === 0;
       const total = rate * (warmup ? WARMUP.seconds : STEP_SECONDS);
       const ids = await claimedContacts(env.db, opId, total);
-      pgPids = await backendPids();
+      await readPids();
       cpu.reset();
       const cpuFrom = now();
       const sent = new Map<number, number>();
@@ -108,7 +109,7 @@ async function main() {
       }
       const lat = ids.filter((id) => arrivals.has(refOf(id))).map((id) => arrivals.get(refOf(id))! - sent.get(id)!).sort((a, b) => a - b);
       const missing = ids.length - lat.length;
-      pgPids = await backendPids();
+      await readPids();
       const cpuPercent = cpu.read();
       if (warmup) {
         log(`warm-up ${rate}/s for ${WARMUP.seconds} s: ${lat.length}/${total} referrals arrived, ${errors} errors (not reported)`);
@@ -124,7 +125,7 @@ async function main() {
         rate, sent: total, errors, referrals: stored.rows[0]!.referrals, alertsRecorded: stored.rows[0]!.alerts, missingEvents: missing,
         wrapUpP50Ms: round(pct(serverLatency.sort((a, b) => a - b), 50)), wrapUpP99Ms: round(pct(serverLatency, 99)),
         toAgencyP50Ms: round(pct(lat, 50)), toAgencyP99Ms: round(pct(lat, 99)), toAgencyMaxMs: round(lat[lat.length - 1] ?? NaN),
-        cpuPercent, cpuMsPerReferral: Object.fromEntries(['server', 'workers', 'postgres', 'redis', 'bench'].map((k) => [k, perReferral(cpuPercent[k])])),
+        cpuPercent, cpuMsPerReferral: Object.fromEntries(['server', 'workers', 'pgServer', 'pgWorkers', 'redis', 'bench'].map((k) => [k, perReferral(cpuPercent[k])])),
       };
       results.push(row);
       log(`step ${rate}/s: ${JSON.stringify(row)}`);

@@ -25,7 +25,8 @@ export async function runProcess(name: string, start: (ctx: BaseContext) => Prom
   }
   let services;
   try {
-    services = await connectServices(config, { migrate: true, log });
+    // pg_stat_activity tells the processes apart: hotline111 (all in one), hotline111-server, hotline111-workers.
+    services = await connectServices(config, { migrate: true, log, applicationName: name === 'hotline111' ? name : `hotline111-${name}` });
   } catch (err) {
     if (err instanceof ServiceUnavailableError) fail(err.message);
     fail(`start-up failed: ${(err as Error).message}`);

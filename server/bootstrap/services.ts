@@ -31,13 +31,16 @@ function reason(err: unknown): string {
 }
 
 /** Connects to PostgreSQL (creating the database if needed) and Redis, failing with one line that says which and how to start it. */
-export async function connectServices(config: Config, opts: { migrate: boolean; log: Logger }): Promise<{ db: Database; redis: Redis }> {
+export async function connectServices(
+  config: Config,
+  opts: { migrate: boolean; log: Logger; applicationName?: string },
+): Promise<{ db: Database; redis: Redis }> {
   try {
     if (await ensureDatabase(config.DATABASE_URL)) opts.log.info('created the database');
   } catch (err) {
     throw new ServiceUnavailableError(`PostgreSQL is not reachable at ${where(config.DATABASE_URL)} (${reason(err)}): ${HOW_TO_START.postgres}`);
   }
-  const db = createDatabase(config.DATABASE_URL);
+  const db = createDatabase(config.DATABASE_URL, { applicationName: opts.applicationName });
   try {
     await sql`select 1`.execute(db);
   } catch (err) {

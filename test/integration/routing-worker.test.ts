@@ -5,7 +5,7 @@ import { referralsServiceFor } from '../../server/domain/referrals/referrals.fac
 import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
 import { startWorkers } from '../../workers/run-workers.js';
 import { relayLostRoutingJobs, relayRoutingRequests } from '../../server/domain/routing/routing-outbox.js';
-import { PUBLIC_URL } from '../support/contacts.js';
+import { incomingCall, PUBLIC_URL } from '../support/contacts.js';
 import { agencyByCode, ensureDemoData } from '../support/demo-data.js';
 import { api, createTestUser, loginAs, startTestApp, type TestApp } from '../support/http.js';
 import { classifiedCase, IN_VI_XUYEN, officerOf, referralsOf } from '../support/referrals.js';
@@ -96,6 +96,24 @@ describe('routing worker (BullMQ): from the wrap-up outbox to the agency inbox',
       expect(after.map((r) => r.id)).to.deep.equal(firstRound.map((r) => r.id));
     } finally {
       await survivor.close();
+    }
+  });
+
+  it('fails a job for a contact that is not a case to refer at once (no retries), into the failed list, making nothing', async () => {
+    const call = await incomingCall(app.baseUrl, undefined, app.ctx.db); // received, never wrapped up
+    await app.ctx.queues.routing.add('route', { contactId: call.id }, { jobId: JOB_IDS.routing(call.id), attempts: 5 });
+    const workers = await startWorkers(app.ctx);
+    try {
+      const job = await until(async () => {
+        const j = await app.ctx.queues.routing.getJob(JOB_IDS.routing(call.id));
+        return j && (await j.isFailed()) && j;
+      });
+      expect(job.failedReason).to.include('not classified');
+      // Failed with 5 attempts allowed and none retried (BullMQ counts the unrecoverable attempt as 0 or 1 by version).
+      expect(job.attemptsMade).to.be.at.most(1);
+      expect(await referralsOf(app, call.id)).to.have.length(0);
+    } finally {
+      await workers.close();
     }
   });
 

@@ -6,6 +6,8 @@ export interface TrackPlan {
   track: ReferralTrack;
   kind: 'agency' | 'supervisor' | 'skip';
   agencyId: number | null;
+  /** The agency's SMS alert numbers (none for the supervisor's queue). */
+  focalPhones: string[];
   ruleId: number | null;
   targetIndex: number | null;
   priority: Priority;
@@ -16,7 +18,7 @@ export interface TrackPlan {
 
 /** The routing rules engine as the referral service sees it (server/domain/routing implements it). */
 export interface RoutingPlanner {
-  /** Every track a newly classified contact goes on. */
+  /** Every track a newly classified contact goes on (ValidationError: not a wrapped-up case to refer). */
   planCase(contactId: number): Promise<TrackPlan[]>;
   /** The next target after `referral` was declined or expired, skipping agencies already tried. */
   planNext(referral: ReferralRow): Promise<TrackPlan>;

@@ -3,9 +3,16 @@ import type { AppContext } from '../../app-context.js';
 import type { Executor } from '../../db/database.js';
 import { maskPhone } from '../crypto/field-crypto.js';
 import { insertNotification } from '../notifications/notifications.repo.js';
+import { contactRef } from '../contacts/contacts.repo.js';
 import { getReferralSummary } from './referral-views.js';
 
-/** SMS to the agency's focal points: a reference and the urgency only, never anything about the victim. */
+/** The SMS text: a reference and the urgency only, never anything about the victim. */
+export function alertBody(contactId: number, priority: string): string {
+  const urgency = priority === 'urgent' ? 'KHẨN CẤP' : 'mới';
+  return `Tổng đài 111: có ca chuyển gửi ${urgency} ${contactRef(contactId)}. Vui lòng đăng nhập hệ thống để tiếp nhận.`;
+}
+
+/** SMS to the agency's focal points (a referral assigned by hand; a new one gets them in referral-write.ts). */
 export async function recordReferralAlerts(tx: Executor, ctx: Pick<AppContext, 'crypto'>, referralId: number, at: Date): Promise<number[]> {
   const r = await tx
     .selectFrom('referrals as r')
@@ -14,9 +21,7 @@ export async function recordReferralAlerts(tx: Executor, ctx: Pick<AppContext, '
     .where('r.id', '=', referralId)
     .executeTakeFirst();
   if (!r) return [];
-  const ref = `LH-${String(r.contact_id).padStart(6, '0')}`;
-  const urgency = r.priority === 'urgent' ? 'KHẨN CẤP' : 'mới';
-  const body = `Tổng đài 111: có ca chuyển gửi ${urgency} ${ref}. Vui lòng đăng nhập hệ thống để tiếp nhận.`;
+  const body = alertBody(r.contact_id, r.priority);
   const ids: number[] = [];
   for (const phone of r.focal_phones) {
     ids.push(

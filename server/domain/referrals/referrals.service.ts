@@ -6,8 +6,11 @@ import type { RequestOrigin } from '../auth/auth.service.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { RoutingPlanner, TrackPlan } from './planner.js';
 import { enqueueNotifications, publishReferral, recordReferralAlerts } from './referral-notify.js';
+import { writeReferral } from './referral-write.js';
+import { markRouted } from '../routing/routing-outbox.js';
+import { loadPolicy } from '../sla/clock-policy.js';
 import { referralDetail } from './referral-views.js';
-import { addEvent, addEvents, getReferralRow, insertReferral, lockReferral, transition, type ReferralRow } from './referrals.repo.js';
+import { addEvent, getReferralRow, lockReferral, transition, type ReferralRow } from './referrals.repo.js';
 import { meetClocks, startClocks, stopClocks, type TimerChanges } from '../sla/clocks.repo.js';
 import { applyTimerChanges, mergeTimerChanges } from '../sla/sla-timers.js';
 
@@ -20,24 +23,24 @@ type Made = { id: number; alerts: number[]; timers: TimerChanges } | null;
 export function createReferralsService(ctx: Ctx, planner: RoutingPlanner) {
   const { db, clock } = ctx;
 
-  /** Inserts one planned referral with its first events and alerts; null when it already exists (idempotent). */
-  async function materialise(tx: Tx, contactId: number, plan: TrackPlan, at: Date, previousReferralId: number | null, actorId: number | null): Promise<Made> {
+  /**
+   * Writes one planned referral with its first events, clocks and alerts (one statement: referral-write.ts); null
+   * when it already exists (idempotent). `markRouted`: the routing request is done with it.
+   */
+  async function materialise(
+    ex: Executor, contactId: number, plan: TrackPlan, at: Date, previousReferralId: number | null, actorId: number | null, markRouted = false,
+  ): Promise<Made> {
     if (plan.kind === 'skip') return null;
-    const id = await insertReferral(tx, {
-      contactId, track: plan.track, agencyId: plan.kind === 'agency' ? plan.agencyId : null, priority: plan.priority,
-      ruleId: plan.ruleId, targetIndex: plan.targetIndex, why: plan.why, previousReferralId, at,
+    const agency = plan.kind === 'agency'
+      // The deadlines start with the referral, in the same statement: a referral never exists without its clocks.
+      ? { focalPhones: plan.focalPhones, policy: await loadPolicy(db, plan.priority), rerouteMinutes: plan.timeoutMinutes }
+      : null;
+    const w = await writeReferral(ex, ctx, {
+      contactId, track: plan.track, agencyId: agency ? plan.agencyId : null, priority: plan.priority, ruleId: plan.ruleId,
+      targetIndex: plan.targetIndex, why: plan.why, previousReferralId, at, agency, markRouted,
+      event: { type: agency ? 'created' : 'needs_supervisor', actorUserId: actorId, details: { why: plan.why, previousReferralId } },
     });
-    if (id == null) return null;
-    const alerts = plan.kind === 'agency' ? await recordReferralAlerts(tx, ctx, id, at) : [];
-    await addEvents(tx, id, at, [
-      { type: plan.kind === 'agency' ? 'created' : 'needs_supervisor', actorUserId: actorId, details: { why: plan.why, previousReferralId } },
-      ...(alerts.length ? [{ type: 'notified' as const, actorUserId: null, details: { focalPoints: alerts.length } }] : []),
-    ]);
-    // The deadlines start with the referral, in the same transaction: a referral never exists without its clocks.
-    const timers = plan.kind === 'agency'
-      ? await startClocks(tx, { referralId: id, priority: plan.priority, at, rerouteMinutes: plan.timeoutMinutes })
-      : { schedule: [], release: [] };
-    return { id, alerts, timers };
+    return w && { id: w.id, alerts: w.alerts, timers: { schedule: w.schedule, release: [] } };
   }
 
   async function after(created: Made[], previousAgencyId?: number | null) {
@@ -74,11 +77,22 @@ export function createReferralsService(ctx: Ctx, planner: RoutingPlanner) {
   }
 
   return {
-    /** The routing worker's job: every track for a classified contact, in one transaction. Safe to run twice. */
-    async routeContact(contactId: number): Promise<number[]> {
-      const plans = await planner.planCase(contactId);
+    /**
+     * The routing worker's job: every track for a classified contact, atomically (one statement for the usual
+     * single track, a transaction for several). Safe to run twice. `markRouted`: the routing request is done with it.
+     */
+    async routeContact(contactId: number, opts: { markRouted?: boolean } = {}): Promise<number[]> {
+      const plans = (await planner.planCase(contactId)).filter((p) => p.kind !== 'skip');
       const at = clock.now();
-      const created = await db.transaction().execute(async (tx) => Promise.all(plans.map((p) => materialise(tx, contactId, p, at, null, null))));
+      const mark = opts.markRouted ?? false;
+      const created = plans.length === 1
+        ? [await materialise(db, contactId, plans[0]!, at, null, null, mark)]
+        : await db.transaction().execute(async (tx) => {
+          const made: Made[] = [];
+          for (const [i, p] of plans.entries()) made.push(await materialise(tx, contactId, p, at, null, null, mark && i === 0));
+          if (mark && plans.length === 0) await markRouted(tx, contactId, at);
+          return made;
+        });
       await after(created);
       return created.filter((c) => c != null).map((c) => c!.id);
     },

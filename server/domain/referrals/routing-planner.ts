@@ -8,11 +8,11 @@ import { agenciesTried, type ReferralRow } from './referrals.repo.js';
 function toPlan(p: EnginePlan, fallbackPriority: TrackPlan['priority']): TrackPlan {
   switch (p.kind) {
     case 'agency':
-      return { track: p.track, kind: 'agency', agencyId: p.agencyId, ruleId: p.ruleId, targetIndex: p.targetIndex, priority: p.priority, timeoutMinutes: p.timeoutMinutes, why: p.why };
+      return { track: p.track, kind: 'agency', agencyId: p.agencyId, focalPhones: p.focalPhones, ruleId: p.ruleId, targetIndex: p.targetIndex, priority: p.priority, timeoutMinutes: p.timeoutMinutes, why: p.why };
     case 'supervisor':
-      return { track: p.track, kind: 'supervisor', agencyId: null, ruleId: p.ruleId, targetIndex: null, priority: p.priority, timeoutMinutes: null, why: p.why };
+      return { track: p.track, kind: 'supervisor', agencyId: null, focalPhones: [], ruleId: p.ruleId, targetIndex: null, priority: p.priority, timeoutMinutes: null, why: p.why };
     case 'skip':
-      return { track: p.track, kind: 'skip', agencyId: null, ruleId: p.ruleId, targetIndex: null, priority: fallbackPriority, timeoutMinutes: null, why: { rule: null, target: null, explanation: '' } };
+      return { track: p.track, kind: 'skip', agencyId: null, focalPhones: [], ruleId: p.ruleId, targetIndex: null, priority: fallbackPriority, timeoutMinutes: null, why: { rule: null, target: null, explanation: '' } };
   }
 }
 
@@ -20,7 +20,7 @@ function toPlan(p: EnginePlan, fallbackPriority: TrackPlan['priority']): TrackPl
 export function createRoutingPlanner(db: Executor): RoutingPlanner {
   return {
     async planCase(contactId) {
-      const facts = await loadCaseFacts(db, contactId);
+      const facts = await loadCaseFacts(db, contactId, { toRoute: true });
       const plans = await planCase(db, await listActiveRules(db), facts);
       return plans.map((p) => toPlan(p, facts.priority));
     },
@@ -28,7 +28,7 @@ export function createRoutingPlanner(db: Executor): RoutingPlanner {
       const facts = await loadCaseFacts(db, referral.contact_id);
       const rule = referral.rule_id != null ? await getRule(db, referral.rule_id) : null;
       if (!rule || !rule.active)
-        return { track: referral.track, kind: 'supervisor', agencyId: null, ruleId: null, targetIndex: null, priority: referral.priority, timeoutMinutes: null, why: { rule: null, target: null, explanation: NO_AGENCY_EXPLANATION } };
+        return { track: referral.track, kind: 'supervisor', agencyId: null, focalPhones: [], ruleId: null, targetIndex: null, priority: referral.priority, timeoutMinutes: null, why: { rule: null, target: null, explanation: NO_AGENCY_EXPLANATION } };
       const exclude = await agenciesTried(db, referral.contact_id, referral.track);
       // The same target again without the agencies already tried (the next district office is still a district office).
       const plan = await planTrack(db, { rule, facts, fromTargetIndex: referral.target_index ?? 0, exclude });

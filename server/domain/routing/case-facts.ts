@@ -1,4 +1,4 @@
-import { WISHES, type AgeBand, type VictimSex, type Wish } from '../../../shared/index.js';
+import { ROUTED_CLASSIFICATIONS, WISHES, type AgeBand, type VictimSex, type Wish } from '../../../shared/index.js';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { NotFoundError, ValidationError } from '../errors.js';
@@ -9,12 +9,13 @@ export type { CaseFacts, CaseVictim } from './evaluate.js';
 /**
  * What routing needs to know about a contact, read from the database (never the narrative or the caller).
  * needsShelter is the victim's own wish (wishes = 'shelter'): the operator records "a child without a safe home"
- * as that wish too. Throws NotFoundError for an unknown contact and ValidationError for an unclassified one.
+ * as that wish too. Throws NotFoundError for an unknown contact and ValidationError for an unclassified one, or
+ * with `toRoute` for one that is not a wrapped-up case to refer (the routing worker's check, in the same read).
  */
-export async function loadCaseFacts(db: Executor, contactId: number): Promise<CaseFacts> {
+export async function loadCaseFacts(db: Executor, contactId: number, opts: { toRoute?: boolean } = {}): Promise<CaseFacts> {
   const c = await db
     .selectFrom('contacts')
-    .select(['id', 'classification', 'immediate_danger', 'location_kind', 'location_unit_id', 'location_country', 'home_unit_id', 'wishes'])
+    .select(['id', 'status', 'classification', 'immediate_danger', 'location_kind', 'location_unit_id', 'location_country', 'home_unit_id', 'wishes'])
     // The victims in the same round trip.
     .select(() => [
       sql<{ sex: string; age: number | null; age_band: string | null; under18: boolean | null }[]>`(
@@ -25,6 +26,8 @@ export async function loadCaseFacts(db: Executor, contactId: number): Promise<Ca
     .executeTakeFirst();
   if (!c) throw new NotFoundError(`no contact ${contactId}`);
   if (!c.classification) throw new ValidationError(`contact ${contactId} is not classified yet`, { classification: 'required' });
+  if (opts.toRoute && (c.status !== 'closed' || !(ROUTED_CLASSIFICATIONS as readonly string[]).includes(c.classification)))
+    throw new ValidationError(`contact ${contactId} is not a classified case to refer`, { classification: c.classification });
 
   const victims: CaseVictim[] = c.victims.map((v) => ({
     sex: v.sex as VictimSex,

@@ -18,6 +18,8 @@ export interface AgencyMatch {
   unit: Pick<UnitInfo, 'id' | 'code' | 'name' | 'level'>;
   /** "Why this agency", in Vietnamese, naming the agency. */
   explanation: string;
+  /** Where the agency's SMS alerts go (read with the match, so the referral is written in one statement). */
+  focalPhones: string[];
 }
 
 /**
@@ -107,7 +109,7 @@ export async function findTargetAgency(db: Executor, input: FindTargetAgencyInpu
   let q = db
     .selectFrom('agencies as a')
     .innerJoin('agency_units as au', 'au.agency_id', 'a.id')
-    .select(['a.id', 'a.name', 'au.unit_id'])
+    .select(['a.id', 'a.name', 'a.focal_phones', 'au.unit_id'])
     .where('a.type', '=', input.target.agencyType)
     .where('a.active', '=', true)
     .where('au.unit_id', 'in', candidates.map((u) => u.id));
@@ -122,6 +124,7 @@ export async function findTargetAgency(db: Executor, input: FindTargetAgencyInpu
       agencyName: hit.name,
       unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level },
       explanation: coverageSentence(hit.name, unit, anchorUnit, input.anchorRole ?? 'location'),
+      focalPhones: hit.focal_phones,
     };
   }
   return null;

@@ -18,6 +18,7 @@ export type TrackPlan =
       ruleId: number;
       agencyId: number;
       agencyName: string;
+      focalPhones: string[];
       targetIndex: number;
       priority: Priority;
       /** Unacknowledged this long → the next target. */
@@ -70,6 +71,7 @@ export async function planTrack(db: Executor, input: PlanTrackInput): Promise<Tr
       ruleId: rule.id,
       agencyId: found.agencyId,
       agencyName: found.agencyName,
+      focalPhones: found.focalPhones,
       targetIndex: i,
       priority: priorityFor(t, facts),
       timeoutMinutes: t.timeoutMinutes,

@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import { REFERRAL_TRACKS, routingRuleBody, type RoutingRule, type RoutingRuleBody } from '../../../shared/index.js';
+import { configCache, configChanged } from '../../db/config-cache.js';
 import type { Executor } from '../../db/database.js';
 import type { RoutingRulesTable } from '../../db/schema.js';
 import { parseOrThrow } from '../../http/validate.js';
@@ -52,8 +53,14 @@ export async function listRules(db: Executor): Promise<RoutingRuleRow[]> {
   return rows.map(toRule);
 }
 
-/** The rules routing evaluates: active ones, by track then position. */
-export async function listActiveRules(db: Executor): Promise<RoutingRuleRow[]> {
+const activeRules = configCache<'active', RoutingRuleRow[]>();
+
+/** The rules routing evaluates: active ones, by track then position (kept for a second, see configCache). */
+export function listActiveRules(db: Executor): Promise<RoutingRuleRow[]> {
+  return activeRules.get(db, 'active', readActiveRules);
+}
+
+async function readActiveRules(db: Executor): Promise<RoutingRuleRow[]> {
   const rows = await db
     .selectFrom('routing_rules')
     .selectAll()
@@ -73,6 +80,7 @@ export async function getRule(db: Executor, id: number): Promise<RoutingRuleRow 
 export async function createRule(db: Executor, input: RoutingRuleInput | RoutingRuleBody): Promise<RoutingRuleRow> {
   const body = await validated(db, input);
   const r = await db.insertInto('routing_rules').values(columns(body)).returningAll().executeTakeFirstOrThrow();
+  configChanged();
   return toRule(r);
 }
 
@@ -85,6 +93,7 @@ export async function updateRule(db: Executor, id: number, input: RoutingRuleInp
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
+  configChanged();
   return r ? toRule(r) : null;
 }
 
@@ -99,6 +108,7 @@ export async function ensureDefaultRules(db: Executor): Promise<number> {
     const { n } = await tx.selectFrom('routing_rules').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     if (Number(n) > 0) return 0;
     for (const rule of DEFAULT_RULES) await tx.insertInto('routing_rules').values(columns(routingRuleBody.parse(rule))).execute();
+    configChanged();
     return DEFAULT_RULES.length;
   });
 }

@@ -69,6 +69,7 @@ export function shelterAccepts(s: ShelterProfileLike, victims: readonly CaseVict
 interface Candidate {
   agency_id: number;
   agency_name: string;
+  focal_phones: string[];
   province_id: number;
   province_code: string;
   province_name: string;
@@ -91,7 +92,7 @@ async function sheltersByProvince(db: Executor, dataset: UnitDataset, chainIds: 
       select up.agency_id, p.id, p.parent_id, p.level, p.dataset, up.covers_anchor, up.depth + 1
       from up join admin_units p on p.id = up.parent_id where up.depth < 10
     )
-    select a.id as agency_id, a.name as agency_name, pu.id as province_id, pu.code as province_code, pu.name as province_name,
+    select a.id as agency_id, a.name as agency_name, a.focal_phones, pu.id as province_id, pu.code as province_code, pu.name as province_name,
            bool_or(up.covers_anchor) as covers_anchor,
            a.shelter_accepted_sexes as accepted_sexes, a.shelter_age_min as age_min, a.shelter_age_max as age_max,
            a.shelter_capacity as capacity, coalesce(a.shelter_occupancy, 0) as occupancy
@@ -141,6 +142,7 @@ export async function findShelter(db: Executor, input: FindShelterInput): Promis
   return {
     agencyId: best.agency_id,
     agencyName: best.agency_name,
+    focalPhones: best.focal_phones,
     unit: { id: province.id, code: province.code, name: province.name, level: 'province' },
     province: { id: province.id, code: province.code, name: province.name },
     freePlaces,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { BUSINESS_UNITS, SLA_METRICS, type ClockKind, type Priority, type SlaMetric, type SlaTarget, type WorkingCalendar } from '../../../shared/index.js';
+import { configCache } from '../../db/config-cache.js';
 import type { Executor } from '../../db/database.js';
 import { dueAt, warnAt } from './business-calendar.js';
 import { buildDayRules, type DayRules } from './vn-holidays.js';
@@ -12,8 +13,17 @@ export interface LoadedPolicy {
   days: DayRules;
 }
 
-/** The priority's policy with the holiday overrides, read in one round trip (both are small; nothing is cached). */
-export async function loadPolicy(db: Executor, priority: Priority): Promise<LoadedPolicy> {
+const policies = configCache<Priority, LoadedPolicy>();
+
+/**
+ * The priority's policy with the holiday overrides (both small, read in one round trip), kept for a second
+ * outside a transaction (see configCache): every new referral's clocks start from it.
+ */
+export function loadPolicy(db: Executor, priority: Priority): Promise<LoadedPolicy> {
+  return policies.get(db, priority, (d) => readPolicy(d, priority));
+}
+
+async function readPolicy(db: Executor, priority: Priority): Promise<LoadedPolicy> {
   const r = await db
     .selectFrom('sla_policies')
     .select(['targets', 'calendar', 'warn_percent', 'supervisor_after_percent'])

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ClockKind, Priority } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
-import { loadPolicy, planClocks } from './clock-policy.js';
+import { loadPolicy, planClocks, type LoadedPolicy } from './clock-policy.js';
 import { nextEventAt } from './next-event.js';
 
 /** What a transaction changed about timers: run `applyTimerChanges` with it after the commit. */
@@ -11,25 +11,32 @@ export interface TimerChanges {
 }
 export const noTimerChanges = (): TimerChanges => ({ schedule: [], release: [] });
 
-/**
- * Starts a referral's clocks from its policy (idempotent: a clock that exists is left alone). Runs in the
- * transaction that creates or assigns the referral, so a referral never exists without its deadlines.
- */
-export async function startClocks(
-  tx: Executor,
-  r: { referralId: number; priority: Priority; at: Date; rerouteMinutes: number | null },
-): Promise<TimerChanges> {
-  const policy = await loadPolicy(tx, r.priority);
-  const planned = planClocks(policy, r.at, r.rerouteMinutes);
-  const rows = planned.map((c) => {
+/** A new referral's clock rows from its priority's policy (what startClocks and writeReferral insert). */
+export function clockRows(policy: LoadedPolicy, r: { referralId?: number; priority: Priority; at: Date; rerouteMinutes: number | null }) {
+  return planClocks(policy, r.at, r.rerouteMinutes).map((c) => {
     const next = nextEventAt({ kind: c.kind, state: 'running', warn_at: c.warnAt, due_at: c.dueAt, escalate_at: null, warned_at: null, escalation_level: 0 });
     return {
-      referral_id: r.referralId, kind: c.kind, state: 'running' as const, priority: r.priority,
-      target: JSON.stringify(c.target), calendar: c.calendar ? JSON.stringify(c.calendar) : null,
+      kind: c.kind, state: 'running' as const, priority: r.priority,
+      target: c.target, calendar: c.calendar ?? null,
       warn_percent: c.warnPercent, supervisor_after_percent: c.supervisorAfterPercent,
       started_at: c.startedAt, warn_at: c.warnAt, due_at: c.dueAt, next_at: next, updated_at: r.at,
     };
   });
+}
+
+/**
+ * Starts a referral's clocks from its policy (idempotent: a clock that exists is left alone). Runs in the
+ * transaction that assigns the referral, so a referral never exists without its deadlines (a new referral gets
+ * them in the statement that writes it: referrals/referral-write.ts).
+ */
+export async function startClocks(
+  tx: Executor,
+  r: { referralId: number; priority: Priority; at: Date; rerouteMinutes: number | null },
+  policy?: LoadedPolicy,
+): Promise<TimerChanges> {
+  const rows = clockRows(policy ?? (await loadPolicy(tx, r.priority)), r).map((c) => ({
+    referral_id: r.referralId, ...c, target: JSON.stringify(c.target), calendar: c.calendar ? JSON.stringify(c.calendar) : null,
+  }));
   const inserted = await tx
     .insertInto('sla_clocks')
     .values(rows)

@@ -1,4 +1,5 @@
 import { PRIORITIES, type Priority, type SlaPolicyBody, type SlaPolicyView } from '../../../shared/index.js';
+import { configChanged } from '../../db/config-cache.js';
 import type { Executor } from '../../db/database.js';
 import { DEFAULT_SLA_POLICIES } from './default-policies.js';
 
@@ -10,6 +11,7 @@ export async function ensureDefaultSlaPolicies(db: Executor): Promise<number> {
     .onConflict((oc) => oc.column('priority').doNothing())
     .returning('priority')
     .execute();
+  if (r.length) configChanged();
   return r.length;
 }
 
@@ -50,4 +52,5 @@ export async function savePolicy(db: Executor, priority: Priority, p: SlaPolicyB
     .values({ ...toRow(priority, p, by), updated_at: at })
     .onConflict((oc) => oc.column('priority').doUpdateSet({ ...toRow(priority, p, by), updated_at: at }))
     .execute();
+  configChanged();
 }

@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/audit.repo.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { listPolicies, savePolicy } from './policies.repo.js';
 import { lawHolidays } from './vn-holidays.js';
+import { configChanged } from '../../db/config-cache.js';
 
 /** SLA policies and the holiday calendar: administrators edit them, supervisors read them. */
 export function slaSettingsRoutes(ctx: AppContext): RouteDef[] {
@@ -45,6 +46,7 @@ export function slaSettingsRoutes(ctx: AppContext): RouteDef[] {
         .returningAll()
         .executeTakeFirst();
       if (!row) throw new ConflictError('this date already has an override: delete it first', { date: 'already has an override' });
+      configChanged();
       await audit(req, 'sla.holiday.add', row.date, { kind: row.kind });
       const view: HolidayView = { date: row.date, name: row.name, source: 'override', kind: row.kind, overrideId: row.id };
       res.status(201).json({ holiday: view });
@@ -53,6 +55,7 @@ export function slaSettingsRoutes(ctx: AppContext): RouteDef[] {
       const { id } = req.params as unknown as { id: number };
       const row = await ctx.db.deleteFrom('holiday_overrides').where('id', '=', id).returning(['date']).executeTakeFirst();
       if (!row) throw new NotFoundError('no such holiday override');
+      configChanged();
       await audit(req, 'sla.holiday.delete', row.date);
       res.status(204).end();
     }),

@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import type { ReferralEventType } from '../../../shared/index.js';
+import type { AppContext } from '../../app-context.js';
+import type { Executor } from '../../db/database.js';
+import { maskPhone } from '../crypto/field-crypto.js';
+import { clockRows } from '../sla/clocks.repo.js';
+import type { LoadedPolicy } from '../sla/clock-policy.js';
+import { alertBody } from './referral-notify.js';
+import type { NewReferral } from './referrals.repo.js';
+
+export interface ReferralWrite extends NewReferral {
+  /** The first event: 'created' for an agency, 'needs_supervisor' for the supervisor's queue. */
+  event: { type: ReferralEventType; actorUserId: number | null; details: Record<string, unknown> };
+  /** For an agency: where its SMS alerts go, and the clocks' policy (none for the supervisor's queue). */
+  agency: { focalPhones: readonly string[]; policy: LoadedPolicy; rerouteMinutes: number | null } | null;
+  /** The routing worker's case: its routing request is done with this statement (routing/routing-outbox.ts). */
+  markRouted?: boolean;
+}
+
+export interface WrittenReferral {
+  id: number;
+  /** The SMS alerts written (to enqueue once this commits). */
+  alerts: number[];
+  /** When the new clocks next need the SLA engine (the timers to schedule). */
+  schedule: Date[];
+}
+
+/**
+ * A new referral with everything that comes with it, in one statement (so atomic without BEGIN/COMMIT): the
+ * referral, its first events ('notified' too when it has focal points), its SLA clocks and its SMS alerts
+ * (encrypted here: the key never reaches the database). Null when it already exists (a duplicate or retried job:
+ * the partial unique indexes decide, so concurrent workers cannot both win); nothing else is written then, but
+ * the routing request is still marked done.
+ */
+export async function writeReferral(db: Executor, ctx: Pick<AppContext, 'crypto'>, r: ReferralWrite): Promise<WrittenReferral | null> {
+  const clocks = r.agency ? clockRows(r.agency.policy, { priority: r.priority, at: r.at, rerouteMinutes: r.agency.rerouteMinutes }) : [];
+  const phones = r.agency?.focalPhones ?? [];
+  const body = phones.length ? ctx.crypto.encrypt(alertBody(r.contactId, r.priority)) : null;
+  // n: the order in which they are written (their ids follow it).
+  const alerts = phones.map((p, n) => ({ n, to_enc: ctx.crypto.encrypt(p), to_masked: maskPhone(p) ?? '••••', body_enc: body }));
+  const events = [
+    { n: 0, type: r.event.type, actor_user_id: r.event.actorUserId, details: r.event.details },
+    ...(phones.length ? [{ n: 1, type: 'notified', actor_user_id: null, details: { focalPoints: phones.length } }] : []),
+  ];
+  const res = await sql<{ id: number | null; alerts: number[] | null }>`
+    with routed as (
+      update routing_requests set routed_at = ${r.at}, enqueued_at = coalesce(enqueued_at, ${r.at})
+      where ${r.markRouted ?? false}::boolean and contact_id = ${r.contactId} and routed_at is null
+    ), ins as (
+      insert into referrals (contact_id, track, agency_id, status, priority, rule_id, target_index, why, previous_referral_id, created_at, updated_at)
+      values (${r.contactId}, ${r.track}, ${r.agencyId}, ${r.agencyId == null ? 'needs_supervisor' : 'pending'}, ${r.priority}, ${r.ruleId},
+        ${r.targetIndex}, ${JSON.stringify(r.why)}::jsonb, ${r.previousReferralId ?? null}, ${r.at}, ${r.at})
+      on conflict do nothing
+      returning id
+    ), events as (
+      insert into referral_events (referral_id, type, at, actor_user_id, details)
+      select ins.id, e.type, ${r.at}, e.actor_user_id, e.details
+      from ins, json_to_recordset(${JSON.stringify(events)}::json) as e(n int, type text, actor_user_id int, details jsonb)
+      order by e.n
+    ), clocks as (
+      insert into sla_clocks (referral_id, kind, state, priority, target, calendar, warn_percent, supervisor_after_percent,
+        started_at, warn_at, due_at, next_at, updated_at)
+      select ins.id, c.kind, c.state, c.priority, c.target, c.calendar, c.warn_percent, c.supervisor_after_percent,
+        c.started_at, c.warn_at, c.due_at, c.next_at, c.updated_at
+      from ins, json_to_recordset(${JSON.stringify(clocks)}::json)
+        as c(kind text, state text, priority text, target jsonb, calendar jsonb, warn_percent int, supervisor_after_percent int,
+             started_at timestamptz, warn_at timestamptz, due_at timestamptz, next_at timestamptz, updated_at timestamptz)
+    ), alerts as (
+      insert into notifications (purpose, channel, to_enc, to_masked, body_enc, referral_id, created_at, updated_at)
+      select 'referral_alert', 'sms', a.to_enc, a.to_masked, a.body_enc, ins.id, ${r.at}, ${r.at}
+      from ins, json_to_recordset(${JSON.stringify(alerts)}::json) as a(n int, to_enc text, to_masked text, body_enc text)
+      order by a.n
+      returning id
+    )
+    select (select id from ins) as id, (select array_agg(id order by id) from alerts) as alerts`.execute(db);
+  const row = res.rows[0];
+  if (!row || row.id == null) return null;
+  return { id: Number(row.id), alerts: (row.alerts ?? []).map(Number), schedule: clocks.flatMap((c) => (c.next_at ? [c.next_at] : [])) };
+}
