@@ -6,7 +6,7 @@ import { relayLostReports } from '../../server/domain/reports/reports-relay.js';
 import { relayLostRoutingJobs, relayRoutingRequests } from '../../server/domain/routing/routing-outbox.js';
 
 /** Housekeeping jobs. Job data carries no personal data: only the job's name decides what runs. */
-export function maintenanceProcessor(ctx: Pick<AppContext, 'db' | 'clock' | 'log' | 'queues'>) {
+export function maintenanceProcessor(ctx: Pick<AppContext, 'db' | 'clock' | 'log' | 'queues' | 'redis'>) {
   return async (job: Job) => {
     switch (job.name) {
       case 'purge-expired-sessions': {

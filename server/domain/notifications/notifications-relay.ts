@@ -1,8 +1,9 @@
 import { JOB_IDS } from '../../../shared/queues.js';
 import type { AppContext } from '../../app-context.js';
+import { jobPresence } from '../../queue-jobs.js';
 
 /** Re-enqueues notifications still queued after a while (their enqueue failed, or Redis lost the job). */
-export async function relayStaleNotifications(ctx: Pick<AppContext, 'db' | 'queues' | 'clock'>, olderThanMs = 30_000): Promise<number> {
+export async function relayStaleNotifications(ctx: Pick<AppContext, 'db' | 'queues' | 'clock' | 'redis'>, olderThanMs = 30_000): Promise<number> {
   const rows = await ctx.db
     .selectFrom('notifications')
     .select('id')
@@ -13,11 +14,11 @@ export async function relayStaleNotifications(ctx: Pick<AppContext, 'db' | 'queu
     .execute();
   if (rows.length === 0) return 0;
   const missing: number[] = [];
-  for (const { id } of rows) {
-    const job = await ctx.queues.notify.getJob(JOB_IDS.notify(id));
-    if (job && !job.finishedOn) continue; // still waiting or running
+  const presence = await jobPresence(ctx.redis, ctx.queues.notify, rows.map((r) => JOB_IDS.notify(r.id)));
+  for (const [i, { id }] of rows.entries()) {
+    if (presence[i] === 'open') continue; // still waiting (the rate limit holds it back) or running
     // A finished job that left the row queued lost its work (or Redis lost the job): free the id, send again.
-    if (job) await job.remove();
+    if (presence[i] === 'finished') await ctx.queues.notify.remove(JOB_IDS.notify(id));
     missing.push(id);
   }
   if (missing.length)

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { JOB_IDS } from '../../../shared/queues.js';
 import type { AppContext } from '../../app-context.js';
+import { jobPresence } from '../../queue-jobs.js';
 import type { Executor } from '../../db/database.js';
 
 /**
@@ -54,7 +55,7 @@ export async function relayRoutingRequests(ctx: Pick<AppContext, 'db' | 'queues'
  * a restart loses every waiting job). Sent again under the same deterministic id; a job that still exists (waiting,
  * running, or failed and on the supervisor's desk) is left alone.
  */
-export async function relayLostRoutingJobs(ctx: Pick<AppContext, 'db' | 'queues' | 'clock'>, olderThanMs = 60_000): Promise<number> {
+export async function relayLostRoutingJobs(ctx: Pick<AppContext, 'db' | 'queues' | 'clock' | 'redis'>, olderThanMs = 60_000): Promise<number> {
   const rows = await ctx.db
     .selectFrom('routing_requests')
     .select('contact_id')
@@ -63,8 +64,8 @@ export async function relayLostRoutingJobs(ctx: Pick<AppContext, 'db' | 'queues'
     .orderBy('enqueued_at')
     .limit(500)
     .execute();
-  const lost: number[] = [];
-  for (const { contact_id } of rows) if (!(await ctx.queues.routing.getJob(JOB_IDS.routing(contact_id)))) lost.push(contact_id);
+  const presence = await jobPresence(ctx.redis, ctx.queues.routing, rows.map((r) => JOB_IDS.routing(r.contact_id)));
+  const lost = rows.filter((_, i) => presence[i] === 'missing').map((r) => r.contact_id);
   if (lost.length)
     await ctx.queues.routing.addBulk(lost.map((id) => ({ name: 'route', data: { contactId: id }, opts: { jobId: JOB_IDS.routing(id) } })));
   return lost.length;
