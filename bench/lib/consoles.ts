@@ -22,7 +22,7 @@ export interface ConsoleStats {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
-  /** Server's receivedAt → console, for contact:created only (excludes the HTTP request's own time). */
+  /** Server's receivedAt → console, for new contacts only (excludes the HTTP request's own time). */
   fromAcceptedP99Ms: number;
 }
 

@@ -44,6 +44,11 @@ describe('referrals: routing, the agency inbox, decline → re-route → supervi
     expect(event.agency).to.deep.equal({ id: viXuyen.id, name: viXuyen.name });
     expect(event.why.explanation).to.include('Vị Xuyên');
     expect(JSON.stringify(event)).not.to.match(/Campuchia|callerPhone|narrative/);
+    // The event (built by the statement that wrote the referral) says what the inbox reads back over REST.
+    const detail = await api(app.baseUrl, 'GET', `/api/referrals/${ids[0]}`, { cookie: officer.cookie });
+    expect(detail.status).to.equal(200);
+    expect(event.clocks).to.have.length(4);
+    for (const key of Object.keys(event)) expect(event[key], key).to.deep.equal(detail.body.referral[key]);
     const alerts = await scratch.db.selectFrom('notifications').selectAll().where('referral_id', '=', ids[0]!).execute();
     expect(alerts.length).to.be.greaterThan(0);
     expect(alerts[0]!.purpose).to.equal('referral_alert');

@@ -42,9 +42,14 @@ export async function enqueueNotifications(ctx: Pick<AppContext, 'queues' | 'log
     .catch((e) => ctx.log.warn(`referral alerts ${ids.join(',')} enqueue deferred: ${(e as Error).message}`));
 }
 
-/** Live: the agency's inbox and the supervisors' board. Summaries only: no identity travels on the socket. */
-export async function publishReferral(ctx: Pick<AppContext, 'db' | 'realtime'>, id: number, event: 'referral:created' | 'referral:updated', previousAgencyId?: number | null) {
-  const s = await getReferralSummary(ctx.db, id);
+/**
+ * Live: the agency's inbox and the supervisors' board. Summaries only: no identity travels on the socket. `known`:
+ * the summary the write already returned (a new referral), so it is not read again.
+ */
+export async function publishReferral(
+  ctx: Pick<AppContext, 'db' | 'realtime'>, id: number, event: 'referral:created' | 'referral:updated', previousAgencyId?: number | null, known?: ReferralSummary,
+) {
+  const s = known ?? (await getReferralSummary(ctx.db, id));
   if (!s) return null;
   const rooms = [ROOMS.supervisors, ...(s.agency ? [ROOMS.agency(s.agency.id)] : [])];
   ctx.realtime.emit(rooms, event, s);

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type {
   AgeBand, ReferralDetail, ReferralDisclosure, ReferralEvent, ReferralStatus, ReferralSummary, SessionUser, SupportRecord, VictimSex,
 } from '../../../shared/index.js';
@@ -19,18 +19,22 @@ function summaryQuery(db: Executor) {
       'c.classification', 'c.purposes', 'c.immediate_danger', 'c.location_kind', 'c.location_country', 'u.name as unit_name',
       'c.needs', 'c.wishes', 'c.consent',
     ])
-    .select(() => [
-      sql<{ sex: VictimSex; age_band: AgeBand | null; under18: boolean | null }[]>`(
-        select coalesce(json_agg(json_build_object('sex', v.sex, 'age_band', v.age_band, 'under18', v.under18) order by v.position), '[]')
-        from contact_victims v where v.contact_id = c.id)`.as('victims'),
-      clocksJson(sql.ref('r.id')).as('clocks'),
-    ]);
+    .select(() => [victimsJson(sql.ref('c.id')).as('victims'), clocksJson(sql.ref('r.id')).as('clocks')]);
 }
-type Row = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
+/** A referral summary's row: what summaryQuery selects (and referral-write.ts returns for a new referral). */
+export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
+type Row = SummaryRow;
+
+/** The contact's victims as the summary shows them (sex, age band, under 18), in order; for a correlated subquery. */
+export function victimsJson(contactId: RawBuilder<unknown> | ReturnType<typeof sql.ref>) {
+  return sql<{ sex: VictimSex; age_band: AgeBand | null; under18: boolean | null }[]>`(
+    select coalesce(json_agg(json_build_object('sex', v.sex, 'age_band', v.age_band, 'under18', v.under18) order by v.position), '[]')
+    from contact_victims v where v.contact_id = ${contactId})`;
+}
 const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
 
 /** What any agency may see: location, urgency, purposes, how many victims and their age bands. No identity. */
-function toSummary(r: Row): ReferralSummary {
+export function toSummary(r: Row): ReferralSummary {
   const victims = r.victims ?? [];
   return {
     id: r.id,

@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
-import type { ReferralEventType } from '../../../shared/index.js';
+import type { ReferralEventType, ReferralSummary } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import type { Executor } from '../../db/database.js';
 import { maskPhone } from '../crypto/field-crypto.js';
 import { clockRows } from '../sla/clocks.repo.js';
+import { clocksJsonFrom } from '../sla/clock-views.js';
+import { toSummary, victimsJson, type SummaryRow } from './referral-views.js';
 import type { LoadedPolicy } from '../sla/clock-policy.js';
 import { alertBody } from './referral-notify.js';
 import type { NewReferral } from './referrals.repo.js';
@@ -23,6 +25,8 @@ export interface WrittenReferral {
   alerts: number[];
   /** When the new clocks next need the SLA engine (the timers to schedule). */
   schedule: Date[];
+  /** What the inbox and the supervisors are told (as getReferralSummary would read it after the commit). */
+  summary: ReferralSummary;
 }
 
 /**
@@ -30,7 +34,8 @@ export interface WrittenReferral {
  * referral, its first events ('notified' too when it has focal points), its SLA clocks and its SMS alerts
  * (encrypted here: the key never reaches the database). Null when it already exists (a duplicate or retried job:
  * the partial unique indexes decide, so concurrent workers cannot both win); nothing else is written then, but
- * the routing request is still marked done.
+ * the routing request is still marked done. It answers with the referral's summary, built from what it wrote (a
+ * statement does not see its own inserts, so the clocks come from their RETURNING).
  */
 export async function writeReferral(db: Executor, ctx: Pick<AppContext, 'crypto'>, r: ReferralWrite): Promise<WrittenReferral | null> {
   const clocks = r.agency ? clockRows(r.agency.policy, { priority: r.priority, at: r.at, rerouteMinutes: r.agency.rerouteMinutes }) : [];
@@ -42,7 +47,7 @@ export async function writeReferral(db: Executor, ctx: Pick<AppContext, 'crypto'
     { n: 0, type: r.event.type, actor_user_id: r.event.actorUserId, details: r.event.details },
     ...(phones.length ? [{ n: 1, type: 'notified', actor_user_id: null, details: { focalPoints: phones.length } }] : []),
   ];
-  const res = await sql<{ id: number | null; alerts: number[] | null }>`
+  const res = await sql<SummaryRow & { alerts: number[] | null }>`
     with routed as (
       update routing_requests set routed_at = ${r.at}, enqueued_at = coalesce(enqueued_at, ${r.at})
       where ${r.markRouted ?? false}::boolean and contact_id = ${r.contactId} and routed_at is null
@@ -51,7 +56,8 @@ export async function writeReferral(db: Executor, ctx: Pick<AppContext, 'crypto'
       values (${r.contactId}, ${r.track}, ${r.agencyId}, ${r.agencyId == null ? 'needs_supervisor' : 'pending'}, ${r.priority}, ${r.ruleId},
         ${r.targetIndex}, ${JSON.stringify(r.why)}::jsonb, ${r.previousReferralId ?? null}, ${r.at}, ${r.at})
       on conflict do nothing
-      returning id
+      returning id, contact_id, track, status, priority, agency_id, why, created_at, accepted_at, first_action_at, closed_at,
+        outcome, decline_reason, outcome_reason
     ), events as (
       insert into referral_events (referral_id, type, at, actor_user_id, details)
       select ins.id, e.type, ${r.at}, e.actor_user_id, e.details
@@ -65,6 +71,7 @@ export async function writeReferral(db: Executor, ctx: Pick<AppContext, 'crypto'
       from ins, json_to_recordset(${JSON.stringify(clocks)}::json)
         as c(kind text, state text, priority text, target jsonb, calendar jsonb, warn_percent int, supervisor_after_percent int,
              started_at timestamptz, warn_at timestamptz, due_at timestamptz, next_at timestamptz, updated_at timestamptz)
+      returning id, kind, state, started_at, warn_at, due_at, warned_at, breached_at, met_at, paused_at, pause_reason, escalation_level
     ), alerts as (
       insert into notifications (purpose, channel, to_enc, to_masked, body_enc, referral_id, created_at, updated_at)
       select 'referral_alert', 'sms', a.to_enc, a.to_masked, a.body_enc, ins.id, ${r.at}, ${r.at}
@@ -72,8 +79,20 @@ export async function writeReferral(db: Executor, ctx: Pick<AppContext, 'crypto'
       order by a.n
       returning id
     )
-    select (select id from ins) as id, (select array_agg(id order by id) from alerts) as alerts`.execute(db);
+    select ins.id, ins.contact_id, ins.track, ins.status, ins.priority, ins.agency_id, a.name as agency_name, ins.why,
+      ins.created_at, ins.accepted_at, ins.first_action_at, ins.closed_at, ins.outcome, ins.decline_reason, ins.outcome_reason,
+      c.classification, c.purposes, c.immediate_danger, c.location_kind, c.location_country, u.name as unit_name,
+      c.needs, c.wishes, c.consent, ${victimsJson(sql.ref('c.id'))} as victims, ${clocksJsonFrom(sql`clocks k`)} as clocks,
+      (select array_agg(id order by id) from alerts) as alerts
+    from ins join contacts c on c.id = ins.contact_id
+    left join agencies a on a.id = ins.agency_id
+    left join admin_units u on u.id = c.location_unit_id`.execute(db);
   const row = res.rows[0];
-  if (!row || row.id == null) return null;
-  return { id: Number(row.id), alerts: (row.alerts ?? []).map(Number), schedule: clocks.flatMap((c) => (c.next_at ? [c.next_at] : [])) };
+  if (!row) return null;
+  return {
+    id: Number(row.id),
+    alerts: (row.alerts ?? []).map(Number),
+    schedule: clocks.flatMap((c) => (c.next_at ? [c.next_at] : [])),
+    summary: toSummary(row),
+  };
 }

@@ -1,4 +1,4 @@
-import type { CloseBody, ReferralDetail, SessionUser, SupportBody } from '../../../shared/index.js';
+import type { CloseBody, ReferralDetail, ReferralSummary, SessionUser, SupportBody } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import type { Executor, Tx } from '../../db/database.js';
 import { writeAudit } from '../audit/audit.repo.js';
@@ -17,7 +17,7 @@ import { applyTimerChanges, mergeTimerChanges } from '../sla/sla-timers.js';
 export type Actor = { user: SessionUser; origin: RequestOrigin };
 type Ctx = Pick<AppContext, 'db' | 'crypto' | 'clock' | 'queues' | 'realtime' | 'log' | 'config'>;
 /** A referral created in a transaction, with what must happen once it commits. */
-type Made = { id: number; alerts: number[]; timers: TimerChanges } | null;
+type Made = { id: number; alerts: number[]; timers: TimerChanges; summary?: ReferralSummary } | null;
 
 /** Referral lifecycle: pending → accepted → in_progress → closed, or declined → re-routed, or the supervisor's queue. */
 export function createReferralsService(ctx: Ctx, planner: RoutingPlanner) {
@@ -40,7 +40,7 @@ export function createReferralsService(ctx: Ctx, planner: RoutingPlanner) {
       targetIndex: plan.targetIndex, why: plan.why, previousReferralId, at, agency, markRouted,
       event: { type: agency ? 'created' : 'needs_supervisor', actorUserId: actorId, details: { why: plan.why, previousReferralId } },
     });
-    return w && { id: w.id, alerts: w.alerts, timers: { schedule: w.schedule, release: [] } };
+    return w && { id: w.id, alerts: w.alerts, timers: { schedule: w.schedule, release: [] }, summary: w.summary };
   }
 
   async function after(created: Made[], previousAgencyId?: number | null) {
@@ -48,7 +48,7 @@ export function createReferralsService(ctx: Ctx, planner: RoutingPlanner) {
       if (!c) continue;
       await applyTimerChanges(ctx, c.timers);
       await enqueueNotifications(ctx, c.alerts);
-      await publishReferral(ctx, c.id, 'referral:created', previousAgencyId);
+      await publishReferral(ctx, c.id, 'referral:created', previousAgencyId, c.summary);
     }
   }
 

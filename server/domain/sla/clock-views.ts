@@ -3,13 +3,18 @@ import type { ClockView } from '../../../shared/index.js';
 
 /** Clocks of a referral as JSON, in a fixed order (acknowledge, first action, close, re-route); for a correlated subquery. */
 export function clocksJson(referralId: RawBuilder<unknown> | ReturnType<typeof sql.ref>): RawBuilder<ClockRow[]> {
+  return clocksJsonFrom(sql`sla_clocks k where k.referral_id = ${referralId}`);
+}
+
+/** The same JSON over any rows of sla_clocks' columns aliased `k` (say, the RETURNING of an insert in a CTE). */
+export function clocksJsonFrom(from: RawBuilder<unknown>): RawBuilder<ClockRow[]> {
   return sql<ClockRow[]>`(
     select coalesce(json_agg(json_build_object(
       'id', k.id, 'kind', k.kind, 'state', k.state, 'started_at', k.started_at, 'warn_at', k.warn_at, 'due_at', k.due_at,
       'warned_at', k.warned_at, 'breached_at', k.breached_at, 'met_at', k.met_at, 'paused_at', k.paused_at,
       'pause_reason', k.pause_reason, 'escalation_level', k.escalation_level)
       order by array_position(array['acknowledge','first_action','close','reroute'], k.kind)), '[]')
-    from sla_clocks k where k.referral_id = ${referralId})`;
+    from ${from})`;
 }
 
 export interface ClockRow {
