@@ -30,16 +30,18 @@ describe('prepared statements for repeated queries', () => {
     expect(mine[0]!.name).to.match(/^h111_[0-9a-f]{20}$/);
   });
 
-  it('leaves statements seen once or twice, transaction control and multi-statement text unnamed', async () => {
+  it('leaves statements seen once or twice, transaction control, multi-statement text and opted-out batches unnamed', async () => {
     const prepared = await onOneConnection(db, async (conn) => {
       for (let i = 0; i < 2; i++) await sql`select ${i}::int + 2000 as n`.execute(conn);
       for (let i = 0; i < 4; i++) await sql`select 3000 as a; select 3001 as b`.execute(conn);
       for (let i = 0; i < 4; i++) await sql`show server_version`.execute(conn);
+      for (let i = 0; i < 4; i++) await sql`/* unprepared: a batch */ select ${i}::int + 4000 as n`.execute(conn);
     });
     const texts = prepared.map((p) => p.statement);
     expect(texts.some((t) => t.includes('2000'))).to.equal(false);
     expect(texts.some((t) => t.includes('3000'))).to.equal(false);
     expect(texts.some((t) => /show server_version/i.test(t))).to.equal(false);
+    expect(texts.some((t) => t.includes('4000'))).to.equal(false); // opted out with a leading comment
   });
 
   it('a prepared statement that fails (bad value) leaves the connection usable and the statement reusable', async () => {

@@ -56,7 +56,7 @@ export async function insertCalls(db: Executor, calls: InboundCall[]): Promise<(
     ord: c.ord, twilio_sid: c.twilioSid, phone_enc: c.phoneEnc, phone_hash: c.phoneHash, masked: c.masked,
     received_at: c.receivedAt.toISOString(), call_status: c.callStatus,
   })));
-  const r = await sql<SummaryRow & { twilio_sid: string }>`
+  const r = await sql<SummaryRow & { twilio_sid: string }>`/* unprepared: a batch (db/prepared-statements.ts) */
     insert into contacts (channel, twilio_sid, caller_phone_enc, caller_phone_hash, caller_masked, received_at, call_status)
     select 'voice', i.twilio_sid, i.phone_enc, i.phone_hash, i.masked, i.received_at, i.call_status
     from json_to_recordset(${input}::json)
@@ -86,7 +86,7 @@ export async function receiveInboundMessages(db: Executor, messages: InboundMess
   })));
   let result;
   try {
-    result = await sql<SummaryRow & { message_id: number; message_sid: string; created: boolean }>`
+    result = await sql<SummaryRow & { message_id: number; message_sid: string; created: boolean }>`/* unprepared: a batch (db/prepared-statements.ts) */
       with fresh as materialized (
         -- New contacts get their id here, so each message can find the conversation it opened.
         select i.*, nextval(pg_get_serial_sequence('contacts', 'id')) as new_id
