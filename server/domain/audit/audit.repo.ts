@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 
 export interface AuditEntry {
@@ -12,19 +13,31 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+function auditRow(e: AuditEntry) {
+  return {
+    actor_user_id: e.actorUserId,
+    actor_role: e.actorRole ?? null,
+    action: e.action,
+    entity_type: e.entityType ?? null,
+    entity_id: e.entityId == null ? null : String(e.entityId),
+    ip: e.ip ?? null,
+    user_agent: e.userAgent?.slice(0, 300) ?? null,
+    details: JSON.stringify(e.details ?? {}),
+  };
+}
+
 /** Who did what to which record, when and from where. The table refuses updates and deletes. */
 export async function writeAudit(db: Executor, e: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_user_id: e.actorUserId,
-      actor_role: e.actorRole ?? null,
-      action: e.action,
-      entity_type: e.entityType ?? null,
-      entity_id: e.entityId == null ? null : String(e.entityId),
-      ip: e.ip ?? null,
-      user_agent: e.userAgent?.slice(0, 300) ?? null,
-      details: JSON.stringify(e.details ?? {}),
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(e)).execute();
+}
+
+/**
+ * The same entry as an INSERT … SELECT, written once for each row of `source`: a CTE of a larger statement, so the
+ * entry exists exactly when that statement's change happened (contacts/wrap-up-write.ts).
+ */
+export function auditInsertFor(e: AuditEntry, source: string) {
+  const r = auditRow(e);
+  return sql`insert into audit_log (actor_user_id, actor_role, action, entity_type, entity_id, ip, user_agent, details)
+    select ${r.actor_user_id}, ${r.actor_role}, ${r.action}, ${r.entity_type}, ${r.entity_id}, ${r.ip}, ${r.user_agent}, ${r.details}::jsonb
+    from ${sql.table(source)}`;
 }

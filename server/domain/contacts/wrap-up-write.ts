@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ContactSummary, WrapUpBody } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
+import { auditInsertFor } from '../audit/audit.repo.js';
 import { summaryReturning, toSummary, type SummaryRow } from './contacts.repo.js';
 
 export interface WrapUpWrite {
@@ -28,7 +29,10 @@ export async function storeWrapUp(db: Executor, w: WrapUpWrite): Promise<Contact
   const victims = JSON.stringify(b.victims.map((v, i) => ({
     position: i, sex: v.sex, age: v.age, age_band: v.ageBand, ethnicity: v.ethnicity, nationality: v.nationality, under18: v.under18,
   })));
-  const details = JSON.stringify({ classification: b.classification, victims: b.victims.length, routed: w.routed });
+  const audit = auditInsertFor({
+    actorUserId: w.operator.id, actorRole: w.operator.role, action: 'contact.wrap_up', entityType: 'contact', entityId: w.contactId,
+    ip: w.operator.ip, userAgent: w.operator.userAgent, details: { classification: b.classification, victims: b.victims.length, routed: w.routed },
+  }, 'c');
   const r = await sql<SummaryRow>`
     with c as (
       update contacts set
@@ -48,12 +52,7 @@ export async function storeWrapUp(db: Executor, w: WrapUpWrite): Promise<Contact
     ), request as (
       insert into routing_requests (contact_id, created_at) select c.id, ${w.at} from c where ${w.routed}::boolean
       on conflict (contact_id) do nothing
-    ), audit as (
-      insert into audit_log (actor_user_id, actor_role, action, entity_type, entity_id, ip, user_agent, details)
-      select ${w.operator.id}, ${w.operator.role}, 'contact.wrap_up', 'contact', c.id::text, ${w.operator.ip},
-        ${w.operator.userAgent?.slice(0, 300) ?? null}, ${details}::jsonb
-      from c
-    )
+    ), audit as (${audit})
     select * from c`.execute(db);
   const row = r.rows[0];
   return row ? toSummary(row) : null;

@@ -1,8 +1,7 @@
 import { JOB_IDS, ROOMS, type ReferralSummary } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import type { Executor } from '../../db/database.js';
-import { maskPhone } from '../crypto/field-crypto.js';
-import { insertNotification } from '../notifications/notifications.repo.js';
+import { maskPhone, type FieldCrypto } from '../crypto/field-crypto.js';
 import { contactRef } from '../contacts/contacts.repo.js';
 import { getReferralSummary } from './referral-views.js';
 
@@ -10,6 +9,12 @@ import { getReferralSummary } from './referral-views.js';
 export function alertBody(contactId: number, priority: string): string {
   const urgency = priority === 'urgent' ? 'KHẨN CẤP' : 'mới';
   return `Tổng đài 111: có ca chuyển gửi ${urgency} ${contactRef(contactId)}. Vui lòng đăng nhập hệ thống để tiếp nhận.`;
+}
+
+/** The SMS alerts' rows for an agency's focal points: number and text encrypted (the key never reaches the database). */
+export function alertRows(crypto: FieldCrypto, contactId: number, priority: string, phones: readonly string[]) {
+  const body = phones.length ? crypto.encrypt(alertBody(contactId, priority)) : '';
+  return phones.map((p) => ({ to_enc: crypto.encrypt(p), to_masked: maskPhone(p) ?? '••••', body_enc: body }));
 }
 
 /** SMS to the agency's focal points (a referral assigned by hand; a new one gets them in referral-write.ts). */
@@ -21,17 +26,14 @@ export async function recordReferralAlerts(tx: Executor, ctx: Pick<AppContext, '
     .where('r.id', '=', referralId)
     .executeTakeFirst();
   if (!r) return [];
-  const body = alertBody(r.contact_id, r.priority);
-  const ids: number[] = [];
-  for (const phone of r.focal_phones) {
-    ids.push(
-      await insertNotification(tx, {
-        purpose: 'referral_alert', channel: 'sms', toEnc: ctx.crypto.encrypt(phone), toMasked: maskPhone(phone) ?? '••••',
-        bodyEnc: ctx.crypto.encrypt(body), referralId, at,
-      }),
-    );
-  }
-  return ids;
+  const rows = alertRows(ctx.crypto, r.contact_id, r.priority, r.focal_phones);
+  if (!rows.length) return [];
+  const ids = await tx
+    .insertInto('notifications')
+    .values(rows.map((a) => ({ purpose: 'referral_alert', channel: 'sms' as const, ...a, referral_id: referralId, created_at: at, updated_at: at })))
+    .returning('id')
+    .execute();
+  return ids.map((x) => x.id);
 }
 
 export async function enqueueNotifications(ctx: Pick<AppContext, 'queues' | 'log'>, ids: number[]) {

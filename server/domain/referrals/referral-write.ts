@@ -2,12 +2,12 @@ import { sql } from 'kysely';
 import type { ReferralEventType, ReferralSummary } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import type { Executor } from '../../db/database.js';
-import { maskPhone } from '../crypto/field-crypto.js';
 import { clockRows } from '../sla/clocks.repo.js';
 import { clocksJsonFrom } from '../sla/clock-views.js';
 import { toSummary, victimsJson, type SummaryRow } from './referral-views.js';
 import type { LoadedPolicy } from '../sla/clock-policy.js';
-import { alertBody } from './referral-notify.js';
+import { alertRows } from './referral-notify.js';
+import { markRoutedUpdate } from '../routing/routing-outbox.js';
 import type { NewReferral } from './referrals.repo.js';
 
 export interface ReferralWrite extends NewReferral {
@@ -34,24 +34,20 @@ export interface WrittenReferral {
  * referral, its first events ('notified' too when it has focal points), its SLA clocks and its SMS alerts
  * (encrypted here: the key never reaches the database). Null when it already exists (a duplicate or retried job:
  * the partial unique indexes decide, so concurrent workers cannot both win); nothing else is written then, but
- * the routing request is still marked done. It answers with the referral's summary, built from what it wrote (a
+ * the routing request is still marked done (`markRoutedUpdate`). It answers with the referral's summary, built from what it wrote (a
  * statement does not see its own inserts, so the clocks come from their RETURNING).
  */
 export async function writeReferral(db: Executor, ctx: Pick<AppContext, 'crypto'>, r: ReferralWrite): Promise<WrittenReferral | null> {
   const clocks = r.agency ? clockRows(r.agency.policy, { priority: r.priority, at: r.at, rerouteMinutes: r.agency.rerouteMinutes }) : [];
   const phones = r.agency?.focalPhones ?? [];
-  const body = phones.length ? ctx.crypto.encrypt(alertBody(r.contactId, r.priority)) : null;
   // n: the order in which they are written (their ids follow it).
-  const alerts = phones.map((p, n) => ({ n, to_enc: ctx.crypto.encrypt(p), to_masked: maskPhone(p) ?? '••••', body_enc: body }));
+  const alerts = alertRows(ctx.crypto, r.contactId, r.priority, phones).map((a, n) => ({ n, ...a }));
   const events = [
     { n: 0, type: r.event.type, actor_user_id: r.event.actorUserId, details: r.event.details },
     ...(phones.length ? [{ n: 1, type: 'notified', actor_user_id: null, details: { focalPoints: phones.length } }] : []),
   ];
   const res = await sql<SummaryRow & { alerts: number[] | null }>`
-    with routed as (
-      update routing_requests set routed_at = ${r.at}, enqueued_at = coalesce(enqueued_at, ${r.at})
-      where ${r.markRouted ?? false}::boolean and contact_id = ${r.contactId} and routed_at is null
-    ), ins as (
+    with ${r.markRouted ? sql`routed as (${markRoutedUpdate(r.contactId, r.at)}),` : sql``} ins as (
       insert into referrals (contact_id, track, agency_id, status, priority, rule_id, target_index, why, previous_referral_id, created_at, updated_at)
       values (${r.contactId}, ${r.track}, ${r.agencyId}, ${r.agencyId == null ? 'needs_supervisor' : 'pending'}, ${r.priority}, ${r.ruleId},
         ${r.targetIndex}, ${JSON.stringify(r.why)}::jsonb, ${r.previousReferralId ?? null}, ${r.at}, ${r.at})

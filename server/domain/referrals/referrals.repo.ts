@@ -13,32 +13,6 @@ export interface NewReferral {
   at: Date;
 }
 
-/**
- * Inserts a referral unless the same contact already has one for this track and agency (a duplicate or retried
- * job), or an open one on this track: the partial unique indexes decide, so concurrent workers cannot both win.
- */
-export async function insertReferral(db: Executor, r: NewReferral): Promise<number | null> {
-  const row = await db
-    .insertInto('referrals')
-    .values({
-      contact_id: r.contactId,
-      track: r.track,
-      agency_id: r.agencyId,
-      status: r.agencyId == null ? 'needs_supervisor' : 'pending',
-      priority: r.priority,
-      rule_id: r.ruleId,
-      target_index: r.targetIndex,
-      why: JSON.stringify(r.why),
-      previous_referral_id: r.previousReferralId ?? null,
-      created_at: r.at,
-      updated_at: r.at,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return row?.id ?? null;
-}
-
 export async function getReferralRow(db: Executor, id: number) {
   return db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -50,14 +24,6 @@ export async function lockReferral(db: Executor, id: number) {
 
 export async function addEvent(db: Executor, referralId: number, type: ReferralEventType, at: Date, actorUserId: number | null, details: Record<string, unknown> = {}) {
   await db.insertInto('referral_events').values({ referral_id: referralId, type, at, actor_user_id: actorUserId, details: JSON.stringify(details) }).execute();
-}
-
-/** Several events of one referral in one statement, in order. */
-export async function addEvents(db: Executor, referralId: number, at: Date, events: { type: ReferralEventType; actorUserId: number | null; details: Record<string, unknown> }[]) {
-  if (!events.length) return;
-  await db.insertInto('referral_events')
-    .values(events.map((e) => ({ referral_id: referralId, type: e.type, at, actor_user_id: e.actorUserId, details: JSON.stringify(e.details) })))
-    .execute();
 }
 
 /** Moves a referral from one of the expected states to another; false when it was no longer in them (a lost race). */
@@ -87,8 +53,4 @@ export async function agenciesTried(db: Executor, contactId: number, track: Refe
     .where('agency_id', 'is not', null)
     .execute();
   return rows.map((r) => r.agency_id!);
-}
-
-export async function referralIdsForContact(db: Executor, contactId: number): Promise<number[]> {
-  return (await db.selectFrom('referrals').select('id').where('contact_id', '=', contactId).orderBy('id').execute()).map((r) => r.id);
 }

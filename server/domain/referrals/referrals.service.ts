@@ -17,7 +17,7 @@ import { applyTimerChanges, mergeTimerChanges } from '../sla/sla-timers.js';
 export type Actor = { user: SessionUser; origin: RequestOrigin };
 type Ctx = Pick<AppContext, 'db' | 'crypto' | 'clock' | 'queues' | 'realtime' | 'log' | 'config'>;
 /** A referral created in a transaction, with what must happen once it commits. */
-type Made = { id: number; alerts: number[]; timers: TimerChanges; summary?: ReferralSummary } | null;
+type Made = { id: number; alerts: number[]; timers: TimerChanges; summary: ReferralSummary } | null;
 
 /** Referral lifecycle: pending → accepted → in_progress → closed, or declined → re-routed, or the supervisor's queue. */
 export function createReferralsService(ctx: Ctx, planner: RoutingPlanner) {
@@ -85,12 +85,15 @@ export function createReferralsService(ctx: Ctx, planner: RoutingPlanner) {
       const plans = (await planner.planCase(contactId)).filter((p) => p.kind !== 'skip');
       const at = clock.now();
       const mark = opts.markRouted ?? false;
+      if (plans.length === 0) {
+        if (mark) await markRouted(db, contactId, at);
+        return [];
+      }
       const created = plans.length === 1
         ? [await materialise(db, contactId, plans[0]!, at, null, null, mark)]
         : await db.transaction().execute(async (tx) => {
           const made: Made[] = [];
           for (const [i, p] of plans.entries()) made.push(await materialise(tx, contactId, p, at, null, null, mark && i === 0));
-          if (mark && plans.length === 0) await markRouted(tx, contactId, at);
           return made;
         });
       await after(created);

@@ -73,12 +73,13 @@ export async function relayLostRoutingJobs(ctx: Pick<AppContext, 'db' | 'queues'
 
 /** The routing worker finished this case (in its referral transaction): the relays stop watching it. */
 export async function markRouted(db: Executor, contactId: number, at: Date): Promise<void> {
-  await db
-    .updateTable('routing_requests')
-    .set((eb) => ({ routed_at: at, enqueued_at: eb.fn.coalesce('enqueued_at', sql<Date>`${at}`) }))
-    .where('contact_id', '=', contactId)
-    .where('routed_at', 'is', null)
-    .execute();
+  await markRoutedUpdate(contactId, at).execute(db);
+}
+
+/** The update itself, for a statement that does more (referrals/referral-write.ts runs it in a CTE). */
+export function markRoutedUpdate(contactId: number, at: Date) {
+  return sql`update routing_requests set routed_at = ${at}, enqueued_at = coalesce(enqueued_at, ${at})
+    where contact_id = ${contactId} and routed_at is null`;
 }
 
 /** Requests not routed yet (their job waiting, running, failed, or not sent). */
