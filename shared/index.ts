@@ -1,6 +1,7 @@
 export * from './roles.js';
 export * from './agencies.js';
 export * from './units.js';
+export * from './unit-names.js';
 export * from './queues.js';
 export * from './schemas/common.js';
 export * from './schemas/auth.js';

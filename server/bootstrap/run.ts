@@ -6,6 +6,7 @@ import { createQueues } from '../queues.js';
 import { createFieldCrypto } from '../domain/crypto/field-crypto.js';
 import { ensureDefaultRules } from '../domain/routing/rules.repo.js';
 import { ensureDefaultSlaPolicies } from '../domain/sla/policies.repo.js';
+import { ensureReferenceData } from '../domain/units/reference-data.js';
 
 export type BaseContext = Omit<AppContext, 'realtime'>;
 type Stoppable = { close(): Promise<void> };
@@ -39,6 +40,7 @@ export async function runProcess(name: string, start: (ctx: BaseContext) => Prom
     queues: createQueues(services.redis, config.REDIS_PREFIX),
     crypto: createFieldCrypto(config.DATA_KEY),
   };
+  await loadReferenceData(ctx);
   await ensureDefaultRules(ctx.db); // routing rules are data: the defaults of domain.md until an admin edits them
   await ensureDefaultSlaPolicies(ctx.db); // so are SLA policies
   let parts: Stoppable[];
@@ -63,6 +65,13 @@ export async function runProcess(name: string, start: (ctx: BaseContext) => Prom
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** The administrative units, the 2025 crosswalk and points shipped in data/: imported when the database lacks them as they are. */
+async function loadReferenceData(ctx: BaseContext): Promise<void> {
+  const started = Date.now();
+  const reports = await ensureReferenceData(ctx.db);
+  if (reports) ctx.log.info(`reference data: ${reports.map((r) => `${r.name} ${r.inserted + r.updated} changed`).join(', ')} in ${Date.now() - started} ms`);
 }
 
 function fail(line: string): never {

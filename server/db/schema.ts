@@ -19,6 +19,36 @@ export interface AdminUnitsTable {
   parent_id: number | null;
   valid_from: DateCol;
   valid_to: DateCol;
+  lat: ColumnType<number | null, number | null | undefined, number | null>;
+  lon: ColumnType<number | null, number | null | undefined, number | null>;
+  area_km2: ColumnType<number | null, number | null | undefined, number | null>;
+  ground_size: ColumnType<number, number | undefined, number>;
+  path: ColumnType<string | null, string | null | undefined, string | null>;
+  search_name: ColumnType<string | null, string | null | undefined, string | null>;
+  search_path: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface AdminUnitSuccessorsTable {
+  old_unit_id: number;
+  new_unit_id: number;
+  divided: boolean;
+}
+
+export interface UnitGroundTable {
+  unit_id: number;
+  commune_id: number;
+}
+
+export interface UnitCoverTable {
+  unit_id: number;
+  cover_id: number;
+  via_chain: boolean;
+}
+
+export interface ReferenceDataTable {
+  name: string;
+  sha256: string;
+  imported_at: Timestamp;
 }
 
 export interface AgenciesTable {
@@ -36,6 +66,11 @@ export interface AgenciesTable {
   shelter_capacity: number | null;
   shelter_occupancy: number | null;
   active: Generated<boolean>;
+  /** The days the agency exists (inclusive); null: open-ended. District offices end on 30 June 2025. */
+  valid_from: DateCol;
+  valid_to: DateCol;
+  /** The unit the agency sits in: where distances (the nearest shelter) are measured from. */
+  seat_unit_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -347,6 +382,10 @@ export interface DB {
   routing_requests: RoutingRequestsTable;
   notifications: NotificationsTable;
   admin_units: AdminUnitsTable;
+  admin_unit_successors: AdminUnitSuccessorsTable;
+  unit_ground: UnitGroundTable;
+  unit_cover: UnitCoverTable;
+  reference_data: ReferenceDataTable;
   agencies: AgenciesTable;
   agency_units: AgencyUnitsTable;
   users: UsersTable;

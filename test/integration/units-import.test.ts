@@ -7,7 +7,7 @@ import { datasetFromFileName, importUnitsCsv } from '../../server/domain/units/u
 import { listUnits } from '../../server/domain/units/units.repo.js';
 import { scratchDatabase } from '../support/scratch-database.js';
 
-const csv2023 = readFileSync('data/vn-admin-units-2023-seed-provinces.csv', 'utf8');
+const csv2023 = readFileSync('data/vn-admin-units-2023.csv', 'utf8');
 const csv2025 = readFileSync('data/vn-admin-units-2025.csv', 'utf8');
 
 describe('administrative units: CSV import', () => {
@@ -23,23 +23,26 @@ describe('administrative units: CSV import', () => {
     );
   const total = async () => Number((await db.selectFrom('admin_units').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
-  it('imports both datasets with the right counts per level, once', async () => {
-    expect(await importUnitsCsv(db, csv2023, 'vn-2023')).to.deep.equal({ total: 683, inserted: 683, updated: 0, unchanged: 0 });
+  const fileRows = (csv: string) => csv.trim().split(/\r?\n/).length - 1;
+
+  it('imports both datasets nationwide with the right counts per level, once', async () => {
+    expect(fileRows(csv2023)).to.equal(10_794);
+    expect(await importUnitsCsv(db, csv2023, 'vn-2023')).to.deep.equal({ total: 10_794, inserted: 10_794, updated: 0, unchanged: 0 });
     expect(await importUnitsCsv(db, csv2025, 'vn-2025')).to.deep.equal({ total: 3355, inserted: 3355, updated: 0, unchanged: 0 });
-    expect(await perLevel('vn-2023')).to.deep.equal({ province: 4, district: 41, commune: 638 });
+    expect(await perLevel('vn-2023')).to.deep.equal({ province: 63, district: 696, commune: 10_035 });
     expect(await perLevel('vn-2025')).to.deep.equal({ province: 34, commune: 3321 });
   });
 
   it('is idempotent: a second run inserts and updates nothing', async () => {
     const before = await total();
-    expect(await importUnitsCsv(db, csv2023, 'vn-2023')).to.deep.equal({ total: 683, inserted: 0, updated: 0, unchanged: 683 });
+    expect(await importUnitsCsv(db, csv2023, 'vn-2023')).to.deep.equal({ total: 10_794, inserted: 0, updated: 0, unchanged: 10_794 });
     expect(await importUnitsCsv(db, csv2025, 'vn-2025')).to.include({ inserted: 0, updated: 0, unchanged: 3355 });
     expect(await total()).to.equal(before);
   });
 
   it('counts a renamed unit as updated', async () => {
     const renamed = csv2023.replace('district,030,Huyện Vị Xuyên,02', 'district,030,Huyện Vị Xuyên (cũ),02');
-    expect(await importUnitsCsv(db, renamed, 'vn-2023')).to.include({ inserted: 0, updated: 1, unchanged: 682 });
+    expect(await importUnitsCsv(db, renamed, 'vn-2023')).to.include({ inserted: 0, updated: 1, unchanged: 10_793 });
     expect(await importUnitsCsv(db, csv2023, 'vn-2023')).to.include({ updated: 1 });
   });
 
@@ -104,7 +107,7 @@ describe('administrative units: CSV import', () => {
 
   it('infers the dataset from the file name', () => {
     expect(datasetFromFileName('data/vn-admin-units-2025.csv')).to.equal('vn-2025');
-    expect(datasetFromFileName('/x/vn-admin-units-2023-seed-provinces.csv')).to.equal('vn-2023');
+    expect(datasetFromFileName('/x/vn-admin-units-2023.csv')).to.equal('vn-2023');
     expect(datasetFromFileName('units.csv')).to.equal(null);
   });
 });
