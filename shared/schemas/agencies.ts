@@ -59,8 +59,15 @@ export const agencyBody = z
     calendar: workingCalendar.default({ mode: '24x7' }),
     shelter: shelterProfile.nullable().default(null),
     active: z.boolean().default(true),
+    /** The days the agency exists, inclusive (district offices end on 30 June 2025); null: open-ended. */
+    validFrom: z.iso.date('validFrom must be YYYY-MM-DD').nullable().default(null),
+    validTo: z.iso.date('validTo must be YYYY-MM-DD').nullable().default(null),
+    /** The unit the agency sits in: distances (the nearest shelter) are measured from its point. */
+    seat: unitRef.nullable().default(null),
   })
   .superRefine((a, ctx) => {
+    if (a.validFrom && a.validTo && a.validFrom > a.validTo)
+      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'validTo must not be before validFrom' });
     if (a.type === 'shelter' && !a.shelter)
       ctx.addIssue({ code: 'custom', path: ['shelter'], message: 'a shelter needs its accepted sexes, ages and capacity' });
     if (a.type !== 'shelter' && a.shelter)
@@ -76,11 +83,14 @@ export const agencyView = z.object({
   type: z.enum(AGENCY_TYPES),
   parentAgencyId: z.number().nullable(),
   parentAgencyName: z.string().nullable(),
-  coverage: z.array(unitRef.extend({ name: z.string(), level: z.string() })),
+  coverage: z.array(unitRef.extend({ name: z.string(), level: z.string(), path: z.string() })),
   services: z.array(z.enum(SUPPORT_REGIMES)),
   focalPhones: z.array(z.string()),
   calendar: workingCalendar,
   shelter: shelterProfile.nullable(),
   active: z.boolean(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  seat: unitRef.extend({ path: z.string() }).nullable(),
 });
 export type AgencyView = z.infer<typeof agencyView>;

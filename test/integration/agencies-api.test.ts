@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
-import { importUnitsCsv } from '../../server/domain/units/units-import.js';
+import { ensureUnits } from '../support/demo-data.js';
 import { api, createTestAgency, createTestUser, loginAs, startTestApp, type TestApp } from '../support/http.js';
 import { testEnv } from '../support/test-env.js';
 
@@ -8,8 +7,7 @@ describe('admin: agencies API', () => {
   let app: TestApp;
   let admin: { id: number; cookie: string };
   before(async () => {
-    // Idempotent: other files may have imported the same units into this run's database.
-    await importUnitsCsv(testEnv().db, readFileSync('data/vn-admin-units-2023-seed-provinces.csv', 'utf8'), 'vn-2023');
+    await ensureUnits();
     app = await startTestApp();
     const u = await createTestUser('admin');
     admin = { id: u.id, cookie: await loginAs(app.baseUrl, u.username, u.password) };
@@ -36,7 +34,7 @@ describe('admin: agencies API', () => {
     const r = await post(office(undefined, { parentAgencyId: parent.id }));
     expect(r.status).to.equal(201);
     expect(r.body.agency).to.deep.include({ type: 'district_office', parentAgencyId: parent.id, parentAgencyName: 'Sở LĐ-TB&XH tỉnh Hà Giang', focalPhones: ['+84912345678'], calendar: { mode: '24x7' }, shelter: null, active: true });
-    expect(r.body.agency.coverage).to.deep.equal([{ dataset: 'vn-2023', code: '030', name: 'Huyện Vị Xuyên', level: 'district' }]);
+    expect(r.body.agency.coverage).to.deep.equal([{ dataset: 'vn-2023', code: '030', name: 'Huyện Vị Xuyên', level: 'district', path: 'Huyện Vị Xuyên, Hà Giang' }]);
     const [audit] = await audits('agency.create', r.body.agency.id);
     expect(audit).to.include({ actor_user_id: admin.id, actor_role: 'admin', entity_type: 'agency' });
 

@@ -11,7 +11,7 @@ import { TEST_TWILIO } from '../support/twilio.js';
 describe('referrals: routing, the agency inbox, decline → re-route → supervisor', () => {
   let app: TestApp;
   let viXuyen: { id: number; name: string };
-  let haGiangDept: { id: number; name: string };
+  let tuyenQuangDept: { id: number; name: string };
   let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
   const agency = (code: string) => agencyByCode(code, scratch.db);
   // A database of its own with exactly the demo agencies: no other test's agencies can compete for a case.
@@ -20,15 +20,15 @@ describe('referrals: routing, the agency inbox, decline → re-route → supervi
     await ensureDefaultRules(scratch.db);
     await ensureDemoData(scratch.db);
     app = await startTestApp({ config: { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC_URL }, db: scratch.db });
-    viXuyen = await agency('ha-giang-district-030-labour');
-    haGiangDept = await agency('ha-giang-department');
+    viXuyen = await agency('tuyen-quang-commune-00913');
+    tuyenQuangDept = await agency('tuyen-quang-health');
   });
   after(async () => {
     await app.close();
     await scratch.drop();
   });
 
-  it('routes a case in Vị Xuyên to the Vị Xuyên district labour office, live to its inbox only, with an SMS alert', async () => {
+  it('routes a case in Xã Vị Xuyên to its commune committee, live to its inbox only, with an SMS alert', async () => {
     const officer = await officerOf(app, viXuyen.id);
     const inbox = await readySocket(app.baseUrl, officer.cookie);
     const op = await createTestUser('operator', null, scratch.db);
@@ -72,7 +72,8 @@ describe('referrals: routing, the agency inbox, decline → re-route → supervi
     const rows = await referralsOf(app, contactId);
     const byTrack = Object.fromEntries(rows.map((r) => [r.track, r]));
     expect(Object.keys(byTrack).sort()).to.deep.equal(['border_guard', 'police', 'primary']);
-    expect(byTrack.police!.agency_id).to.equal((await agency('ha-giang-police')).id);
+    expect(byTrack.police!.agency_id).to.equal((await agency('tuyen-quang-police')).id);
+    expect(byTrack.border_guard!.agency_id).to.equal((await agency('tuyen-quang-border-guard')).id);
     expect(byTrack.police!.priority).to.equal('urgent');
     expect(byTrack.primary!.agency_id).to.equal(viXuyen.id);
   });
@@ -86,12 +87,12 @@ describe('referrals: routing, the agency inbox, decline → re-route → supervi
     expect(noReason.body.error.fields).to.have.property('reason');
     expect((await referralsOf(app, contactId))[0]!.status).to.equal('pending');
 
-    const d1 = await api(app.baseUrl, 'POST', `/api/referrals/${first}/decline`, { cookie: vx.cookie, body: { reason: 'Nạn nhân không cư trú tại huyện' } });
+    const d1 = await api(app.baseUrl, 'POST', `/api/referrals/${first}/decline`, { cookie: vx.cookie, body: { reason: 'Nạn nhân không cư trú tại xã' } });
     expect(d1.status).to.equal(200);
     let rows = await referralsOf(app, contactId);
-    expect(rows.map((r) => [r.status, r.agency_id])).to.deep.equal([['declined', viXuyen.id], ['pending', haGiangDept.id]]);
+    expect(rows.map((r) => [r.status, r.agency_id])).to.deep.equal([['declined', viXuyen.id], ['pending', tuyenQuangDept.id]]);
 
-    const dept = await officerOf(app, haGiangDept.id);
+    const dept = await officerOf(app, tuyenQuangDept.id);
     expect((await api(app.baseUrl, 'POST', `/api/referrals/${rows[1]!.id}/decline`, { cookie: dept.cookie, body: { reason: 'Quá tải' } })).status).to.equal(200);
     rows = await referralsOf(app, contactId);
     expect(rows[2]).to.include({ status: 'needs_supervisor', agency_id: null });
@@ -141,7 +142,7 @@ describe('referrals: routing, the agency inbox, decline → re-route → supervi
   it("keeps another agency's referral out of reach on REST and socket (404, not found)", async () => {
     const contactId = await classifiedCase(app, IN_VI_XUYEN);
     const [id] = await route(app, contactId);
-    const other = await officerOf(app, (await agency('ha-giang-district-031-labour')).id);
+    const other = await officerOf(app, (await agency('tuyen-quang-commune-00694')).id);
     expect((await api(app.baseUrl, 'GET', `/api/referrals/${id}`, { cookie: other.cookie })).status).to.equal(404);
     expect((await api(app.baseUrl, 'POST', `/api/referrals/${id}/accept`, { cookie: other.cookie })).status).to.equal(404);
     const list = await api(app.baseUrl, 'GET', '/api/referrals', { cookie: other.cookie });

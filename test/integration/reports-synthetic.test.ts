@@ -36,6 +36,19 @@ describe('synthetic data (npm run seed:synthetic) and the rollups checked agains
     const agencies = await sql<{ n: number }>`select count(*)::int as n from referrals r left join agencies a on a.id = r.agency_id
       where r.agency_id is not null and a.id is null`.execute(scratch.db);
     expect(agencies.rows[0]!.n).to.equal(0);
+    // Each case's agencies cover its place (in either structure) and existed on its day: district offices before 1 July 2025 only.
+    const misplaced = await sql<{ n: number }>`
+      select count(*)::int as n from referrals r join contacts c on c.id = r.contact_id join agencies a on a.id = r.agency_id
+       where not ((a.valid_from is null or a.valid_from <= report_day(c.received_at)) and (a.valid_to is null or a.valid_to >= report_day(c.received_at)))
+          or not exists (select 1 from agency_units au join unit_cover uc on uc.cover_id = au.unit_id
+                          where au.agency_id = a.id and uc.unit_id = coalesce(c.location_unit_id, c.home_unit_id))`.execute(scratch.db);
+    expect(misplaced.rows[0]!.n).to.equal(0);
+    const primaries = await sql<{ period: string; type: string }>`
+      select distinct case when c.received_at < '2025-07-01T00:00:00+07:00' then 'before' else 'after' end as period, a.type
+        from referrals r join contacts c on c.id = r.contact_id join agencies a on a.id = r.agency_id where r.track = 'primary'`.execute(scratch.db);
+    const typesOf = (period: string) => primaries.rows.filter((r) => r.period === period).map((r) => r.type);
+    expect(typesOf('before')).to.include.members(['district_office', 'provincial_department']).and.not.include('commune_committee');
+    expect(typesOf('after')).to.include.members(['commune_committee', 'provincial_department']).and.not.include('district_office');
     const states = await sql<{ state: string }>`select distinct state from sla_clocks order by 1`.execute(scratch.db);
     expect(states.rows.map((r) => r.state)).to.include.members(['met', 'breached', 'stopped']);
     const destinations = await sql<{ c: string }>`select distinct location_country as c from contacts where location_kind = 'abroad'`.execute(scratch.db);

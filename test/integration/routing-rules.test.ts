@@ -5,7 +5,7 @@ import type { Database } from '../../server/db/database.js';
 import { DEFAULT_RULES } from '../../server/domain/routing/default-rules.js';
 import { ensureDefaultRules, listActiveRules } from '../../server/domain/routing/rules.repo.js';
 import { routingRulesRoutes } from '../../server/domain/routing/rules.routes.js';
-import { importUnitsCsv } from '../../server/domain/units/units-import.js';
+import { ensureUnits } from '../support/demo-data.js';
 import { insertUser } from '../../server/domain/users/users.repo.js';
 import { asUser, call, startRouteApp } from '../support/route-app.js';
 import { scratchDatabase } from '../support/scratch-database.js';
@@ -21,7 +21,7 @@ describe('admin: routing rules (/admin/routing-rules)', () => {
   before(async function () {
     this.timeout(60_000);
     ({ db, drop } = await scratchDatabase());
-    await importUnitsCsv(db, readFileSync('data/vn-admin-units-2023-seed-provinces.csv', 'utf8'), 'vn-2023');
+    await ensureUnits(db);
     expect(await ensureDefaultRules(db)).to.equal(DEFAULT_RULES.length);
     const user = (role: 'admin' | 'supervisor') =>
       insertUser(db, { username: `${role}-rules`, displayName: role, passwordHash: 'x', role, agencyId: null });

@@ -33,7 +33,7 @@ describe('routing worker (BullMQ): from the wrap-up outbox to the agency inbox',
   });
 
   it('routes a classified case through the real worker and tells the agency room through Redis', async () => {
-    const viXuyen = await agencyByCode('ha-giang-district-030-labour', scratch.db);
+    const viXuyen = await agencyByCode('tuyen-quang-commune-00913', scratch.db);
     const officer = await officerOf(app, viXuyen.id);
     const inbox = await readySocket(app.baseUrl, officer.cookie);
     const workers = await startWorkers(app.ctx);

@@ -101,13 +101,13 @@ describe('SLA API: policies, holidays, the supervisor board and its metrics, esc
   });
 
   it('puts open referrals with their clocks, open contacts and escalations on the supervisor board, with filters', async () => {
-    const viXuyen = await agencyByCode('ha-giang-district-030-labour', scratch.db);
+    const viXuyen = await agencyByCode('tuyen-quang-commune-00913', scratch.db);
     const [id] = await route(app, await classifiedCase(app, IN_VI_XUYEN));
     const board = await api(app.baseUrl, 'GET', '/api/supervisor/board', { cookie: supervisor });
     expect(board.status).to.equal(200);
     const row = board.body.board.referrals.find((r: any) => r.id === id);
     expect(row.agency).to.deep.equal({ id: viXuyen.id, name: viXuyen.name });
-    expect(row.province.name).to.match(/Hà Giang/);
+    expect(row.province.name).to.match(/Tuyên Quang/);
     expect(row.clocks.map((c: any) => c.kind)).to.deep.equal(['acknowledge', 'first_action', 'close', 'reroute']);
     expect(JSON.stringify(board.body)).not.to.match(/narrative|callerPhone/);
     const other = await api(app.baseUrl, 'GET', `/api/supervisor/board?agencyId=${viXuyen.id + 100000}`, { cookie: supervisor });
@@ -122,7 +122,7 @@ describe('SLA API: policies, holidays, the supervisor board and its metrics, esc
   });
 
   it('measures time to acknowledge per agency and province, and SLA compliance', async () => {
-    const viXuyen = await agencyByCode('ha-giang-district-030-labour', scratch.db);
+    const viXuyen = await agencyByCode('tuyen-quang-commune-00913', scratch.db);
     const [id] = await route(app, await classifiedCase(app, IN_VI_XUYEN));
     // Accepted 20 minutes after it was created (the creation time is moved back: no sleeping).
     await scratch.db.updateTable('referrals').set({ created_at: new Date(Date.now() - 20 * MIN) }).where('id', '=', id!).execute();
@@ -135,12 +135,12 @@ describe('SLA API: policies, holidays, the supervisor board and its metrics, esc
     expect(row.acknowledge.p50).to.be.within(19.9, 20.5);
     const today = m.body.metrics.compliance.find((c: any) => c.window === 'today');
     expect(today.byMetric.acknowledge.met).to.be.greaterThanOrEqual(1);
-    expect(m.body.metrics.byProvince[0].key.name).to.match(/Hà Giang/);
+    expect(m.body.metrics.byProvince[0].key.name).to.match(/Tuyên Quang/);
   });
 
   it('shows the parent agency the deadlines its office missed, and lets it record its follow-up', async () => {
-    const viXuyen = await agencyByCode('ha-giang-district-030-labour', scratch.db);
-    const dept = await agencyByCode('ha-giang-department', scratch.db);
+    const viXuyen = await agencyByCode('tuyen-quang-commune-00913', scratch.db);
+    const dept = await agencyByCode('tuyen-quang-health', scratch.db);
     const [id] = await route(app, await classifiedCase(app, IN_VI_XUYEN));
     await scratch.db.updateTable('sla_clocks').set({ due_at: new Date(Date.now() - 1000), warn_at: null, next_at: new Date(Date.now() - 1000) })
       .where('referral_id', '=', id!).where('kind', '=', 'acknowledge').execute();

@@ -12,9 +12,9 @@ describe('SLA clocks: start, warning, breach, escalation, re-route, pause (injec
   let app: TestApp;
   let scratch: SlaScenario['scratch'];
   let viXuyen: SlaScenario['viXuyen'];
-  let haGiangDept: SlaScenario['haGiangDept'];
+  let tuyenQuangDept: SlaScenario['tuyenQuangDept'];
   const officerActor = (agencyId: number, id = 1) => actorOf(agencyId, 'agency_officer', id);
-  before(() => ({ app, scratch, viXuyen, haGiangDept } = sc));
+  before(() => ({ app, scratch, viXuyen, tuyenQuangDept } = sc));
 
   /** A trafficking case in Vị Xuyên routed at the clock's current time; returns its primary referral id. */
   async function newReferral() {
@@ -57,7 +57,8 @@ describe('SLA clocks: start, warning, breach, escalation, re-route, pause (injec
     const warn = await scratch.db.selectFrom('notifications').selectAll().where('referral_id', '=', id).where('purpose', '=', 'sla_warning').execute();
     expect(warn).to.have.length(1);
     expect(app.ctx.crypto.decrypt(warn[0]!.body_enc)).to.match(/sắp quá hạn tiếp nhận/).and.not.match(/Campuchia/);
-    expect(app.ctx.crypto.decrypt(warn[0]!.to_enc)).to.equal('+842000000010'); // Vị Xuyên's focal point
+    const focal = await scratch.db.selectFrom('agencies').select('focal_phones').where('id', '=', viXuyen.id).executeTakeFirstOrThrow();
+    expect(app.ctx.crypto.decrypt(warn[0]!.to_enc)).to.equal(focal.focal_phones[0]); // Vị Xuyên's focal point
 
     clock.advance(15 * MIN); // 61 min: acknowledge breached, and the re-route timeout passed too
     await engine.processDue();
@@ -65,9 +66,10 @@ describe('SLA clocks: start, warning, breach, escalation, re-route, pause (injec
     expect(c.acknowledge!.state).to.equal('breached');
     expect(c.acknowledge!.breached_at!.getTime()).to.equal(clock.now().getTime());
     const esc = await scratch.db.selectFrom('sla_escalations').selectAll().where('referral_id', '=', id).execute();
-    expect(esc.map((e) => [e.level, e.to_agency_id])).to.deep.equal([[1, haGiangDept.id]]);
+    expect(esc.map((e) => [e.level, e.to_agency_id])).to.deep.equal([[1, tuyenQuangDept.id]]);
     const toParent = await scratch.db.selectFrom('notifications').selectAll().where('referral_id', '=', id).where('purpose', '=', 'sla_escalation').execute();
-    expect(toParent.map((n) => app.ctx.crypto.decrypt(n.to_enc))).to.deep.equal(['+842000000001']);
+    const parentPhones = (await scratch.db.selectFrom('agencies').select('focal_phones').where('id', '=', tuyenQuangDept.id).executeTakeFirstOrThrow()).focal_phones;
+    expect(toParent.map((n) => app.ctx.crypto.decrypt(n.to_enc))).to.deep.equal(parentPhones);
     expect(app.ctx.crypto.decrypt(toParent[0]!.body_enc)).to.include('Vị Xuyên');
   });
 
@@ -80,7 +82,7 @@ describe('SLA clocks: start, warning, breach, escalation, re-route, pause (injec
     expect(r.expired).to.be.greaterThanOrEqual(1);
     const refs = (await referralsOf(app, contactId)).filter((x) => x.track === 'primary');
     expect(refs.map((x) => x.status)).to.deep.equal(['expired', 'pending']);
-    expect(refs[1]!.agency_id).to.equal(haGiangDept.id);
+    expect(refs[1]!.agency_id).to.equal(tuyenQuangDept.id);
     expect(refs[1]!.previous_referral_id).to.equal(id);
     expect((await eventsOf(app, id)).map((e) => e.type)).to.include.members(['expired', 'rerouted', 'sla_breached']);
     // The old referral's clocks no longer run; the new one has its own, from now.
@@ -115,7 +117,7 @@ describe('SLA clocks: start, warning, breach, escalation, re-route, pause (injec
     clock.advance(2 * HOUR);
     await engine.processDue();
     esc = await scratch.db.selectFrom('sla_escalations').selectAll().where('referral_id', '=', id).orderBy('level').execute();
-    expect(esc.map((e) => [e.level, e.to_agency_id])).to.deep.equal([[1, haGiangDept.id], [2, null]]);
+    expect(esc.map((e) => [e.level, e.to_agency_id])).to.deep.equal([[1, tuyenQuangDept.id], [2, null]]);
     expect(esc[1]!.created_at > esc[0]!.created_at).to.equal(true);
     const types = (await eventsOf(app, id)).map((e) => e.type);
     expect(types.filter((t) => t === 'escalated')).to.have.length(2);
@@ -162,7 +164,7 @@ describe('SLA clocks: start, warning, breach, escalation, re-route, pause (injec
     await expectConflict(pauses.resume(id, 'close', '', officer), /running/);
     await expectConflict(pauses.pause(id, 'reroute', 'no', officer), /re-route/);
     // Another agency's officer cannot touch it.
-    await pauses.pause(id, 'close', 'not mine', officerActor(haGiangDept.id)).then(
+    await pauses.pause(id, 'close', 'not mine', officerActor(tuyenQuangDept.id)).then(
       () => expect.fail('paused another agency’s clock'),
       (e: Error) => expect(e.name).to.equal('NotFoundError'),
     );

@@ -18,9 +18,9 @@ describe('SLA review: races between the engine and referral actions, escalation 
   let app: TestApp;
   let scratch: SlaScenario['scratch'];
   let viXuyen: SlaScenario['viXuyen'];
-  let haGiangDept: SlaScenario['haGiangDept'];
+  let tuyenQuangDept: SlaScenario['tuyenQuangDept'];
   const officerActor = (agencyId: number, id = 1) => actorOf(agencyId, 'agency_officer', id);
-  before(() => ({ app, scratch, viXuyen, haGiangDept } = sc));
+  before(() => ({ app, scratch, viXuyen, tuyenQuangDept } = sc));
 
   async function newReferral() {
     const contactId = await classifiedCase(app, IN_VI_XUYEN);
@@ -57,7 +57,7 @@ describe('SLA review: races between the engine and referral actions, escalation 
     clock.set('2026-11-23T02:00:00Z');
     const { id } = await newReferral();
     await referralsServiceFor(app.ctx).accept(id, officerActor(viXuyen.id));
-    await scratch.db.updateTable('agencies').set({ active: false }).where('id', '=', haGiangDept.id).execute();
+    await scratch.db.updateTable('agencies').set({ active: false }).where('id', '=', tuyenQuangDept.id).execute();
     try {
       clock.advance(72 * HOUR + MIN); // first action missed
       await engineOf(app).processDue();
@@ -67,7 +67,7 @@ describe('SLA review: races between the engine and referral actions, escalation 
       expect(fa.escalation_level).to.equal(2);
       expect(fa.next_at).to.equal(null);
     } finally {
-      await scratch.db.updateTable('agencies').set({ active: true }).where('id', '=', haGiangDept.id).execute();
+      await scratch.db.updateTable('agencies').set({ active: true }).where('id', '=', tuyenQuangDept.id).execute();
     }
   });
 
@@ -88,7 +88,7 @@ describe('SLA review: races between the engine and referral actions, escalation 
     };
     expect(await board('')).to.include(id);
     expect(await board(`?agencyId=${viXuyen.id}`)).to.include(id);
-    expect(await board(`?agencyId=${haGiangDept.id}`)).to.not.include(id);
+    expect(await board(`?agencyId=${tuyenQuangDept.id}`)).to.not.include(id);
     expect(await board('?priority=urgent')).to.not.include(id);
     const row = (await api(app.baseUrl, 'GET', `/api/supervisor/board?agencyId=${viXuyen.id}`, { cookie })).body.board.referrals
       .find((r: { id: number }) => r.id === id) as { province: { id: number } };

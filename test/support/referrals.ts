@@ -14,8 +14,8 @@ export async function classifiedCase(app: TestApp, overrides: Partial<WrapUpInpu
   return call.id;
 }
 
-/** A case in Thị trấn Vị Xuyên (commune 00913 of the three-tier dataset). */
-export const IN_VI_XUYEN: Partial<WrapUpInput> = { location: { kind: 'unit', dataset: 'vn-2023', code: '00913' } };
+/** A case in Xã Vị Xuyên (commune 00913 of the 2025 two-tier map; Hà Giang's Vị Xuyên district before). */
+export const IN_VI_XUYEN: Partial<WrapUpInput> = { location: { kind: 'unit', dataset: 'vn-2025', code: '00913' } };
 
 export async function route(app: TestApp, contactId: number) {
   return referralsServiceFor(app.ctx).routeContact(contactId);

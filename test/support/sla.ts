@@ -47,7 +47,8 @@ export interface SlaScenario {
   app: TestApp;
   scratch: ScratchDatabase;
   viXuyen: { id: number; name: string };
-  haGiangDept: { id: number; name: string };
+  /** The Tuyên Quang Department of Health: the Vị Xuyên committee's parent, where its breaches escalate first. */
+  tuyenQuangDept: { id: number; name: string };
   /** Moved by hand; starts on Monday 23 November 2026, 09:00 in Vietnam. */
   clock: ReturnType<typeof manualClock>;
 }
@@ -63,8 +64,8 @@ export function slaScenario(): SlaScenario {
     await ensureDefaultRules(s.scratch.db);
     await ensureDemoData(s.scratch.db);
     s.app = await startTestApp({ config: { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC_URL }, db: s.scratch.db, clock: s.clock });
-    s.viXuyen = await agencyByCode('ha-giang-district-030-labour', s.scratch.db);
-    s.haGiangDept = await agencyByCode('ha-giang-department', s.scratch.db);
+    s.viXuyen = await agencyByCode('tuyen-quang-commune-00913', s.scratch.db);
+    s.tuyenQuangDept = await agencyByCode('tuyen-quang-health', s.scratch.db);
   });
   after(async () => {
     await s.app?.close();

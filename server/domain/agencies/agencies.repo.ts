@@ -3,11 +3,21 @@ import type { AgencyBody, AgencyView, ShelterProfile, SupportRegime, UnitDataset
 import type { Executor } from '../../db/database.js';
 import type { AgencyRow } from '../../db/schema.js';
 
-/** The agency's own columns: everything in AgencyBody except its coverage and parent, which are resolved to ids. */
-export type AgencyFields = Omit<AgencyBody, 'coverage' | 'parentAgencyId'>;
+/** The agency's own columns: everything in AgencyBody except its coverage, parent and seat, which are resolved to ids. */
+export type AgencyFields = Omit<AgencyBody, 'coverage' | 'parentAgencyId' | 'seat'>;
 
-function columns(a: AgencyFields) {
+/** The ids an agency's references resolve to. */
+export interface AgencyLinks {
+  parentId: number | null;
+  seatUnitId: number | null;
+}
+
+function columns(a: AgencyFields, links: AgencyLinks) {
   return {
+    parent_agency_id: links.parentId,
+    seat_unit_id: links.seatUnitId,
+    valid_from: a.validFrom,
+    valid_to: a.validTo,
     code: a.code,
     name: a.name,
     type: a.type,
@@ -23,19 +33,19 @@ function columns(a: AgencyFields) {
   };
 }
 
-export async function insertAgencyRow(db: Executor, a: AgencyFields, parentId: number | null): Promise<number> {
+export async function insertAgencyRow(db: Executor, a: AgencyFields, links: AgencyLinks): Promise<number> {
   const r = await db
     .insertInto('agencies')
-    .values({ ...columns(a), parent_agency_id: parentId })
+    .values(columns(a, links))
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
 }
 
-export async function updateAgencyRow(db: Executor, id: number, a: AgencyFields, parentId: number | null): Promise<boolean> {
+export async function updateAgencyRow(db: Executor, id: number, a: AgencyFields, links: AgencyLinks): Promise<boolean> {
   const res = await db
     .updateTable('agencies')
-    .set({ ...columns(a), parent_agency_id: parentId, updated_at: new Date() })
+    .set({ ...columns(a, links), updated_at: new Date() })
     .where('id', '=', id)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
@@ -94,14 +104,19 @@ const LEVEL_ORDER = sql<number>`case u.level when 'province' then 0 when 'distri
 /** Agencies with their parent's name and covered units; all agencies when `ids` is omitted. */
 export async function loadAgencyViews(db: Executor, ids?: number[]): Promise<AgencyView[]> {
   if (ids && ids.length === 0) return [];
-  let q = db.selectFrom('agencies as a').leftJoin('agencies as p', 'p.id', 'a.parent_agency_id').selectAll('a').select('p.name as parent_name');
+  let q = db
+    .selectFrom('agencies as a')
+    .leftJoin('agencies as p', 'p.id', 'a.parent_agency_id')
+    .leftJoin('admin_units as s', 's.id', 'a.seat_unit_id')
+    .selectAll('a')
+    .select(['p.name as parent_name', 's.dataset as seat_dataset', 's.code as seat_code', 's.path as seat_path', 's.name as seat_name']);
   if (ids) q = q.where('a.id', 'in', ids);
   const rows = await q.orderBy('a.name').orderBy('a.id').execute();
   if (rows.length === 0) return [];
   const units = await db
     .selectFrom('agency_units as au')
     .innerJoin('admin_units as u', 'u.id', 'au.unit_id')
-    .select(['au.agency_id', 'u.dataset', 'u.code', 'u.name', 'u.level'])
+    .select(['au.agency_id', 'u.dataset', 'u.code', 'u.name', 'u.level', 'u.path'])
     .where('au.agency_id', 'in', rows.map((r) => r.id))
     .orderBy('u.dataset')
     .orderBy(LEVEL_ORDER)
@@ -110,7 +125,7 @@ export async function loadAgencyViews(db: Executor, ids?: number[]): Promise<Age
   const coverage = new Map<number, AgencyView['coverage']>();
   for (const u of units) {
     const list = coverage.get(u.agency_id) ?? [];
-    list.push({ dataset: u.dataset as UnitDataset, code: u.code, name: u.name, level: u.level });
+    list.push({ dataset: u.dataset as UnitDataset, code: u.code, name: u.name, level: u.level, path: u.path ?? u.name });
     coverage.set(u.agency_id, list);
   }
   return rows.map((r) => ({
@@ -126,6 +141,9 @@ export async function loadAgencyViews(db: Executor, ids?: number[]): Promise<Age
     calendar: r.calendar,
     shelter: shelterOf(r),
     active: r.active,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    seat: r.seat_dataset && r.seat_code ? { dataset: r.seat_dataset as UnitDataset, code: r.seat_code, path: r.seat_path ?? r.seat_name ?? r.seat_code } : null,
   }));
 }
 

@@ -1,3 +1,5 @@
+import { vnDay } from '../../../shared/index.js';
+import type { Clock } from '../../app-context.js';
 import type { Executor } from '../../db/database.js';
 import { loadCaseFacts } from '../routing/case-facts.js';
 import { planCase, planTrack, NO_AGENCY_EXPLANATION, type TrackPlan as EnginePlan } from '../routing/plan.js';
@@ -17,11 +19,11 @@ function toPlan(p: EnginePlan, fallbackPriority: TrackPlan['priority']): TrackPl
 }
 
 /** The routing rules engine (server/domain/routing) behind the referral service's planner port. */
-export function createRoutingPlanner(db: Executor): RoutingPlanner {
+export function createRoutingPlanner(db: Executor, clock: Clock): RoutingPlanner {
   return {
     async planCase(contactId) {
       const facts = await loadCaseFacts(db, contactId, { toRoute: true });
-      const plans = await planCase(db, await listActiveRules(db), facts);
+      const plans = await planCase(db, await listActiveRules(db), facts, vnDay(clock.now()));
       return plans.map((p) => toPlan(p, facts.priority));
     },
     async planNext(referral: ReferralRow) {
@@ -31,7 +33,7 @@ export function createRoutingPlanner(db: Executor): RoutingPlanner {
         return { track: referral.track, kind: 'supervisor', agencyId: null, focalPhones: [], ruleId: null, targetIndex: null, priority: referral.priority, timeoutMinutes: null, why: { rule: null, target: null, explanation: NO_AGENCY_EXPLANATION } };
       const exclude = await agenciesTried(db, referral.contact_id, referral.track);
       // The same target again without the agencies already tried (the next district office is still a district office).
-      const plan = await planTrack(db, { rule, facts, fromTargetIndex: referral.target_index ?? 0, exclude });
+      const plan = await planTrack(db, { rule, facts, fromTargetIndex: referral.target_index ?? 0, exclude, on: vnDay(clock.now()) });
       return toPlan(plan, referral.priority);
     },
   };

@@ -37,15 +37,19 @@ export interface PlanTrackInput {
   fromTargetIndex?: number;
   /** Agencies that already declined or let this track expire. */
   exclude?: readonly number[];
+  /** The day agencies must exist on (YYYY-MM-DD, Vietnam); today by default. */
+  on?: string;
 }
 
 export const targetLabel = (t: Pick<RuleTarget, 'agencyType' | 'scope'>) => `${t.agencyType}@${t.scope}`;
 const priorityFor = (t: RuleTarget, facts: CaseFacts): Priority => (t.priority === 'case' ? facts.priority : t.priority);
 
-async function resolveTarget(db: Executor, t: RuleTarget, facts: CaseFacts, track: ReferralTrack, exclude: readonly number[]): Promise<AgencyMatch | null> {
+async function resolveTarget(
+  db: Executor, t: RuleTarget, facts: CaseFacts, track: ReferralTrack, exclude: readonly number[], on: string | undefined,
+): Promise<AgencyMatch | null> {
   const anchor = anchorFor(track, facts);
   if (!anchor) return null;
-  const common = { anchorUnitId: anchor.unitId, anchorRole: anchor.role, exclude };
+  const common = { anchorUnitId: anchor.unitId, anchorRole: anchor.role, exclude, on };
   if (t.scope === 'nearest_with_capacity') return findShelter(db, { ...common, victims: facts.victims });
   return findTargetAgency(db, { ...common, target: { agencyType: t.agencyType, scope: t.scope } });
 }
@@ -60,7 +64,7 @@ export async function planTrack(db: Executor, input: PlanTrackInput): Promise<Tr
   const start = Math.max(0, input.fromTargetIndex ?? 0);
   for (let i = start; i < rule.targets.length; i++) {
     const t = rule.targets[i]!;
-    const found = await resolveTarget(db, t, facts, rule.track, exclude);
+    const found = await resolveTarget(db, t, facts, rule.track, exclude, input.on);
     if (!found) continue;
     const abroad = facts.abroad && rule.track === 'primary' ? `; nạn nhân đang ở nước ngoài (${countryName(facts.country ?? '', 'vi')})` : '';
     const skipped = [...new Set(rule.targets.slice(start, i).map((s) => label('agencyType', s.agencyType, 'vi')))];
@@ -89,10 +93,10 @@ export async function planTrack(db: Executor, input: PlanTrackInput): Promise<Tr
   };
 }
 
-/** One plan per track whose rules match the case (a new case: first target, nobody excluded). */
-export async function planCase(db: Executor, rules: readonly RoutingRule[], facts: CaseFacts): Promise<TrackPlan[]> {
+/** One plan per track whose rules match the case (a new case: first target, nobody excluded), with agencies existing `on`. */
+export async function planCase(db: Executor, rules: readonly RoutingRule[], facts: CaseFacts, on?: string): Promise<TrackPlan[]> {
   const matches = matchTracks(rules, facts, await caseAncestry(db, facts));
   const plans: TrackPlan[] = [];
-  for (const m of matches) plans.push(await planTrack(db, { rule: m.rule, facts }));
+  for (const m of matches) plans.push(await planTrack(db, { rule: m.rule, facts, on }));
   return plans;
 }

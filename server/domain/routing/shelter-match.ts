@@ -1,30 +1,31 @@
 import { sql } from 'kysely';
-import type { AgeBand, UnitDataset } from '../../../shared/index.js';
+import { vnDay, type AgeBand } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
+import { coversOf, distanceKm, type MapUnit } from '../units/unit-cover.js';
 import type { Anchor, CaseVictim } from './evaluate.js';
-import { ANCHOR_ROLE_VI, unitChain, unitLabel, type AgencyMatch, type UnitInfo } from './jurisdiction.js';
+import { ANCHOR_ROLE_VI, placeLabel, validOn, type AgencyMatch } from './jurisdiction.js';
 
 /**
  * Shelter matching ("needs shelter" track, scope nearest_with_capacity).
  *
- * A shelter fits when it is active, accepts every victim's sex and age, and has a free place for each victim
- * (capacity − occupancy ≥ number of victims, at least one).
+ * A shelter fits when it is active, exists on the day, accepts every victim's sex and age, and has a free place for
+ * each victim (capacity − occupancy ≥ number of victims, at least one).
  *
  * What we do not know, we do not assume: a victim of unknown sex fits only a shelter that takes both women
  * and men; a victim of unknown age (no age, no band) fits only a shelter whose range covers the band implied by
  * the under-18 flag, or 0–120 when even that is unknown. A single-sex or children-only shelter therefore never
  * receives someone it may have to turn away; the general provincial centres (which take everyone) still do.
  *
- * Nearness: there are no coordinates in the unit data. We take the absolute difference of the numeric
- * province codes of the same dataset: GSO codes run roughly north → south, so neighbouring codes are mostly
- * neighbouring provinces (e.g. Hà Giang 02 → Tuyên Quang 08 → Sơn La 14 … Sóc Trăng 94). It is a proxy,
- * good enough to prefer the region over the other end of the country. Ties: lower province code, then a shelter
- * covering the anchor's own district/commune, then the lower agency id.
+ * Which one: the shelters whose coverage holds the place (in either structure, across the 2025 reform) come first,
+ * nearest first; none of them fits → the nearest fitting shelter anywhere. Nearness is the great-circle distance
+ * between the place's point and the shelter's seat (else the point of the unit it covers), from the GSO points of
+ * the 2025 units (old units: the mean of their successors'). Ties: the lower agency id.
  */
 
 export interface ShelterMatch extends AgencyMatch {
-  province: { id: number; code: string; name: string };
   freePlaces: number;
+  /** From the place to the shelter; null when either has no point. */
+  distanceKm: number | null;
 }
 
 export interface FindShelterInput {
@@ -32,6 +33,8 @@ export interface FindShelterInput {
   anchorRole?: Anchor['role'];
   victims: readonly CaseVictim[];
   exclude?: readonly number[];
+  /** The day the shelter must exist on (YYYY-MM-DD, Vietnam); today by default. */
+  on?: string;
 }
 
 const BAND_BOUNDS: Record<Exclude<AgeBand, 'unknown'>, [number, number]> = {
@@ -70,82 +73,79 @@ interface Candidate {
   agency_id: number;
   agency_name: string;
   focal_phones: string[];
-  province_id: number;
-  province_code: string;
-  province_name: string;
-  covers_anchor: boolean;
-  accepted_sexes: string[];
-  age_min: number;
-  age_max: number;
-  capacity: number;
+  unit_ids: number[];
+  lat: number | null;
+  lon: number | null;
+  where_path: string | null;
+  accepted_sexes: string[] | null;
+  age_min: number | null;
+  age_max: number | null;
+  capacity: number | null;
   occupancy: number;
 }
 
-/** Active shelters with the provinces (of one dataset) their coverage lies in; covers_anchor: they cover a unit of `chainIds`. */
-async function sheltersByProvince(db: Executor, dataset: UnitDataset, chainIds: number[]): Promise<Candidate[]> {
+/** Active shelters existing on `day`, with their coverage and a point: their seat's, else their most specific covered unit's. */
+async function shelters(db: Executor, day: string): Promise<Candidate[]> {
   const r = await sql<Candidate>`
-    with recursive up as (
-      select au.agency_id, u.id, u.parent_id, u.level, u.dataset, (u.id = any(${chainIds}::int[])) as covers_anchor, 0 as depth
-      from agency_units au join admin_units u on u.id = au.unit_id join agencies a on a.id = au.agency_id
-      where a.type = 'shelter' and a.active
-      union all
-      select up.agency_id, p.id, p.parent_id, p.level, p.dataset, up.covers_anchor, up.depth + 1
-      from up join admin_units p on p.id = up.parent_id where up.depth < 10
-    )
-    select a.id as agency_id, a.name as agency_name, a.focal_phones, pu.id as province_id, pu.code as province_code, pu.name as province_name,
-           bool_or(up.covers_anchor) as covers_anchor,
+    select a.id as agency_id, a.name as agency_name, a.focal_phones,
+           coalesce(array_agg(au.unit_id) filter (where au.unit_id is not null), '{}') as unit_ids,
+           coalesce(s.lat, (array_agg(cu.lat order by cu.ground_size))[1]) as lat,
+           coalesce(s.lon, (array_agg(cu.lon order by cu.ground_size))[1]) as lon,
+           coalesce(s.path, (array_agg(cu.path order by cu.ground_size))[1]) as where_path,
            a.shelter_accepted_sexes as accepted_sexes, a.shelter_age_min as age_min, a.shelter_age_max as age_max,
            a.shelter_capacity as capacity, coalesce(a.shelter_occupancy, 0) as occupancy
-    from up join agencies a on a.id = up.agency_id join admin_units pu on pu.id = up.id
-    where up.level = 'province' and up.dataset = ${dataset}
-    group by a.id, pu.id`.execute(db);
+      from agencies a
+      left join agency_units au on au.agency_id = a.id
+      left join admin_units cu on cu.id = au.unit_id
+      left join admin_units s on s.id = a.seat_unit_id
+     where a.type = 'shelter' and a.active and ${validOn(day)}
+     group by a.id, s.id`.execute(db);
   return r.rows;
 }
 
+const profile = (c: Candidate) => ({
+  acceptedSexes: c.accepted_sexes ?? [], ageMin: c.age_min ?? 0, ageMax: c.age_max ?? 120, capacity: c.capacity ?? 0, occupancy: c.occupancy,
+});
+
 /**
- * The nearest shelter that fits all the victims: the anchor's province first, then the next nearest province
- * with a place. None anywhere → null (the caller sends the case to the supervisor).
+ * The nearest shelter that fits all the victims: one responsible for the place first, else the nearest anywhere with
+ * a place. None → null (the caller sends the case to the supervisor).
  */
 export async function findShelter(db: Executor, input: FindShelterInput): Promise<ShelterMatch | null> {
-  const chain = await unitChain(db, input.anchorUnitId);
-  const anchorUnit = chain[0];
-  const home = chain.find((u) => u.level === 'province');
-  if (!anchorUnit || !home) return null;
+  const covers = await coversOf(db, input.anchorUnitId);
+  const anchor = covers.find((u) => u.id === input.anchorUnitId);
+  if (!anchor) return null;
+  const coverIds = new Map(covers.map((u) => [u.id, u]));
   const excluded = new Set(input.exclude ?? []);
-  const distance = (code: string) => Math.abs(Number(code) - Number(home.code));
-
-  const fitting = (await sheltersByProvince(db, home.dataset, chain.map((u) => u.id)))
-    .filter((c) => !excluded.has(c.agency_id))
-    .filter((c) =>
-      shelterAccepts(
-        { acceptedSexes: c.accepted_sexes ?? [], ageMin: c.age_min ?? 0, ageMax: c.age_max ?? 120, capacity: c.capacity ?? 0, occupancy: c.occupancy },
-        input.victims,
-      ),
-    )
-    .sort(
-      (a, b) =>
-        distance(a.province_code) - distance(b.province_code) ||
-        a.province_code.localeCompare(b.province_code) ||
-        Number(b.covers_anchor) - Number(a.covers_anchor) ||
-        a.agency_id - b.agency_id,
-    );
-  const best = fitting[0];
+  const ranked = (await shelters(db, input.on ?? vnDay()))
+    .filter((c) => !excluded.has(c.agency_id) && shelterAccepts(profile(c), input.victims))
+    .map((c) => ({
+      c,
+      covering: c.unit_ids.map((id) => coverIds.get(id)).filter((u): u is MapUnit & { viaChain: boolean } => !!u)[0] ?? null,
+      km: anchor.lat != null && anchor.lon != null && c.lat != null && c.lon != null
+        ? distanceKm({ lat: anchor.lat, lon: anchor.lon }, { lat: c.lat, lon: c.lon })
+        : Number.POSITIVE_INFINITY,
+    }))
+    .sort((a, b) => Number(!!b.covering) - Number(!!a.covering) || a.km - b.km || a.c.agency_id - b.c.agency_id);
+  const best = ranked[0];
   if (!best) return null;
+  return toMatch(best.c, best.covering, best.km, anchor, input.anchorRole ?? 'location');
+}
 
-  const province: UnitInfo = { id: best.province_id, dataset: home.dataset, code: best.province_code, name: best.province_name, level: 'province' };
-  const freePlaces = (best.capacity ?? 0) - best.occupancy;
-  const role = ANCHOR_ROLE_VI[input.anchorRole ?? 'location'];
-  const where =
-    province.id === home.id
-      ? `${unitLabel(province)}, ${role}`
-      : `${unitLabel(province)}, tỉnh gần nhất còn chỗ, vì ${unitLabel(home)} (${role}) không còn cơ sở phù hợp`;
+function toMatch(c: Candidate, covering: MapUnit | null, km: number, anchor: MapUnit, role: Anchor['role']): ShelterMatch {
+  const freePlaces = (c.capacity ?? 0) - c.occupancy;
+  const distance = Number.isFinite(km) ? `, cách khoảng ${Math.round(km)} km` : '';
+  const where = covering
+    ? `phụ trách ${placeLabel(covering)}, ${ANCHOR_ROLE_VI[role]} (${anchor.path})${distance}`
+    : `cơ sở gần nhất còn chỗ${distance}${c.where_path ? ` (${c.where_path})` : ''}, vì không có cơ sở phù hợp phụ trách ${anchor.path} (${ANCHOR_ROLE_VI[role]})`;
+  const unit = covering ?? anchor;
   return {
-    agencyId: best.agency_id,
-    agencyName: best.agency_name,
-    focalPhones: best.focal_phones,
-    unit: { id: province.id, code: province.code, name: province.name, level: 'province' },
-    province: { id: province.id, code: province.code, name: province.name },
+    agencyId: c.agency_id,
+    agencyName: c.agency_name,
+    focalPhones: c.focal_phones,
+    unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level },
     freePlaces,
-    explanation: `${best.agency_name} tiếp nhận nạn nhân tại ${where}: đúng giới tính, độ tuổi và còn ${freePlaces} chỗ trống`,
+    distanceKm: Number.isFinite(km) ? Math.round(km * 10) / 10 : null,
+    explanation: `${c.agency_name} tiếp nhận nạn nhân: ${where}; đúng giới tính, độ tuổi và còn ${freePlaces} chỗ trống`,
   };
 }

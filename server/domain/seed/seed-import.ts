@@ -1,10 +1,10 @@
-import type { AgencyView } from '../../../shared/index.js';
+import type { AgencyView, UnitRef } from '../../../shared/index.js';
 import type { Executor, Tx } from '../../db/database.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { hashPassword } from '../auth/passwords.js';
 import { ValidationError } from '../errors.js';
 import { inTransaction } from '../units/units-import.js';
-import { resolveUnitIds } from '../units/units.repo.js';
+import { resolveUnitIds, unitKey } from '../units/units.repo.js';
 import { insertUser, updateUserRow } from '../users/users.repo.js';
 import {
   findAgencyIdsByCodes, findParentCycle, insertAgencyRow, loadAgencyViews, replaceAgencyUnits, setAgencyParent, updateAgencyRow,
@@ -42,8 +42,9 @@ function stable(v: unknown): string {
 /** What an agency "is", apart from its id and parent: equal means the seed has nothing to change. */
 function essence(a: SeedAgency | AgencyView): string {
   const coverage = a.coverage.map((r) => `${r.dataset}:${r.code}`).sort();
-  const { name, type, services, focalPhones, calendar, shelter, active } = a;
-  return stable({ name, type, services, focalPhones, calendar, shelter, active, coverage });
+  const seat = a.seat ? `${a.seat.dataset}:${a.seat.code}` : null;
+  const { name, type, services, focalPhones, calendar, shelter, active, validFrom, validTo } = a;
+  return stable({ name, type, services, focalPhones, calendar, shelter, active, validFrom, validTo, coverage, seat });
 }
 
 /**
@@ -68,15 +69,17 @@ async function importAgencies(tx: Tx, list: SeedAgency[]): Promise<Counts> {
   const inserted = new Set<string>();
   const updated = new Set<string>();
 
-  for (const [i, a] of list.entries()) {
-    const unitIds = [...(await resolveUnitIds(tx, a.coverage, `agencies.${i}.coverage`)).values()];
+  const units = await resolveAllUnits(tx, list);
+  for (const a of list) {
+    const unitIds = a.coverage.map((r) => units.get(unitKey(r))!);
+    const seatUnitId = a.seat ? units.get(unitKey(a.seat))! : null;
     const old = before.get(a.code);
     if (!old) {
-      const id = await insertAgencyRow(tx, a, null);
+      const id = await insertAgencyRow(tx, a, { parentId: null, seatUnitId });
       await replaceAgencyUnits(tx, id, unitIds);
       inserted.add(a.code);
     } else if (essence(old) !== essence(a)) {
-      await updateAgencyRow(tx, old.id, a, old.parentAgencyId);
+      await updateAgencyRow(tx, old.id, a, { parentId: old.parentAgencyId, seatUnitId });
       await replaceAgencyUnits(tx, old.id, unitIds);
       updated.add(a.code);
     }
@@ -97,6 +100,34 @@ async function importAgencies(tx: Tx, list: SeedAgency[]): Promise<Counts> {
     throw new ValidationError('agency parents form a cycle', { [`agencies.${i}.parentCode`]: 'would create a cycle' });
   }
   return { inserted: inserted.size, updated: updated.size, unchanged: list.length - inserted.size - updated.size };
+}
+
+/**
+ * Every unit the seed names (coverage and seats) in one query; an unknown one is refused naming
+ * `agencies.<i>.coverage.<j>` or `agencies.<i>.seat`.
+ */
+async function resolveAllUnits(tx: Tx, list: SeedAgency[]): Promise<Map<string, number>> {
+  const refs = list.flatMap((a) => [...a.coverage, ...(a.seat ? [a.seat] : [])]);
+  const unique = [...new Map(refs.map((r) => [unitKey(r), r])).values()];
+  try {
+    return await resolveUnitIds(tx, unique);
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    const known = new Set<string>();
+    for (const [i, a] of list.entries()) {
+      for (const [j, r] of a.coverage.entries()) await resolveOne(tx, r, `agencies.${i}.coverage.${j}`, known);
+      if (a.seat) await resolveOne(tx, a.seat, `agencies.${i}.seat`, known);
+    }
+    throw err;
+  }
+}
+
+/** Throws the ValidationError naming `field` when this one unit is unknown. */
+async function resolveOne(tx: Tx, r: UnitRef, field: string, known: Set<string>): Promise<void> {
+  if (known.has(unitKey(r))) return;
+  const found = await tx.selectFrom('admin_units').select('id').where('dataset', '=', r.dataset).where('code', '=', r.code).executeTakeFirst();
+  if (!found) throw new ValidationError(`unknown administrative unit: unknown unit ${r.code} in ${r.dataset}`, { [field]: `unknown unit ${r.code} in ${r.dataset}` });
+  known.add(unitKey(r));
 }
 
 async function importUsers(tx: Tx, s: SeedFile): Promise<Counts> {

@@ -78,31 +78,32 @@ export function referralsSql(now: Date) {
              random() as u_status, random() as u_sup, random() as u1, random() as u2, random() as u3, random() as u4, random() as u5,
              random() as u6, random() as u_outcome
       from syn_cases c
-      left join syn_unit_agency ua on ua.unit_id = c.location_unit_id
+      left join syn_unit_agency ua on ua.unit_id = c.route_unit_id and ua.period = c.period
       cross join lateral (
         select track, case when c.immediate_danger then 'urgent' when c.classification = 'other_child_protection' then 'other_child_protection'
                            else c.classification end as priority
         from (values ('primary', true),
                      ('police', c.classification = 'trafficking' or c.immediate_danger),
                      ('shelter', c.wishes = 'shelter'),
-                     ('border_guard', c.classification <> 'other_child_protection'
+                     -- The Border Guard track is skipped where the province has none (its rule says so).
+                     ('border_guard', c.classification <> 'other_child_protection' and ua.border_id is not null
                         and (c.location_kind = 'abroad' or c.province_code = any(${BORDER_PROVINCES}::text[])) and random() < 0.5)) t(track, wanted)
         where wanted
       ) t
       cross join lateral (
         select n as attempts, generate_series(1, n) as attempt
-        from (select case when t.track = 'primary' and random() + 0 * c.contact_id < 0.06 then 2 else 1 end as n) q
+        from (select case when t.track = 'primary' and ua.primary_id is not null and random() + 0 * c.contact_id < 0.06 then 2 else 1 end as n) q
       ) a
       offset 0
     ),
     routed as materialized (
       select x.*,
+        -- The agencies routing picks on the map of the case's day, in its own province; none → the supervisor's queue.
         case when track = 'primary' and attempts = 1 and u_sup < 0.03 then null
-             when track = 'primary' then case when attempt = 2 then coalesce(alt_id, (select ids[1 + (contact_id + 1) % cardinality(ids)] from syn_typed where type = 'provincial_department'))
-                                              else coalesce(primary_id, (select ids[1 + contact_id % cardinality(ids)] from syn_typed where type = 'provincial_department')) end
-             when track = 'police' then coalesce(police_id, (select ids[1 + contact_id % cardinality(ids)] from syn_typed where type = 'police'))
-             when track = 'shelter' then coalesce(shelter_id, (select ids[1 + contact_id % cardinality(ids)] from syn_typed where type = 'shelter'))
-             else coalesce(border_id, (select ids[1 + contact_id % cardinality(ids)] from syn_typed where type = 'border_guard')) end as agency_id,
+             when track = 'primary' then case when attempt = 2 then alt_id else primary_id end
+             when track = 'police' then police_id
+             when track = 'shelter' then shelter_id
+             else border_id end as agency_id,
         closed_at + interval '3 seconds' + (attempt - 1) * interval '2 hours' as created,
         ${logNormalHours(1, 1.1, 'u1', 'u2')} * (case priority when 'urgent' then 0.15 when 'trafficking' then 0.5 when 'suspected_trafficking' then 1.5 else 3 end) as ack_h,
         ${logNormalHours(1, 0.9, 'u3', 'u4')} * (case priority when 'urgent' then 1.5 when 'trafficking' then 12 when 'suspected_trafficking' then 24 else 30 end) as fa_h,

@@ -1,5 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { REFORM_DAY } from './setup.js';
+
+/** The instant the two-tier map took force (midnight in Viet Nam). */
+const REFORM = `${REFORM_DAY}T00:00:00+07:00`;
 
 export interface ContactBatch {
   n: number;
@@ -25,7 +29,7 @@ export async function insertContacts(conn: Kysely<DB>, b: ContactBatch): Promise
     with d as (
       select ${b.from}::timestamptz + make_interval(secs => floor(random() * ${spanSeconds}::float8)) as t0,
              random() as u_case, random() as u_cls, random() as u_ch, random() as u_ct, random() as u_loc, random() as u_set,
-             random() as u_pick, random() as u_pu, random() as u_pu2, random() as u_country, random() as u_danger,
+             random() as u_pick, random() as u_home, random() as u_pu, random() as u_pu2, random() as u_country, random() as u_danger,
              random() as u_dur, random() as u_hour, random() as u_wish, random() as u_consent
       from generate_series(1, ${b.n}) offset 0
     ),
@@ -62,19 +66,24 @@ export async function insertContacts(conn: Kysely<DB>, b: ContactBatch): Promise
              else 'unknown' end as location_kind,
         case when u_country < 0.50 then 'KH' when u_country < 0.75 then 'CN' when u_country < 0.85 then 'LA' when u_country < 0.95 then 'MM'
              when u_country < 0.98 then 'TH' else 'MY' end as country,
-        case when received_at < '2025-07-01T00:00:00+07:00' and u_set < 0.35 and ${b.units2023}::int > 0 then '2023' else '2025' end as unit_set
+        -- Before the reform every place was recorded on the old map; after it, callers still name an old place one time in six.
+        case when received_at < ${REFORM}::timestamptz or u_set < 0.15 then '2023' else '2025' end as unit_set,
+        case when received_at < ${REFORM}::timestamptz then 'before' else 'after' end as period
       from classified c
     ),
     rows as (
       select l.*,
         case when location_kind = 'unit' then (select unit_id from syn_units s where s.set = l.unit_set
              and s.idx = 1 + floor(l.u_pick * (case l.unit_set when '2023' then ${b.units2023}::int else ${b.units2025}::int end))::int) end as unit_id,
+        -- Someone abroad is referred to the office of where they live (routing rule 4).
+        case when location_kind = 'abroad' then (select unit_id from syn_units s where s.set = l.unit_set
+             and s.idx = 1 + floor(l.u_home * (case l.unit_set when '2023' then ${b.units2023}::int else ${b.units2025}::int end))::int) end as home_id,
         case when channel in ('voice', 'walk_in') then 30 + floor(-ln(1 - u_dur) * (case when is_case then 900 else 150 end))::int end as duration
       from located l
     ),
     ins as (
       insert into contacts (channel, status, received_at, ended_at, closed_at, duration_seconds, call_status, call_type, classification,
-                            purposes, indicators, needs, immediate_danger, location_kind, location_unit_id, location_country, wishes, consent)
+                            purposes, indicators, needs, immediate_danger, location_kind, location_unit_id, location_country, home_unit_id, wishes, consent)
       select channel, 'closed', received_at, received_at + make_interval(secs => coalesce(duration, 300)),
              received_at + make_interval(secs => coalesce(duration, 300) + 60 + floor(u_dur * 540)),
              duration, case when channel = 'voice' then 'completed' end, call_type, classification,
@@ -104,16 +113,19 @@ export async function insertContacts(conn: Kysely<DB>, b: ContactBatch): Promise
                case when random() < 0.5 then 'g' end, case when random() < 0.2 then 'd' end], null) else '{}' end,
              is_case and u_danger < (case classification when 'trafficking' then 0.25 when 'suspected_trafficking' then 0.10 else 0.05 end),
              case when unit_id is null and location_kind = 'unit' then 'unknown' else location_kind end,
-             unit_id, case when location_kind = 'abroad' then country end,
+             unit_id, case when location_kind = 'abroad' then country end, home_id,
              case when is_case then case when u_wish < 0.5 then 'go_home' when u_wish < 0.65 then 'shelter' when u_wish < 0.75 then 'other' else 'unknown' end end,
              case when not is_case then 'none' when u_consent < 0.6 then 'victim' when u_consent < 0.85 then 'legal_representative' else 'none' end
       from rows
-      returning id, classification, received_at, closed_at, location_kind, location_unit_id, immediate_danger, wishes
+      returning id, classification, received_at, closed_at, location_kind, location_unit_id, home_unit_id, immediate_danger, wishes
     ),
     cases as (
-      insert into syn_cases (contact_id, classification, received_at, closed_at, location_kind, location_unit_id, immediate_danger, wishes, province_code)
-      select i.id, i.classification, i.received_at, i.closed_at, i.location_kind, i.location_unit_id, i.immediate_danger, i.wishes, ua.province_code
-      from ins i left join syn_unit_agency ua on ua.unit_id = i.location_unit_id
+      insert into syn_cases (contact_id, classification, received_at, closed_at, location_kind, location_unit_id, route_unit_id, period,
+                             immediate_danger, wishes, province_code)
+      select i.id, i.classification, i.received_at, i.closed_at, i.location_kind, i.location_unit_id, coalesce(i.location_unit_id, i.home_unit_id),
+             case when i.received_at < ${REFORM}::timestamptz then 'before' else 'after' end, i.immediate_danger, i.wishes,
+             (select province_code from syn_units s where s.unit_id = coalesce(i.location_unit_id, i.home_unit_id) limit 1)
+      from ins i
       where i.classification <> 'not_relevant'
       returning 1
     )

@@ -68,7 +68,7 @@ export async function generateSynthetic(db: Database, o: SyntheticOptions): Prom
       log(`${totals.contacts.toLocaleString('en')} / ${o.contacts.toLocaleString('en')} contacts, ${totals.cases} cases, ${totals.victims} victims, ` +
         `${totals.referrals} referrals, ${totals.clocks} clocks, ${totals.support} support records (${Math.round((Date.now() - started) / 1000)} s)`);
     }
-    await sql`drop table if exists syn_units, syn_unit_agency, syn_typed, syn_cases, syn_refs`.execute(conn);
+    await sql`drop table if exists syn_units, syn_unit_agency, syn_cases, syn_refs`.execute(conn);
   });
   log('rebuilding the statistics rollup…');
   await rebuildRollups(db);
