@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { COUNTRY_CODES, countryName, countryOptions, isCountryCode, searchCountries } from '../../shared/index.js';
+import { COUNTRY_CODES, countryCode, countryName, countryOptions, isCountryCode, searchCountries, victim } from '../../shared/index.js';
 
 describe('countries (ISO 3166-1 alpha-2)', () => {
   it('lists the 249 assigned codes, sorted and unique, each one a region the runtime can name in Vietnamese and English', () => {
@@ -13,9 +13,15 @@ describe('countries (ISO 3166-1 alpha-2)', () => {
     expect(COUNTRY_CODES).to.include.members(['VN', 'KH', 'LA', 'CN', 'BV', 'HM', 'SS', 'BQ']);
   });
 
-  it('knows codes that look right but name no country: user-assigned, reserved, withdrawn', () => {
+  it('refuses codes that look right but name no country: user-assigned, reserved, withdrawn', () => {
     for (const c of ['XK', 'EU', 'UK', 'ZZ', 'AA', 'QO', 'AN', 'YU', 'CS'])
       expect(isCountryCode(c), c).to.equal(false);
+    const r = countryCode.safeParse('XK');
+    expect(r.success).to.equal(false);
+    expect(r.error!.issues[0]!.message).to.equal('not an ISO 3166-1 country code');
+    expect(countryCode.parse(' la ')).to.equal('LA');
+    expect(victim.safeParse({ nationality: 'VNM' }).success).to.equal(false);
+    expect(victim.parse({ nationality: 'fr' }).nationality).to.equal('FR');
   });
 
   it('names every country: the Vietnamese official spellings first, the runtime’s CLDR names for the rest', () => {

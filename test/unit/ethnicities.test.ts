@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import {
-  ETHNIC_GROUPS, ETHNICITY_CODES, FOREIGN_NATIONAL, ethnicityFromText, ethnicityName, foldKey, isEthnicityCode, searchEthnicities,
+  ETHNIC_GROUPS, ETHNICITY_CODES, FOREIGN_NATIONAL, ethnicityFromText, ethnicityName, foldKey, isEthnicityCode, searchEthnicities, victim,
 } from '../../shared/index.js';
+import { ETHNICITY_MIXES } from '../../server/domain/synthetic/ethnicity-mix.js';
 
 const codes = (q: string) => searchEthnicities(q).map((g) => g.code);
 
@@ -61,5 +62,21 @@ describe('ethnic groups of Viet Nam (GSO codes, Decision 121-TCTK/PPCĐ)', () =>
     expect(ethnicityFromText('Mường Bi')).to.equal(null);
     expect(ethnicityFromText('Việt Nam')).to.equal(null);
     expect(ethnicityFromText(null)).to.equal(null);
+  });
+
+  it('is what the victim schema accepts: a code or null, never a name', () => {
+    expect(victim.parse({ ethnicity: '08' }).ethnicity).to.equal('08');
+    expect(victim.parse({}).ethnicity).to.equal(null);
+    for (const bad of ['Hmông', '8', '56', '00', ''])
+      expect(victim.safeParse({ ethnicity: bad }).success, bad).to.equal(false);
+    expect(isEthnicityCode('54')).to.equal(true);
+    expect(isEthnicityCode('56')).to.equal(false);
+  });
+
+  it("gives the synthetic data's victims shares of real groups that add up to one in every province mix", () => {
+    for (const mix of ETHNICITY_MIXES) {
+      expect(mix.reduce((sum, [, share]) => sum + share, 0)).to.be.closeTo(1, 1e-9);
+      for (const [code] of mix) expect(isEthnicityCode(code), code).to.equal(true);
+    }
   });
 });

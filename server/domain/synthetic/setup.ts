@@ -11,10 +11,6 @@ import { importUnitsCsv } from '../units/units-import.js';
 export const SEED_PROVINCES = ['08', '14', '92'];
 /** 2025 provinces on the land border with China, Laos or Cambodia. */
 export const BORDER_PROVINCES = ['04', '08', '11', '12', '14', '15', '20', '22', '38', '40', '42', '44', '46', '48', '51', '52', '66', '68', '75', '80', '82', '91'];
-/** Northern border provinces where most people belong to ethnic minorities (H'Mông, Dao, Tày, Thái, Nùng…), in both datasets. */
-export const NORTHERN_MINORITY = ['02', '04', '08', '11', '12', '14', '15', '20'];
-/** The Mekong provinces with a large Khmer minority, in both datasets. */
-export const KHMER_REGION = ['86', '91', '92', '94', '96'];
 
 /** The units and the demo agencies the generator needs (loaded when the database has none), and its own user. */
 export async function ensureBaseData(db: Database, log: (s: string) => void): Promise<number> {
