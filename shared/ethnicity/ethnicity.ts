@@ -1,7 +1,6 @@
+import type { Lang } from '../i18n/labels.js';
 import { foldKey, foldWords, matchRank } from '../text-fold.js';
 import { ETHNIC_GROUPS, type EthnicGroup, type EthnicityCode } from './groups.js';
-
-type Lang = 'vi' | 'en';
 
 const BY_CODE = new Map<string, EthnicGroup>(ETHNIC_GROUPS.map((g) => [g.code, g]));
 
