@@ -1,4 +1,5 @@
 import type { SupportRegime } from './agencies.js';
+import type { EthnicityCode } from './ethnicity/groups.js';
 import type { AgeBand, Classification, Consent, TraffickingPurpose, VictimSex, Wish } from './intake.js';
 import type { Outcome, Priority, ReferralEventType, ReferralStatus, ReferralTrack } from './referrals.js';
 import type { ClockView } from './sla/sla-views.js';
@@ -35,7 +36,7 @@ export interface ReferralDisclosure {
   callerPhone: string | null;
   narrative: string;
   wishesNote: string | null;
-  victims: { sex: VictimSex; age: number | null; ageBand: AgeBand | null; ethnicity: string | null; nationality: string | null; under18: boolean | null }[];
+  victims: { sex: VictimSex; age: number | null; ageBand: AgeBand | null; ethnicity: EthnicityCode | null; nationality: string | null; under18: boolean | null }[];
 }
 
 export interface ReferralEvent {

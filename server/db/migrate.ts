@@ -12,6 +12,11 @@ export async function migrateToLatest(db: Database): Promise<string[]> {
   return unwrap(result);
 }
 
+/** Applies (or rolls back) migrations up to and including `name`: a test reproduces a database as it stood then. */
+export async function migrateTo(db: Database, name: string): Promise<string[]> {
+  return unwrap(await migrator(db).migrateTo(name));
+}
+
 export async function migrateDown(db: Database): Promise<string[]> {
   return unwrap(await migrator(db).migrateDown());
 }

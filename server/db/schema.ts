@@ -4,6 +4,7 @@ import type { WorkingCalendar } from '../../shared/schemas/agencies.js';
 import type { ClockKind, ClockState, HolidayOverrideKind, SlaMetric, SlaTarget } from '../../shared/index.js';
 import type { Outcome, Priority, ReferralEventType, ReferralStatus, ReferralTrack, RuleFilter, RuleTarget } from '../../shared/index.js';
 import type { ReportParams, ReportStatus, StatsResult } from '../../shared/index.js';
+import type { EthnicityCode } from '../../shared/index.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -217,7 +218,9 @@ export interface ContactVictimsTable {
   sex: string;
   age: number | null;
   age_band: string | null;
-  ethnicity: string | null;
+  /** A GSO ethnic group code ('01'–'54', '55' a foreign national; the check contact_victims_ethnicity_code); null unknown. */
+  ethnicity: EthnicityCode | null;
+  /** ISO 3166-1 alpha-2, validated against the list by the schema (shared/country-codes.ts). */
   nationality: string | null;
   under18: boolean | null;
 }

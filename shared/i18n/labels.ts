@@ -10,6 +10,7 @@ import {
   type TraffickingPurpose, type VictimSex, type Wish,
 } from '../intake.js';
 import { type AgencyType, type SupportRegime } from '../agencies.js';
+import { isCountryCode } from '../country-codes.js';
 import { type Indicator, type IndicatorGroup } from '../triage/indicators.js';
 import { type Outcome, type ReferralStatus } from '../referrals.js';
 import { type ClockKind } from '../sla/sla.js';
@@ -248,8 +249,25 @@ export const COUNTRY_NAMES = {
 } as const satisfies Record<string, L>;
 export type NamedCountry = keyof typeof COUNTRY_NAMES;
 
-/** The country's name; a code not in COUNTRY_NAMES falls back to the code itself (upper-cased). */
+const displayNames = new Map<Lang, Intl.DisplayNames>();
+
+/** The region's name from the runtime's CLDR data (browsers and Node both carry it), or null when it has none. */
+function cldrName(code: string, lang: Lang): string | null {
+  let names = displayNames.get(lang);
+  if (!names) displayNames.set(lang, (names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' })));
+  try {
+    return names.of(code) ?? null;
+  } catch {
+    return null; // not a well-formed region code
+  }
+}
+
+/**
+ * The country's name: COUNTRY_NAMES first (the spellings Vietnamese official documents use, e.g. Mi-an-ma), then the
+ * runtime's CLDR names (Pháp, France) for an ISO code; anything else comes back as the code itself (upper-cased).
+ */
 export function countryName(code: string, lang: Lang): string {
   const c = code.trim().toUpperCase();
-  return Object.hasOwn(COUNTRY_NAMES, c) ? COUNTRY_NAMES[c as NamedCountry][lang] : c;
+  if (Object.hasOwn(COUNTRY_NAMES, c)) return COUNTRY_NAMES[c as NamedCountry][lang];
+  return (isCountryCode(c) && cldrName(c, lang)) || c;
 }

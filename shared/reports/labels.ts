@@ -80,8 +80,6 @@ export const STAT_TERMS = {
   notClassified: { vi: 'Chưa phân loại', en: 'Not classified yet' },
   domestic: { vi: 'Trong nước (Việt Nam)', en: 'Domestic (Viet Nam)' },
   abroad: { vi: 'Ở nước ngoài', en: 'Abroad' },
-  kinh: { vi: 'Dân tộc Kinh', en: 'Kinh (majority)' },
-  minority: { vi: 'Dân tộc thiểu số', en: 'Ethnic minority' },
   supervisorQueue: { vi: 'Giám sát viên tổng đài (chưa có cơ quan)', en: 'Hotline supervisor (no agency)' },
   acknowledge: { vi: 'Tiếp nhận chuyển gửi', en: 'Acknowledge' },
   first_action: { vi: 'Hành động đầu tiên', en: 'First action' },

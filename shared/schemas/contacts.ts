@@ -4,12 +4,22 @@ import {
   ageBandOf, type Classification,
 } from '../intake.js';
 import { SUPPORT_REGIMES } from '../agencies.js';
+import { isCountryCode } from '../country-codes.js';
+import { ETHNICITY_CODES } from '../ethnicity/groups.js';
 import { INDICATORS } from '../triage/indicators.js';
 import { UNIT_DATASETS } from '../units.js';
 import { phoneNumber, unitCode } from './common.js';
 
-/** ISO 3166-1 alpha-2 country code, e.g. KH (Cambodia), CN (China), LA (Laos), MM (Myanmar). */
-export const countryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'country must be a 2-letter ISO code');
+/** ISO 3166-1 alpha-2 country code, e.g. KH (Cambodia), CN (China), LA (Laos), MM (Myanmar): one that exists. */
+export const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'country must be a 2-letter ISO code')
+  .refine(isCountryCode, 'not an ISO 3166-1 country code');
+
+/** The GSO code of the victim's ethnic group (shared/ethnicity/groups.ts); null when not known. */
+export const ethnicityCode = z.enum(ETHNICITY_CODES, { error: 'not an ethnic group code (01–54, or 55 for a foreign national)' });
 
 export const location = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unit'), dataset: z.enum(UNIT_DATASETS), code: unitCode }),
@@ -30,7 +40,7 @@ export const victim = z
     sex: z.enum(VICTIM_SEXES).default('unknown'),
     age: z.number().int('age must be a whole number').min(0, 'age must be between 0 and 120').max(120, 'age must be between 0 and 120').nullable().default(null),
     ageBand: z.enum(AGE_BANDS).nullable().default(null),
-    ethnicity: z.string().trim().max(60).nullable().default(null),
+    ethnicity: ethnicityCode.nullable().default(null),
     nationality: countryCode.nullable().default('VN'),
     under18: z.boolean().nullable().default(null),
   })

@@ -42,6 +42,34 @@ describe('browser: a signed call reaches the console; the operator claims, triag
     await page.getByTestId('add-victim').click();
     await page.getByTestId('victim-0-sex').selectOption('female');
     await page.getByTestId('victim-0-age').fill('16');
+    // The ethnic group from the list of 54, typed without accents ("mong" finds HMông); Enter chooses the first match.
+    const ethnicity = page.getByTestId('victim-0-ethnicity');
+    await ethnicity.fill('mong');
+    expect(await page.getByRole('listbox').getByRole('option').first().innerText()).to.match(/^HMông/);
+    await ethnicity.press('Enter');
+    expect(await ethnicity.inputValue()).to.equal('HMông');
+    expect(await ethnicity.getAttribute('data-value')).to.equal('08');
+    // Nationality: Viet Nam unless said otherwise, named in the console's language.
+    expect(await page.getByTestId('victim-0-nationality').inputValue()).to.equal('Việt Nam');
+    // A second victim, a Lao national: the country picker finds Lào by its name, the ethnicity picker "foreign national".
+    await page.getByTestId('add-victim').click();
+    await page.getByTestId('victim-1-age').fill('15');
+    const nationality = page.getByTestId('victim-1-nationality');
+    await nationality.click();
+    expect(await page.getByRole('listbox').getByRole('option').first().innerText()).to.match(/^Việt Nam/); // the whole list: Viet Nam first
+    await nationality.fill('lao');
+    await page.getByRole('listbox').getByRole('option', { name: /^Lào/ }).click();
+    expect(await nationality.inputValue()).to.equal('Lào');
+    const ethnicity1 = page.getByTestId('victim-1-ethnicity');
+    await ethnicity1.fill('nuoc ngoai');
+    await ethnicity1.press('Tab'); // Tab takes the highlighted match, as the operator moves on
+    expect(await ethnicity1.inputValue()).to.equal('Người nước ngoài');
+    // In English the same choices read in English.
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.locator('[data-testid="victim-1-nationality"][value="Laos"]').waitFor();
+    expect(await ethnicity.inputValue()).to.equal('Hmong');
+    await page.getByRole('button', { name: 'VI', exact: true }).click();
+    await page.locator('[data-testid="victim-1-nationality"][value="Lào"]').waitFor();
     await page.getByTestId('location-kind').selectOption('abroad');
     await page.getByTestId('location-country').selectOption('KH');
     await page.getByTestId('wish-go_home').check();
@@ -67,8 +95,10 @@ describe('browser: a signed call reaches the console; the operator claims, triag
       [id],
     );
     expect(stored.rows[0]).to.deep.include({
-      status: 'closed', classification: 'trafficking', purposes: ['forced_labour'], consent: 'victim', location_country: 'KH', children: 1,
+      status: 'closed', classification: 'trafficking', purposes: ['forced_labour'], consent: 'victim', location_country: 'KH', children: 2,
     });
     expect(stored.rows[0].requested).to.equal(true);
+    const victims = await db.query('select ethnicity, nationality from contact_victims where contact_id = $1 order by position', [id]);
+    expect(victims.rows).to.deep.equal([{ ethnicity: '08', nationality: 'VN' }, { ethnicity: '55', nationality: 'LA' }]);
   });
 });

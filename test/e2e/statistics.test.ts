@@ -54,7 +54,10 @@ describe('browser: a supervisor reads the statistics for a period and downloads 
     expect(await cell('contacts_by_classification', 'total', 'n')).to.equal(String(CASES));
     expect(await cell('cases_by_purpose', 'forced_labour', 'trafficking')).to.equal(String(CASES));
     expect(await cell('victims_by_sex', 'female', 'trafficking')).to.equal(String(CASES));
-    expect(await cell('victims_by_ethnicity', 'minority', 'total')).to.equal(String(CASES)); // Hmông
+    // Victims by ethnic group: the stored code (08), named as the GSO list names it.
+    expect(await cell('victims_by_ethnicity', '08', 'total')).to.equal(String(CASES));
+    const ethnicRow = page.locator('[data-testid="stat-table-victims_by_ethnicity"] tr[data-key="08"] th');
+    expect(await ethnicRow.innerText()).to.equal('HMông');
     expect(await cell('referrals_by_status', 'total', 'n')).to.equal(String(await countReferrals()));
     // Each table has its CSV, for the same period.
     const csv = await page.getByTestId('stat-csv-contacts_by_classification').getAttribute('href');
@@ -115,6 +118,7 @@ describe('browser: a supervisor reads the statistics for a period and downloads 
     // The same figures in English: the server sends both languages.
     await page.getByRole('button', { name: 'EN' }).click();
     await page.locator('#stat-title-contacts_by_classification', { hasText: 'Contacts by classification' }).waitFor();
+    expect(await ethnicRow.innerText()).to.equal('Hmong');
     await page.screenshot({ path: 'test-results/statistics-en.png' });
   });
 

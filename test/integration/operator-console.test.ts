@@ -89,6 +89,10 @@ describe('operator console: claim, draft, wrap-up over Socket.IO and REST', () =
       [{ purposes: [] }, 'wrapUp.purposes'],
       [{ victims: [{ sex: 'female', age: 130 }] }, 'wrapUp.victims.0.age'],
       [{ location: { kind: 'abroad', country: 'Cambodia' } }, 'wrapUp.location.country'],
+      [{ location: { kind: 'abroad', country: 'XK' } }, 'wrapUp.location.country'], // looks like a code, is not ISO
+      [{ victims: [{ sex: 'female', ethnicity: 'Hmông' }] }, 'wrapUp.victims.0.ethnicity'], // a name, not the code 08
+      [{ victims: [{ sex: 'female', ethnicity: '08' }, { sex: 'male', ethnicity: '56' }] }, 'wrapUp.victims.1.ethnicity'],
+      [{ victims: [{ sex: 'female', nationality: 'ZZ' }] }, 'wrapUp.victims.0.nationality'],
     ];
     for (const [override, field] of cases) {
       const r: any = await a.socket.timeout(3000).emitWithAck('contact:wrap-up', { contactId: call.id, wrapUp: traffickingWrapUp(override as never) });
@@ -101,6 +105,13 @@ describe('operator console: claim, draft, wrap-up over Socket.IO and REST', () =
     });
     expect(unknownUnit.status).to.equal(400);
     expect(unknownUnit.body.error.fields).to.have.property('location.code');
+    for (const [victim, field] of [[{ ethnicity: 'Kinh' }, 'victims.0.ethnicity'], [{ nationality: 'EU' }, 'victims.0.nationality']] as const) {
+      const r = await api(app.baseUrl, 'POST', `/api/contacts/${call.id}/wrap-up`, {
+        cookie: a.cookie, body: traffickingWrapUp({ victims: [{ sex: 'female', age: 16, ...victim }] as never }),
+      });
+      expect(r.status, field).to.equal(400);
+      expect(r.body.error.fields, field).to.have.property(field);
+    }
     const row = await db().selectFrom('contacts').select(['status', 'classification']).where('id', '=', call.id).executeTakeFirstOrThrow();
     expect(row).to.deep.equal({ status: 'in_progress', classification: null });
     const victims = await db().selectFrom('contact_victims').select('id').where('contact_id', '=', call.id).execute();

@@ -4,6 +4,7 @@
  * from the rows below; keep the comments in step with them.
  */
 import type { Database } from '../../server/db/database.js';
+import type { EthnicityCode } from '../../shared/index.js';
 
 /** A local (UTC+7) wall-clock time. */
 export const vn = (s: string) => new Date(`${s.replace(' ', 'T')}:00+07:00`);
@@ -33,7 +34,7 @@ type ContactInput = {
   indicators?: string[];
   unitId?: number;
   country?: string;
-  victims?: { sex: string; age: number | null; band: string | null; ethnicity: string | null; nationality: string | null }[];
+  victims?: { sex: string; age: number | null; band: string | null; ethnicity: EthnicityCode | null; nationality: string | null }[];
 };
 
 async function contact(db: Database, c: ContactInput): Promise<number> {
@@ -106,10 +107,10 @@ async function clocks(db: Database, referralId: number, at: Date, states: [Clock
 /**
  * Contacts (received, VN time):
  *   k1 voice 2025-01-10 information, not relevant, nowhere
- *   k2 sms   2025-02-01 00:30 (still 31 Jan in UTC) counselling, other child protection, in c1 (p1): victims F 8 Tày VN, M 15 Kinh VN
- *   k3 voice 2025-03-05 report, trafficking [forced_labour, sexual_exploitation], abroad KH: victim F 19 H'Mông VN
+ *   k2 sms   2025-02-01 00:30 (still 31 Jan in UTC) counselling, other child protection, in c1 (p1): victims F 8 Tày (02) VN, M 15 Kinh (01) VN
+ *   k3 voice 2025-03-05 report, trafficking [forced_labour, sexual_exploitation], abroad KH: victim F 19 HMông (08) VN
  *   k4 zalo  2025-04-20 report, suspected [forced_marriage], in c3 (p2): victims F 17 (no ethnicity) CN, unknown sex/age/ethnicity/nationality
- *   k5 voice 2025-06-30 23:59 report, trafficking [forced_labour], in e (three-tier: q → d → e): victim M 30 Kinh VN
+ *   k5 voice 2025-06-30 23:59 report, trafficking [forced_labour], in e (three-tier: q → d → e): victim M 30 Kinh (01) VN
  *   k6 voice 2025-07-01 00:00 trafficking (outside the period), k7 voice 2024-12-31 23:59 information (outside)
  *   k8 voice 2025-05-05 still waiting (no call type, no classification)
  * Referrals (hours after creation: acknowledged / first action / closed):
@@ -135,12 +136,12 @@ export async function loadFixture(db: Database, recordedBy: number): Promise<Fix
   const k1 = await contact(db, { channel: 'voice', at: vn('2025-01-10 10:00'), callType: 'information', classification: 'not_relevant' });
   const k2 = await contact(db, {
     channel: 'sms', at: vn('2025-02-01 00:30'), callType: 'counselling', classification: 'other_child_protection', unitId: c1,
-    victims: [{ sex: 'female', age: 8, band: '6-11', ethnicity: 'Tày', nationality: 'VN' }, { sex: 'male', age: 15, band: '12-15', ethnicity: 'Kinh', nationality: 'VN' }],
+    victims: [{ sex: 'female', age: 8, band: '6-11', ethnicity: '02', nationality: 'VN' }, { sex: 'male', age: 15, band: '12-15', ethnicity: '01', nationality: 'VN' }],
   });
   const k3 = await contact(db, {
     channel: 'voice', at: vn('2025-03-05 09:00'), callType: 'report', classification: 'trafficking', purposes: ['forced_labour', 'sexual_exploitation'],
     indicators: ['easy_job_high_pay', 'passport_confiscated', 'violence'], country: 'KH',
-    victims: [{ sex: 'female', age: 19, band: '18-24', ethnicity: "H'Mông", nationality: 'VN' }],
+    victims: [{ sex: 'female', age: 19, band: '18-24', ethnicity: '08', nationality: 'VN' }],
   });
   const k4 = await contact(db, {
     channel: 'zalo', at: vn('2025-04-20 15:00'), callType: 'report', classification: 'suspected_trafficking', purposes: ['forced_marriage'],
@@ -149,11 +150,11 @@ export async function loadFixture(db: Database, recordedBy: number): Promise<Fix
   });
   const k5 = await contact(db, {
     channel: 'voice', at: vn('2025-06-30 23:59'), callType: 'report', classification: 'trafficking', purposes: ['forced_labour'], unitId: e,
-    victims: [{ sex: 'male', age: 30, band: '25-39', ethnicity: 'Kinh', nationality: 'VN' }],
+    victims: [{ sex: 'male', age: 30, band: '25-39', ethnicity: '01', nationality: 'VN' }],
   });
   const k6 = await contact(db, {
     channel: 'voice', at: vn('2025-07-01 00:00'), callType: 'report', classification: 'trafficking', purposes: ['forced_labour'], unitId: c1,
-    victims: [{ sex: 'female', age: 20, band: '18-24', ethnicity: 'Kinh', nationality: 'VN' }],
+    victims: [{ sex: 'female', age: 20, band: '18-24', ethnicity: '01', nationality: 'VN' }],
   });
   const k7 = await contact(db, { channel: 'voice', at: new Date(vn('2025-01-01 00:00').getTime() - 1000), callType: 'information', classification: 'not_relevant' });
   const k8 = await contact(db, { channel: 'voice', at: vn('2025-05-05 08:00') });

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { sql } from 'kysely';
 import type { StatsResult, StatTable } from '../../shared/index.js';
+import { resolveScope } from '../../server/domain/reports/scope.js';
+import { victimCounts, type Via } from '../../server/domain/reports/stats.queries.js';
 import { api, createTestUser, loginAs, startTestApp, type TestApp } from '../support/http.js';
 import { scratchDatabase } from '../support/scratch-database.js';
 import { loadFixture, PERIOD, vn, type Fixture } from './reports-fixture.js';
@@ -75,7 +77,16 @@ describe('statistics: counts and percentiles against a hand-counted case load', 
     expect(rows(r, 'victims_by_age_band')).to.deep.include({
       '6-11': [0, 0, 1, 1], '12-15': [0, 0, 1, 1], '16-17': [0, 1, 0, 1], '18-24': [1, 0, 0, 1], '25-39': [1, 0, 0, 1], unknown: [0, 1, 0, 1], '0-5': [0, 0, 0, 0],
     });
-    expect(rows(r, 'victims_by_ethnicity')).to.deep.equal({ kinh: [1, 0, 1, 2], minority: [1, 0, 1, 2], unknown: [0, 2, 0, 2] });
+    // By ethnic group (GSO codes): the groups met, largest first, ties in code order, then unknown.
+    const ethnic = r.tables.find((t) => t.id === 'victims_by_ethnicity')!;
+    expect(ethnic.rows.map((x) => x.key)).to.deep.equal(['01', '02', '08', 'unknown']);
+    expect(rows(r, 'victims_by_ethnicity')).to.deep.equal({ '01': [1, 0, 1, 2], '02': [0, 0, 1, 1], '08': [1, 0, 0, 1], unknown: [0, 2, 0, 2] });
+    expect(ethnic.rows[2]!.label).to.deep.equal({ vi: 'HMông', en: 'Hmong' });
+    expect(ethnic.total).to.deep.equal([2, 2, 2, 6]);
+    // The supervisor's figures come from the rollups; counted directly from the victims they are the same.
+    const scope = await resolveScope(scratch.db, { ...PERIOD, areaId: null }, { scopeAgencyId: null });
+    const byGroup = async (via: Via) => (await victimCounts(scratch.db, scope, via)).filter((c) => c.dim === 'ethnicity').map((c) => JSON.stringify(c)).sort();
+    expect(await byGroup('rollup')).to.deep.equal(await byGroup('direct')).and.to.have.length(5);
     expect(rows(r, 'victims_by_nationality')).to.deep.equal({ VN: [2, 0, 2, 4], CN: [0, 1, 0, 1], unknown: [0, 1, 0, 1] });
     expect(total(r, 'victims_by_sex')).to.deep.equal([2, 2, 2, 6]);
   });
@@ -141,7 +152,7 @@ describe('statistics: counts and percentiles against a hand-counted case load', 
     const k9 = await scratch.db.insertInto('contacts').values({ channel: 'sms', received_at: vn('2025-06-01 12:00') }).returning('id').executeTakeFirstOrThrow();
     await scratch.db.updateTable('contacts').set({ status: 'closed', call_type: 'counselling', classification: 'other_child_protection', location_kind: 'unit', location_unit_id: fx.units.c2 })
       .where('id', '=', k9.id).execute();
-    await scratch.db.insertInto('contact_victims').values({ contact_id: k9.id, position: 0, sex: 'male', age: 10, age_band: '6-11', ethnicity: 'Kinh', nationality: 'VN', under18: true }).execute();
+    await scratch.db.insertInto('contact_victims').values({ contact_id: k9.id, position: 0, sex: 'male', age: 10, age_band: '6-11', ethnicity: '01', nationality: 'VN', under18: true }).execute();
     const r = await stats(supervisor, `&areaId=${fx.units.p1}`);
     expect(total(r, 'contacts_by_channel')).to.deep.equal([2]);
     expect(rows(r, 'contacts_by_channel').sms).to.deep.equal([2]);
@@ -168,8 +179,13 @@ describe('statistics: counts and percentiles against a hand-counted case load', 
       'Giới tính,Mua bán người,Nghi mua bán người,Bảo vệ trẻ em khác,Tổng cộng',
       'Nữ,1,1,1,3', 'Nam,1,0,1,2', 'Khác,0,0,0,0', 'Không rõ,0,1,0,1', 'Tổng cộng,2,2,2,6', '',
     ]);
+    const ethnic = await fetch(`${app.baseUrl}${q().replace('/api/stats?', '/api/stats/victims_by_ethnicity.csv?')}`, { headers: { cookie: supervisor } });
+    expect(Buffer.from(await ethnic.arrayBuffer()).subarray(3).toString('utf8').split('\r\n')).to.deep.equal([
+      'Dân tộc,Mua bán người,Nghi mua bán người,Bảo vệ trẻ em khác,Tổng cộng',
+      'Kinh,1,0,1,2', 'Tày,0,0,1,1', 'HMông,1,0,0,1', 'Không rõ,0,2,0,2', 'Tổng cộng,2,2,2,6', '',
+    ]);
     const audit = await scratch.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'stats.export_csv').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect(audit.details).to.deep.include({ table: 'victims_by_sex', from: PERIOD.from, to: PERIOD.to, areaId: null, agencyId: null });
+    expect(audit.details).to.deep.include({ table: 'victims_by_ethnicity', from: PERIOD.from, to: PERIOD.to, areaId: null, agencyId: null });
   });
 
   it('refuses bad questions with 400 naming the field', async () => {

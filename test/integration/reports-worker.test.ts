@@ -100,6 +100,10 @@ describe('periodic reports: built by the reports worker (BullMQ), kept, listed, 
     const sex = wb.getWorksheet('Giới tính')!;
     expect((sex.getRow(HEADER_ROW + 1).values as unknown[]).slice(1)).to.deep.equal(['Nữ', 1, 1, 1, 3]);
     expect((sex.getRow(HEADER_ROW + 5).values as unknown[]).slice(1)).to.deep.equal(['Tổng cộng', 2, 2, 2, 6]);
+    const ethnic = wb.getWorksheet('Dân tộc')!;
+    expect([1, 2, 3, 4, 5].map((i) => (ethnic.getRow(HEADER_ROW + i).values as unknown[]).slice(1))).to.deep.equal([
+      ['Kinh', 1, 0, 1, 2], ['Tày', 0, 0, 1, 1], ['HMông', 1, 0, 0, 1], ['Không rõ', 0, 2, 0, 2], ['Tổng cộng', 2, 2, 2, 6],
+    ]);
     const times = wb.getWorksheet('Thời gian phản hồi')!;
     expect((times.getRow(HEADER_ROW + 1).values as unknown[]).slice(1)).to.deep.equal(['Tiếp nhận chuyển gửi', 4, 0.75, 1.7]);
     expect(times.getCell(`C${HEADER_ROW + 1}`).numFmt).to.equal('0.00');

@@ -33,7 +33,7 @@ export function traffickingWrapUp(overrides: Partial<WrapUpInput> = {}): WrapUpI
     classification: 'trafficking',
     purposes: ['forced_labour'],
     indicators: ['easy_job_high_pay', 'passport_confiscated', 'forced_work_quotas'],
-    victims: [{ sex: 'female', age: 16, ethnicity: 'Hmông', nationality: 'VN' }],
+    victims: [{ sex: 'female', age: 16, ethnicity: '08', nationality: 'VN' }],
     location: { kind: 'abroad', country: 'KH' },
     immediateDanger: false,
     wishes: 'go_home',

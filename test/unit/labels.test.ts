@@ -129,9 +129,11 @@ describe('labels (shared/i18n/labels.ts)', () => {
       expect(countryName('cn', 'vi')).to.equal('Trung Quốc');
     });
 
-    it('falls back to the code for other countries', () => {
-      expect(countryName('FR', 'vi')).to.equal('FR');
-      expect(countryName('de', 'en')).to.equal('DE');
+    it("names other countries from the runtime's CLDR data, and falls back to the code for what is not a country", () => {
+      expect(countryName('FR', 'vi')).to.equal('Pháp');
+      expect(countryName('de', 'en')).to.equal('Germany');
+      expect(countryName('ZZ', 'vi')).to.equal('ZZ');
+      expect(countryName('abc', 'en')).to.equal('ABC');
     });
   });
 });

@@ -14,6 +14,12 @@ export const en: Messages = {
     loading: 'Loading…',
     notFound: 'Page not found.',
   },
+  picker: {
+    unknown: 'Not known',
+    ethnicityPlaceholder: 'Not known — type to search',
+    countryPlaceholder: 'Not known — type to search',
+    noMatches: 'No match.',
+  },
   common: {
     save: 'Save',
     saving: 'Saving…',

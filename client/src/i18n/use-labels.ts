@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ethnicityName } from '../../../shared/ethnicity/ethnicity.js';
 import { countryName, label, supportRegimeLabel, type Lang, type LabelKind, type LabelValue } from '../../../shared/i18n/labels.js';
 import type { SupportRegime } from '../../../shared/index.js';
 
@@ -10,6 +11,7 @@ export function useLabels() {
     lang,
     label: <K extends LabelKind>(kind: K, value: LabelValue<K>) => label(kind, value, lang),
     country: (code: string) => countryName(code, lang),
+    ethnicity: (code: string) => ethnicityName(code, lang),
     regime: (r: SupportRegime) => supportRegimeLabel(r, lang),
   };
 }

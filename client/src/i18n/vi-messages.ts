@@ -28,6 +28,8 @@ export const viMessages: Record<string, string> = {
   'age must be a whole number': 'Tuổi phải là số nguyên.',
   'age must be between 0 and 120': 'Tuổi phải từ 0 đến 120.',
   'country must be a 2-letter ISO code': 'Mã quốc gia gồm 2 chữ cái (ví dụ KH, CN).',
+  'not an ISO 3166-1 country code': 'Không có quốc gia nào mang mã này (ISO 3166-1).',
+  'not an ethnic group code (01–54, or 55 for a foreign national)': 'Hãy chọn một dân tộc trong danh sách.',
   'abroad means outside Viet Nam': 'Nước ngoài phải là quốc gia khác Việt Nam.',
   'message is empty': 'Tin nhắn đang trống.',
   'unknown administrative unit': 'Không tìm thấy đơn vị hành chính.',

@@ -13,6 +13,12 @@ export const vi = {
     loading: 'Đang tải…',
     notFound: 'Không tìm thấy trang.',
   },
+  picker: {
+    unknown: 'Không rõ',
+    ethnicityPlaceholder: 'Không rõ — gõ để tìm',
+    countryPlaceholder: 'Không rõ — gõ để tìm',
+    noMatches: 'Không có kết quả phù hợp.',
+  },
   common: {
     save: 'Lưu',
     saving: 'Đang lưu…',

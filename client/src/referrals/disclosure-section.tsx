@@ -8,7 +8,7 @@ import { useLabels } from '../i18n/use-labels.js';
  */
 export function DisclosureSection({ referral: r }: { referral: ReferralDetail }) {
   const { t } = useTranslation();
-  const { label, country } = useLabels();
+  const { label, country, ethnicity } = useLabels();
   const d = r.disclosure;
 
   if (!d) {
@@ -61,7 +61,7 @@ export function DisclosureSection({ referral: r }: { referral: ReferralDetail })
                   <td>{v.age ?? unknown}</td>
                   <td>{v.ageBand ? label('ageBand', v.ageBand) : unknown}</td>
                   <td>{v.under18 === null ? unknown : v.under18 ? t('common.yes') : t('common.no')}</td>
-                  <td>{v.ethnicity ?? unknown}</td>
+                  <td>{v.ethnicity ? ethnicity(v.ethnicity) : unknown}</td>
                   <td>{v.nationality ? country(v.nationality) : unknown}</td>
                 </tr>
               ))}

@@ -5,11 +5,8 @@ import { sql } from 'kysely';
 export const TRAFFICKING = sql`('trafficking','suspected_trafficking')`;
 export const CASES = sql`('trafficking','suspected_trafficking','other_child_protection')`;
 
-/** Free-text ethnicity of victim `v` → kinh (the majority), minority, or unknown. */
-export const ETHNIC_GROUP = sql`case
-  when nullif(btrim(v.ethnicity), '') is null or lower(btrim(v.ethnicity)) in ('unknown', 'không rõ', 'chưa rõ') then 'unknown'
-  when lower(btrim(v.ethnicity)) in ('kinh', 'dân tộc kinh', 'người kinh', 'việt', 'kinh (việt)') then 'kinh'
-  else 'minority' end`;
+/** The ethnic group of victim `v`: its GSO code ('01'…'55', see shared/ethnicity/groups.ts), or unknown. */
+export const ETHNIC_GROUP = sql`coalesce(v.ethnicity, 'unknown')`;
 
 /** Where the victim of case `c` is: a country abroad, VN (a unit in Viet Nam), or unknown. */
 export const DESTINATION = sql`case c.location_kind when 'abroad' then c.location_country when 'unit' then 'VN' else 'unknown' end`;

@@ -1,7 +1,7 @@
 /** Pure: raw counts from the queries → labelled tables (the same tables feed the JSON, the CSV and the workbook). */
 import {
   AGE_BANDS, CALL_TYPES, CHANNELS, CLASSIFICATIONS, LABELS, REFERRAL_STATUSES,
-  STAT_NOTES, STAT_TABLE_TITLES, STAT_TERMS, SUPPORT_REGIMES, TRAFFICKING_PURPOSES, VICTIM_SEXES, countryName,
+  STAT_NOTES, STAT_TABLE_TITLES, STAT_TERMS, SUPPORT_REGIMES, TRAFFICKING_PURPOSES, VICTIM_SEXES, countryName, ethnicityName,
   supportRegimeLabel, type L, type StatColumn, type StatRow, type StatTable, type StatTableId,
 } from '../../../shared/index.js';
 import type { CaseCount, ClockCount, DimCount, ReferralCount, ResponseTimes, SupportCount, VictimCount } from './stats.queries.js';
@@ -9,6 +9,7 @@ import type { CaseCount, ClockCount, DimCount, ReferralCount, ResponseTimes, Sup
 const count = (label: L): StatColumn => ({ key: 'n', label, unit: 'count' });
 const col = (key: string, label: L, unit: StatColumn['unit'] = 'count'): StatColumn => ({ key, label, unit });
 const country = (code: string): L => ({ vi: countryName(code, 'vi'), en: countryName(code, 'en') });
+const ethnicGroup = (code: string): L => ({ vi: ethnicityName(code, 'vi'), en: ethnicityName(code, 'en') });
 
 function table(id: StatTableId, dimension: L, columns: StatColumn[], rows: StatRow[], total: (number | null)[] | null, note: L | null = null): StatTable {
   return { id, title: STAT_TABLE_TITLES[id], dimension, columns, rows, total, note };
@@ -25,6 +26,16 @@ function metRows(keys: string[], labelOf: (k: string) => L, get: (k: string) => 
   return keys
     .map((k) => ({ key: k, label: labelOf(k), values: get(k) }))
     .sort((a, b) => (b.values[b.values.length - 1] ?? 0) - (a.values[a.values.length - 1] ?? 0) || a.label.vi.localeCompare(b.label.vi, 'vi'));
+}
+
+/**
+ * Ethnic groups with victims, largest first (ties in code order, the GSO list's own order), then unknown, always shown:
+ * 54 rows of zeros would bury the few groups a period has.
+ */
+function ethnicRows(keys: string[], get: (k: string) => (number | null)[]): StatRow[] {
+  const last = (r: StatRow) => r.values[r.values.length - 1] ?? 0;
+  const met = keys.filter((k) => k !== 'unknown').map((k) => ({ key: k, label: ethnicGroup(k), values: get(k) }));
+  return [...met.sort((a, b) => last(b) - last(a) || a.key.localeCompare(b.key)), { key: 'unknown', label: STAT_TERMS.unknown, values: get('unknown') }];
 }
 
 const unsetOr = (kind: 'channel' | 'callType' | 'classification') => (v: string): L =>
@@ -77,11 +88,10 @@ export function victimTables(counts: VictimCount[]): StatTable[] {
   const keys = (dim: VictimCount['dim']) => [...new Set(counts.filter((c) => c.dim === dim).map((c) => c.key))];
   const total = values('', '');
   const t = (id: StatTableId, dim: L, rows: StatRow[]) => table(id, dim, columns, rows, total, STAT_NOTES.victimsOfCases);
-  const ethnic = { kinh: STAT_TERMS.kinh, minority: STAT_TERMS.minority, unknown: STAT_TERMS.unknown } as Record<string, L>;
   return [
     t('victims_by_sex', STAT_TERMS.sex, enumRows(VICTIM_SEXES, (v) => (LABELS.victimSex as Record<string, L>)[v] ?? { vi: v, en: v }, (k) => values('sex', k), keys('sex'))),
     t('victims_by_age_band', STAT_TERMS.ageBand, enumRows(AGE_BANDS, (v) => (LABELS.ageBand as Record<string, L>)[v] ?? { vi: v, en: v }, (k) => values('age_band', k), keys('age_band'))),
-    t('victims_by_ethnicity', STAT_TERMS.ethnicity, enumRows(['kinh', 'minority', 'unknown'], (v) => ethnic[v]!, (k) => values('ethnicity', k))),
+    t('victims_by_ethnicity', STAT_TERMS.ethnicity, ethnicRows(keys('ethnicity'), (k) => values('ethnicity', k))),
     t('victims_by_nationality', STAT_TERMS.nationality, metRows(keys('nationality'), (k) => (k === 'unknown' ? STAT_TERMS.unknown : country(k)), (k) => values('nationality', k))),
   ];
 }

@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { BORDER_PROVINCES, KHMER_REGION, NORTHERN_MINORITY } from './setup.js';
+import { ethnicitySql } from './ethnicity-mix.js';
+import { BORDER_PROVINCES } from './setup.js';
 
 /**
  * Victims of the batch's cases: one (85 %), two (10 %) or three to five. Trafficking victims are mostly women and
- * young adults, other child-protection victims are children; ethnic minorities dominate in the northern border
- * provinces and Khmer people are many in the Mekong delta. Only the band and, for some, an age: no name, no birth date.
+ * young adults, other child-protection victims are children; their ethnic groups follow the province (ethnicity-mix.ts),
+ * 5 % unknown, and a foreign national is recorded as such (55). Only the band and, for some, an age: no name, no birth date.
  */
 export async function insertVictims(conn: Kysely<DB>): Promise<number> {
   const r = await sql<{ n: number }>`
@@ -33,6 +34,11 @@ export async function insertVictims(conn: Kysely<DB>): Promise<number> {
                                                 when '25-39' then 15 when '40-59' then 20 else 15 end))::int end as age
       from banded b
     ),
+    nationals as (
+      select a.*,
+        case when u_nat < 0.97 then 'VN' when u_nat < 0.98 then 'LA' when u_nat < 0.99 then 'KH' when u_nat < 0.995 then 'CN' end as nat
+      from aged a
+    ),
     ins as (
       insert into contact_victims (contact_id, position, sex, age, age_band, ethnicity, nationality, under18)
       select contact_id, position,
@@ -40,15 +46,11 @@ export async function insertVictims(conn: Kysely<DB>): Promise<number> {
                then case when u_sex < 0.55 then 'female' when u_sex < 0.98 then 'male' else 'unknown' end
              else case when u_sex < 0.70 then 'female' when u_sex < 0.98 then 'male' when u_sex < 0.99 then 'other' else 'unknown' end end,
         age, band,
-        case when u_eth < 0.05 then null
-             when province_code = any(${NORTHERN_MINORITY}::text[])
-               then case when u_eth < 0.35 then 'Kinh' when u_eth < 0.60 then 'H''Mông' when u_eth < 0.72 then 'Dao' when u_eth < 0.84 then 'Tày'
-                         when u_eth < 0.94 then 'Thái' else 'Nùng' end
-             when province_code = any(${KHMER_REGION}::text[]) then case when u_eth < 0.75 then 'Kinh' when u_eth < 0.97 then 'Khmer' else 'Hoa' end
-             else case when u_eth < 0.90 then 'Kinh' when u_eth < 0.95 then 'Mường' else 'Hoa' end end,
-        case when u_nat < 0.97 then 'VN' when u_nat < 0.98 then 'LA' when u_nat < 0.99 then 'KH' when u_nat < 0.995 then 'CN' else null end,
+        case when nat <> 'VN' then '55' when u_eth < 0.05 then null
+             else ${ethnicitySql('province_code', '((u_eth - 0.05) / 0.95)')} end,
+        nat,
         case when band = 'unknown' then null else band in ('0-5', '6-11', '12-15', '16-17') end
-      from aged
+      from nationals
       returning 1
     )
     select count(*)::int as n from ins`.execute(conn);

@@ -11,10 +11,6 @@ import { ensureReferenceData } from '../units/reference-data.js';
 export const SEED_PROVINCES = ['08', '14', '92'];
 /** 2025 provinces on the land border with China, Laos or Cambodia. */
 export const BORDER_PROVINCES = ['04', '08', '11', '12', '14', '15', '20', '22', '38', '40', '42', '44', '46', '48', '51', '52', '66', '68', '75', '80', '82', '91'];
-/** 2025 northern provinces where most people belong to ethnic minorities (H'Mông, Dao, Tày, Thái, Nùng…). Cases carry 2025 province codes. */
-export const NORTHERN_MINORITY = ['04', '08', '11', '12', '14', '15', '19', '20'];
-/** 2025 Mekong provinces with a large Khmer minority (Trà Vinh, Sóc Trăng, Kiên Giang, Bạc Liêu among them). */
-export const KHMER_REGION = ['86', '91', '92', '96'];
 /** The last day of the three-tier structure: a case received up to then was recorded and referred on the old map. */
 export const REFORM_DAY = '2025-07-01';
 

@@ -1,16 +1,16 @@
 import {
   AGE_BANDS, CALL_TYPES, CLASSIFICATIONS, CONSENTS, INDICATORS, SUPPORT_REGIMES, TRAFFICKING_PURPOSES, UNIT_DATASETS, VICTIM_SEXES, WISHES,
-  homeLocation as homeLocationSchema, isUnder18, location as locationSchema,
-  type AgeBand, type CallType, type Classification, type Consent, type ContactDetail, type HomeLocation, type Indicator, type Location, type SupportRegime,
+  ethnicityFromText, homeLocation as homeLocationSchema, isUnder18, location as locationSchema,
+  type AgeBand, type EthnicityCode, type CallType, type Classification, type Consent, type ContactDetail, type HomeLocation, type Indicator, type Location, type SupportRegime,
   type TraffickingPurpose, type UnitDataset, type VictimInput, type VictimSex, type Wish, type WrapUpInput,
 } from '../../../../shared/index.js';
 
-/** One victim as the form holds it: text boxes hold strings, "unknown" is null. */
+/** One victim as the form holds it: "unknown" is null, or '' for the pickers (ethnic group and country codes). */
 export interface VictimRow {
   sex: VictimSex;
   age: number | null;
   ageBand: AgeBand | null;
-  ethnicity: string;
+  ethnicity: EthnicityCode | '';
   nationality: string;
   under18: boolean | null;
 }
@@ -85,7 +85,7 @@ function toVictim(r: VictimRow): VictimInput {
     sex: r.sex,
     age: r.age,
     ageBand: r.ageBand,
-    ethnicity: r.ethnicity.trim() || null,
+    ethnicity: r.ethnicity || null,
     nationality: r.nationality.trim().toUpperCase() || null,
     under18: derivedUnder18(r),
   };
@@ -147,8 +147,9 @@ function victimFrom(raw: unknown): VictimRow {
     sex: oneOf(VICTIM_SEXES, r.sex) ?? 'unknown',
     age: validAge(r.age),
     ageBand: oneOf(AGE_BANDS, r.ageBand),
-    ethnicity: str(r.ethnicity),
-    nationality: typeof r.nationality === 'string' ? r.nationality : '',
+    // A draft from before the ethnicity picker holds what was typed: read it as a group when it names one.
+    ethnicity: ethnicityFromText(str(r.ethnicity)) ?? '',
+    nationality: str(r.nationality).trim().toUpperCase(),
     under18: typeof r.under18 === 'boolean' ? r.under18 : null,
   };
 }

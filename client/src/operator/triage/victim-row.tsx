@@ -2,6 +2,8 @@ import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AGE_BANDS, ageBandOf, VICTIM_SEXES } from '../../../../shared/index.js';
 import { firstMessage } from '../../api/form-errors.js';
+import { CountryPicker } from '../../components/country-picker.js';
+import { EthnicityPicker } from '../../components/ethnicity-picker.js';
 import { describedBy, FieldError } from '../../components/field.js';
 import { useLabels } from '../../i18n/use-labels.js';
 import { derivedUnder18, type TriageValues } from './triage-values.js';
@@ -11,7 +13,7 @@ const toAge = (v: unknown) => (v === '' || v == null ? null : Number(v));
 /** One victim: sex, exact age or age band, ethnicity, nationality; "under 18" follows from the age when known. */
 export function VictimRowFields({ index: i, onRemove }: { index: number; onRemove: () => void }) {
   const { t } = useTranslation();
-  const { label, country } = useLabels();
+  const { label } = useLabels();
   const { register, control, formState } = useFormContext<TriageValues>();
   const row = useWatch({ control, name: `victims.${i}` });
   const age = typeof row?.age === 'number' && Number.isFinite(row.age) ? row.age : null;
@@ -25,7 +27,7 @@ export function VictimRowFields({ index: i, onRemove }: { index: number; onRemov
       <span className="victim-n" aria-hidden="true">
         {i + 1}
       </span>
-      <div className="field">
+      <div className="field field--sex">
         <label htmlFor={id('sex')}>{t('operator.triage.sex')}</label>
         <select {...describedBy(id('sex'), e('sex'))} data-testid={id('sex')} {...register(`victims.${i}.sex`)}>
           {VICTIM_SEXES.map((s) => (
@@ -47,7 +49,7 @@ export function VictimRowFields({ index: i, onRemove }: { index: number; onRemov
           {...register(`victims.${i}.age`, { setValueAs: toAge })}
         />
       </div>
-      <div className="field">
+      <div className="field field--band">
         <label htmlFor={id('ageBand')}>{t('operator.triage.ageBand')}</label>
         {age !== null ? (
           <input id={id('ageBand')} value={label('ageBand', ageBandOf(age))} readOnly tabIndex={-1} className="derived" />
@@ -62,19 +64,26 @@ export function VictimRowFields({ index: i, onRemove }: { index: number; onRemov
           </select>
         )}
       </div>
-      <div className="field">
+      <div className="field field--ethnicity">
         <label htmlFor={id('ethnicity')}>{t('operator.triage.ethnicity')}</label>
-        <input maxLength={60} {...describedBy(id('ethnicity'), e('ethnicity'))} data-testid={id('ethnicity')} {...register(`victims.${i}.ethnicity`)} />
+        <Controller
+          control={control}
+          name={`victims.${i}.ethnicity`}
+          render={({ field }) => (
+            <EthnicityPicker {...describedBy(id('ethnicity'), e('ethnicity'))} data-testid={id('ethnicity')}
+              value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />
+          )}
+        />
       </div>
       <div className="field field--nationality">
         <label htmlFor={id('nationality')}>{t('operator.triage.nationality')}</label>
-        <input
-          maxLength={2}
-          list="victim-countries"
-          title={row?.nationality ? country(row.nationality) : undefined}
-          {...describedBy(id('nationality'), e('nationality'))}
-          data-testid={id('nationality')}
-          {...register(`victims.${i}.nationality`, { setValueAs: (v: string) => (v ?? '').toUpperCase() })}
+        <Controller
+          control={control}
+          name={`victims.${i}.nationality`}
+          render={({ field }) => (
+            <CountryPicker {...describedBy(id('nationality'), e('nationality'))} data-testid={id('nationality')}
+              value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />
+          )}
         />
       </div>
       <Controller

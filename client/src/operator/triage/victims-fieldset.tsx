@@ -1,7 +1,5 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { COUNTRY_NAMES } from '../../../../shared/i18n/labels.js';
-import { useLabels } from '../../i18n/use-labels.js';
 import { ownMessage } from '../../api/form-errors.js';
 import { FieldError } from '../../components/field.js';
 import { newVictim, type TriageValues } from './triage-values.js';
@@ -10,7 +8,6 @@ import { VictimRowFields } from './victim-row.js';
 /** The people the report is about: one row each (a case to refer needs at least one). */
 export function VictimsFieldset() {
   const { t } = useTranslation();
-  const { country } = useLabels();
   const { control, formState } = useFormContext<TriageValues>();
   const { fields, append, remove } = useFieldArray({ control, name: 'victims' });
   return (
@@ -23,13 +20,6 @@ export function VictimsFieldset() {
         <VictimRowFields key={f.id} index={i} onRemove={() => remove(i)} />
       ))}
       <FieldError message={ownMessage(formState.errors, 'victims')} />
-      <datalist id="victim-countries">
-        {Object.keys(COUNTRY_NAMES).map((c) => (
-          <option key={c} value={c}>
-            {country(c)}
-          </option>
-        ))}
-      </datalist>
       <button type="button" className="button button--small" data-testid="add-victim" onClick={() => append(newVictim())}>
         + {t('operator.triage.addVictim')}
       </button>
