@@ -14,6 +14,7 @@ export * from './schemas/contacts.js';
 export type * from './contact-views.js';
 export * from './triage/suggest.js';
 export * from './i18n/labels.js';
+export * from './i18n/why-text.js';
 export * from './referrals.js';
 export * from './schemas/routing.js';
 export * from './schemas/referrals.js';

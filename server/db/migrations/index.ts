@@ -5,6 +5,7 @@ import * as m0003 from './0003-referrals.js';
 import * as m0004 from './0004-sla.js';
 import * as m0005 from './0005-reports.js';
 import * as m0006 from './0006-routing-done.js';
+import * as m0009 from './0009-referral-attempts.js';
 
 /** Every migration, in order. Listed explicitly so the same code runs under tsx and compiled. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-sla': m0004,
   '0005-reports': m0005,
   '0006-routing-done': m0006,
+  '0009-referral-attempts': m0009,
 };
