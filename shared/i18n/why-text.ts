@@ -29,3 +29,18 @@ export function whyReasonText(why: Pick<ReferralWhy, 'reason' | 'deadlineMinutes
   }
   return label('whyReason', why.reason, lang);
 }
+
+/** What the supervisor's queue stored before reason codes (routing/plan.ts NO_AGENCY_EXPLANATION), or nothing at all. */
+const LEGACY_QUEUE_SENTENCES = new Set(['', 'Không tìm được cơ quan phù hợp: chuyển giám sát viên']);
+const LEGACY_QUEUE = { vi: 'Không có cơ quan nào nhận ca này', en: 'No agency took this case' } as const;
+
+/**
+ * A referral's `why` for a person reading it in `lang`: the reason code when it has one; a referral stored before
+ * the codes that waited on the queue says only that no agency took it (the timeline tells the rest); otherwise the
+ * sentence that names how the routing rules chose the agency.
+ */
+export function whyText(why: Pick<ReferralWhy, 'reason' | 'deadlineMinutes' | 'attempt' | 'explanation'>, lang: Lang): string {
+  const coded = whyReasonText(why, lang);
+  if (coded) return coded;
+  return LEGACY_QUEUE_SENTENCES.has(why.explanation.trim()) ? LEGACY_QUEUE[lang] : why.explanation;
+}

@@ -31,6 +31,7 @@ export const en: Messages = {
     filter: 'Filter',
     retry: 'Retry',
     loadError: 'Could not load data: {{message}}',
+    untranslated: 'The server could not do this.',
     sortAsc: 'sorted ascending',
     sortDesc: 'sorted descending',
     rows: 'Rows: {{count}}',

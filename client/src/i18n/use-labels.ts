@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { countryName, label, supportRegimeLabel, type Lang, type LabelKind, type LabelValue } from '../../../shared/i18n/labels.js';
-import type { SupportRegime } from '../../../shared/index.js';
+import { whyText } from '../../../shared/i18n/why-text.js';
+import type { ReferralWhy, SupportRegime } from '../../../shared/index.js';
 
 /** Labels of stored enumeration values (shared/i18n/labels.ts) in the console's current language. */
 export function useLabels() {
@@ -11,5 +12,7 @@ export function useLabels() {
     label: <K extends LabelKind>(kind: K, value: LabelValue<K>) => label(kind, value, lang),
     country: (code: string) => countryName(code, lang),
     regime: (r: SupportRegime) => supportRegimeLabel(r, lang),
+    /** Why a referral is where it is, from its reason code (shared/i18n/why-text.ts). */
+    why: (w: ReferralWhy) => whyText(w, lang),
   };
 }

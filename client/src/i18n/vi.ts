@@ -30,6 +30,7 @@ export const vi = {
     filter: 'Lọc',
     retry: 'Thử lại',
     loadError: 'Không tải được dữ liệu: {{message}}',
+    untranslated: 'Máy chủ không thực hiện được yêu cầu này.',
     sortAsc: 'sắp xếp tăng dần',
     sortDesc: 'sắp xếp giảm dần',
     rows: 'Số dòng: {{count}}',
