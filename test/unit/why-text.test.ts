@@ -23,7 +23,7 @@ describe('why a referral is where it is (shared/i18n/why-text.ts)', () => {
     const legacy = { rule: null, target: null, explanation: 'Không tìm được cơ quan phù hợp: chuyển giám sát viên' };
     expect(whyText(legacy, 'en')).to.equal('No agency took this case');
     expect(whyText({ ...legacy, explanation: '' }, 'vi')).to.equal('Không có cơ quan nào nhận ca này');
-    expect(whyReasonText(legacy, 'en')).to.equal(null);
+    expect(whyReasonText({ reason: undefined }, 'en')).to.equal(null);
     // An agency chosen by the rules keeps the sentence naming it.
     expect(whyText({ ...legacy, explanation: 'Phòng LĐ-TB&XH huyện Vị Xuyên phụ trách Thị trấn Vị Xuyên' }, 'en')).to.include('Vị Xuyên');
   });
