@@ -30,7 +30,7 @@ export const en: Messages = {
     status: 'Status',
     filter: 'Filter',
     retry: 'Retry',
-    loadError: 'Could not load data: {{message}}',
+    loadError: 'Could not load data: {{message, server}}',
     untranslated: 'The server could not do this.',
     sortAsc: 'sorted ascending',
     sortDesc: 'sorted descending',

@@ -29,7 +29,7 @@ export const vi = {
     status: 'Trạng thái',
     filter: 'Lọc',
     retry: 'Thử lại',
-    loadError: 'Không tải được dữ liệu: {{message}}',
+    loadError: 'Không tải được dữ liệu: {{message, server}}',
     untranslated: 'Máy chủ không thực hiện được yêu cầu này.',
     sortAsc: 'sắp xếp tăng dần',
     sortDesc: 'sắp xếp giảm dần',
