@@ -56,6 +56,9 @@ describe('no dead ends: assign again, escalations kept, true reasons, skip honou
     expect(Object.keys(clocks).sort()).to.deep.equal(['acknowledge', 'close', 'first_action']); // a supervisor's choice does not re-route
     expect(clocks.acknowledge!.state).to.equal('running');
     expect(clocks.acknowledge!.due_at.getTime() - sc.clock.now().getTime()).to.equal(15 * MIN);
+    // Routing the case again (a retried job) still makes nothing: the routing worker's key is the first attempt.
+    expect(await route(app, c.contactId)).to.deep.equal([]);
+    expect((await c.on('police')).map((x) => x.attempt)).to.deep.equal([1, 2]);
     // The police sees it in its inbox again.
     const officer = await officerOf(app, police.id);
     const inbox = await api(app.baseUrl, 'GET', '/api/referrals?status=pending', { cookie: officer.cookie });
