@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { assignBody, type ReferralDetail } from '../../../shared/index.js';
 import { Alert } from '../components/alert.js';
 import { describedBy, Field } from '../components/field.js';
-import { localizeMessage, zodErrorMap } from '../i18n/messages.js';
+import { zodErrorMap } from '../i18n/messages.js';
 import { useLabels } from '../i18n/use-labels.js';
 import { actionErrorText } from '../referrals/referral-errors.js';
 import { useReferralAction } from '../referrals/referrals-api.js';
@@ -69,7 +69,7 @@ export function AssignForm({ referral, onDone }: { referral: ReferralDetail; onD
     <form onSubmit={onSubmit} noValidate className="fieldset assign-form" data-testid="assign-form" aria-labelledby="assign-title">
       <h3 id="assign-title">{t('supervisor.assign.title')}</h3>
       <Alert>{banner}</Alert>
-      {agencies.isError && <Alert>{t('common.loadError', { message: localizeMessage(agencies.error.message) })}</Alert>}
+      {agencies.isError && <Alert>{t('common.loadError', { message: agencies.error.message })}</Alert>}
       <TriedAgencies attempts={referral.attempts ?? []} />
       <div className="field">
         <label htmlFor="assign-search">{t('supervisor.assign.search')}</label>
