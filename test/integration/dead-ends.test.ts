@@ -165,6 +165,14 @@ describe('no dead ends: assign again, escalations kept, true reasons, skip honou
       expect(followUp).to.include({ status: 'needs_supervisor' });
       expect(followUp!.why).to.include({ rule: rule.name, reason: 'declined' });
       expect(followUp!.why.explanation).to.not.equal('');
+      // Back to skip; the supervisor gives it to the Border Guard again, which declines again: a track a
+      // supervisor chose to pursue comes back to the queue, whatever the rule says.
+      await updateRule(sc.scratch.db, rule.id, rule);
+      expect((await api(app.baseUrl, 'POST', `/api/referrals/${followUp!.id}/assign`, { cookie: supCookie, body: { agencyId: borderGuard.id } })).status).to.equal(200);
+      await api(app.baseUrl, 'POST', `/api/referrals/${followUp!.id}/decline`, { cookie: officer.cookie, body: { reason: 'Vẫn không phải khu vực biên giới' } });
+      const last = (await c.on('border_guard')).at(-1)!;
+      expect(last).to.include({ status: 'needs_supervisor', previous_referral_id: followUp!.id });
+      expect(last.why).to.include({ reason: 'declined' });
     } finally {
       await updateRule(sc.scratch.db, rule.id, rule);
     }

@@ -10,18 +10,20 @@ export type LeftBecause = 'declined' | 'expired';
 /**
  * After a decline or an expiry: the next target; else the supervisor's queue, saying truly why (declined, or
  * nobody acknowledged within the routing target's timeout); else, when the track's rule says skip, nothing: the
- * track ends, and its timeline says so and why. The old referral's clocks stop (their escalations stay open).
+ * track ends, and its timeline says so and why (unless a supervisor had assigned it). The old referral's clocks
+ * stop (their escalations stay open).
  */
 export async function moveOn(
   tx: Tx, ctx: ReferralCtx, planner: RoutingPlanner, row: ReferralRow, at: Date, because: LeftBecause,
 ): Promise<{ made: Made; stopped: TimerChanges }> {
   const stopped = await stopClocks(tx, row.id, at, because);
   const next = await planner.planNext({ ...row, status: because });
-  if (next.kind === 'skip') {
+  // A supervisor who gave this track to an agency by hand chose to pursue it: they hear back, whatever the rule says.
+  if (next.kind === 'skip' && row.why.reason !== 'assigned') {
     await addEvent(tx, row.id, 'track_ended', at, null, { why: await leftWhy(tx, row, because, next.why.rule) });
     return { made: null, stopped };
   }
-  const plan = next.kind === 'supervisor' ? { ...next, why: await leftWhy(tx, row, because, next.why.rule) } : next;
+  const plan = next.kind === 'agency' ? next : { ...next, kind: 'supervisor' as const, why: await leftWhy(tx, row, because, next.why.rule) };
   const made = await materialise(tx, ctx, row.contact_id, plan, at, row.id, null);
   await addEvent(tx, row.id, 'rerouted', at, null, { to: made?.id ?? null, kind: next.kind });
   return { made, stopped };
