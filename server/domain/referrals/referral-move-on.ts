@@ -25,7 +25,7 @@ export async function moveOn(
   }
   const plan = next.kind === 'agency' ? next : { ...next, kind: 'supervisor' as const, why: await leftWhy(tx, row, because, next.why.rule) };
   const made = await materialise(tx, ctx, row.contact_id, plan, at, row.id, null);
-  await addEvent(tx, row.id, 'rerouted', at, null, { to: made?.id ?? null, kind: next.kind });
+  await addEvent(tx, row.id, 'rerouted', at, null, { to: made?.id ?? null, kind: plan.kind });
   return { made, stopped };
 }
 
