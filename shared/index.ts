@@ -20,6 +20,7 @@ export * from './countries.js';
 export * from './ethnicity/groups.js';
 export * from './ethnicity/ethnicity.js';
 export * from './text-fold.js';
+export * from './i18n/why-text.js';
 export * from './referrals.js';
 export * from './schemas/routing.js';
 export * from './schemas/referrals.js';

@@ -1,7 +1,7 @@
 import type { SupportRegime } from './agencies.js';
 import type { EthnicityCode } from './ethnicity/groups.js';
 import type { AgeBand, Classification, Consent, TraffickingPurpose, VictimSex, Wish } from './intake.js';
-import type { Outcome, Priority, ReferralEventType, ReferralStatus, ReferralTrack } from './referrals.js';
+import type { Outcome, Priority, ReferralEventType, ReferralStatus, ReferralTrack, ReferralWhy } from './referrals.js';
 import type { ClockView } from './sla/sla-views.js';
 
 /** What every agency sees of a referral, consent or not: enough to act, nothing that identifies anyone. */
@@ -20,8 +20,10 @@ export interface ReferralSummary {
   needs: SupportRegime[];
   wishes: Wish | null;
   consent: Consent;
-  /** Why this agency: the rule and target that chose it. */
-  why: { rule: string | null; target: string | null; explanation: string };
+  /** Why this agency: the rule and target that chose it, or why it has none (a reason code). */
+  why: ReferralWhy;
+  /** 1 for the first time this agency has the case on this track; more when a supervisor gave it back. */
+  attempt: number;
   createdAt: string;
   acceptedAt: string | null;
   firstActionAt: string | null;
@@ -64,4 +66,15 @@ export interface ReferralDetail extends ReferralSummary {
   support: SupportRecord[];
   /** Only for the hotline (operators, supervisors): the whole chain of events. */
   timeline: ReferralEvent[] | null;
+  /** Only for the hotline: every agency that already had the case on this track, oldest first. */
+  attempts: TrackAttempt[] | null;
+}
+
+/** One agency's turn with the case on a track (what the supervisor's assign form lists as already tried). */
+export interface TrackAttempt {
+  referralId: number;
+  agency: { id: number; name: string };
+  status: ReferralStatus;
+  attempt: number;
+  createdAt: string;
 }

@@ -27,5 +27,28 @@ export const REFERRAL_EVENT_TYPES = [
   'assigned', 'needs_supervisor', 'viewed', 'cancelled',
   // SLA clocks (issue 5): a warning to the focal points, a missed deadline, a clock paused or resumed with its reason.
   'sla_warning', 'sla_breached', 'clock_paused', 'clock_resumed',
+  // A track whose rule says 'skip' ran out of agencies after a decline or expiry: it ends, nobody is asked.
+  'track_ended',
 ] as const;
 export type ReferralEventType = (typeof REFERRAL_EVENT_TYPES)[number];
+
+/**
+ * Why a referral is where it is, as a code the console renders in its own language (stored in `why.reason`):
+ * on the supervisor's queue because no agency covers the place, the agencies declined, or none acknowledged within
+ * the re-route deadline; or handed to an agency by a supervisor. Stored values: never rename.
+ */
+export const WHY_REASONS = ['no_agency', 'declined', 'expired', 'assigned'] as const;
+export type WhyReason = (typeof WHY_REASONS)[number];
+
+/** Stored on the referral as `why`: the rule and target that chose the agency, or the reason it has none. */
+export interface ReferralWhy {
+  rule: string | null;
+  target: string | null;
+  /** A sentence in Vietnamese for readers of the row; the console renders `reason` when there is one. */
+  explanation: string;
+  reason?: WhyReason;
+  /** expired: the deadline nobody acknowledged within (the routing target's timeout), in minutes. */
+  deadlineMinutes?: number;
+  /** assigned: the how-many-th time this agency has the case on this track. */
+  attempt?: number;
+}

@@ -2,7 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { AgencyType, CallType, Channel, Classification, Consent, ContactStatus, Role, SupportRegime, UnitDataset, UnitLevel } from '../../shared/index.js';
 import type { WorkingCalendar } from '../../shared/schemas/agencies.js';
 import type { ClockKind, ClockState, HolidayOverrideKind, SlaMetric, SlaTarget } from '../../shared/index.js';
-import type { Outcome, Priority, ReferralEventType, ReferralStatus, ReferralTrack, RuleFilter, RuleTarget } from '../../shared/index.js';
+import type { Outcome, Priority, ReferralEventType, ReferralStatus, ReferralTrack, ReferralWhy, RuleFilter, RuleTarget } from '../../shared/index.js';
 import type { ReportParams, ReportStatus, StatsResult } from '../../shared/index.js';
 import type { EthnicityCode } from '../../shared/index.js';
 
@@ -180,7 +180,9 @@ export interface ReferralsTable {
   priority: Priority;
   rule_id: number | null;
   target_index: number | null;
-  why: ColumnType<{ rule: string | null; target: string | null; explanation: string }, string, string>;
+  why: ColumnType<ReferralWhy, string, string>;
+  /** 1, or more when a supervisor gave the case back to an agency that already had it on this track (0009). */
+  attempt: ColumnType<number, number | undefined, number>;
   previous_referral_id: number | null;
   decline_reason: string | null;
   outcome: Outcome | null;

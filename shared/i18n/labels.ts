@@ -12,7 +12,7 @@ import {
 import { type AgencyType, type SupportRegime } from '../agencies.js';
 import { isCountryCode } from '../country-codes.js';
 import { type Indicator, type IndicatorGroup } from '../triage/indicators.js';
-import { type Outcome, type ReferralStatus } from '../referrals.js';
+import { type Outcome, type ReferralStatus, type WhyReason } from '../referrals.js';
 import { type ClockKind } from '../sla/sla.js';
 
 export const LANGS = ['vi', 'en'] as const;
@@ -185,6 +185,14 @@ const clockKind = {
   reroute: { vi: 'Chuyển tiếp', en: 'Re-route' },
 } as const satisfies Record<ClockKind, L>;
 
+/** Why a referral is where it is (`why.reason`); the deadline and attempt are added by why-text.ts. */
+const whyReason = {
+  no_agency: { vi: 'Không có cơ quan phù hợp phụ trách địa bàn này', en: 'No matching agency covers this place' },
+  declined: { vi: 'Các cơ quan được chuyển đều đã từ chối', en: 'The agencies it was sent to declined' },
+  expired: { vi: 'Không có cơ quan xác nhận trong thời hạn', en: 'No agency acknowledged in time' },
+  assigned: { vi: 'Giám sát viên giao trực tiếp', en: 'Assigned by a supervisor' },
+} as const satisfies Record<WhyReason, L>;
+
 export const LABELS = {
   channel,
   contactStatus,
@@ -202,6 +210,7 @@ export const LABELS = {
   referralStatus,
   outcome,
   clockKind,
+  whyReason,
 } as const;
 
 export type LabelKind = keyof typeof LABELS;

@@ -48,6 +48,11 @@ export interface EscalationView {
   agency: { id: number; name: string } | null;
   /** Level 1: the parent agency alerted. */
   escalatedTo: { id: number; name: string } | null;
+  track: ReferralTrack;
+  /** The escalated referral's status now: declined or expired when it has since left that agency. */
+  referralStatus: ReferralStatus;
+  /** Supervisors only: where the case is now on this track, when it has moved on from the escalated referral. */
+  current: { referralId: number; status: ReferralStatus; agency: { id: number; name: string } | null } | null;
   createdAt: string;
   resolvedAt: string | null;
   resolvedBy: string | null;

@@ -2,10 +2,11 @@ import { expect } from 'chai';
 import { loginInBrowser, withProductAndBrowser } from '../support/browser.js';
 import { classifyCallInViXuyen, demoCookie } from '../support/e2e-cases.js';
 import { TEST_TWILIO } from '../support/twilio.js';
+import { until } from '../support/until.js';
 
 const PUBLIC = 'https://hotline111.test';
 
-describe('browser: a supervisor watches a referral turn amber, then red, and sees the escalation; the parent agency follows up', function () {
+describe('browser: a supervisor watches a referral turn amber, then red, and sees the escalation; the parent agency follows up; the supervisor assigns again', function () {
   this.timeout(120_000);
   const session = withProductAndBrowser('e2e_sla', PUBLIC, TEST_TWILIO);
 
@@ -67,5 +68,90 @@ describe('browser: a supervisor watches a referral turn amber, then red, and see
     );
     expect(stored.rows[0]).to.deep.include({ state: 'breached', warned: true, escalation_level: 2, levels: [1, 2] });
     expect(stored.rows[0].events).to.include.members(['sla_warning', 'sla_breached', 'escalated']);
+
+    // The office then declines: the case moves on to the provincial department, and the escalation stays on the
+    // board until the supervisor decides, saying where the case is now.
+    const declined = await fetch(`${product.url}/api/referrals/${referralId}/decline`, {
+      method: 'POST', headers: { cookie: await demoCookie(product.url, 'vixuyen'), 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'Quá tải' }),
+    });
+    expect(declined.status).to.equal(200);
+    const escalationId = (await escalation.getAttribute('data-testid'))!.replace('escalation-', '');
+    // The department's own referral will breach its 12-second deadline too: hold on to this escalation by id.
+    const decided = page.getByTestId(`escalation-${escalationId}`);
+    const moved = page.getByTestId(`moved-on-${escalationId}`);
+    await moved.waitFor({ timeout: 10_000 });
+    expect(await moved.getAttribute('data-status')).to.equal('declined');
+    expect(await moved.innerText()).to.include('Đã từ chối').and.include('Sở Lao động - Thương binh và Xã hội tỉnh Hà Giang');
+    await page.screenshot({ path: 'test-results/sla-board-moved-on.png' });
+    await moved.getByRole('button').click();
+    const detail = page.getByTestId('referral-detail');
+    await detail.and(page.locator('[data-status="pending"]')).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+    await decided.getByTestId(`resolve-escalation-${escalationId}`).click();
+    await page.getByTestId('resolve-note').fill('Sở đã nhận ca, đã nhắc Phòng Vị Xuyên');
+    await page.getByTestId('resolve-confirm').click();
+    await decided.waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
+  it('gives a referral every agency declined back to the office that declined first, told why and in Vietnamese', async () => {
+    const { product, page, db } = session;
+    const referralOf = (contactId: number, status: string) => async () =>
+      (await db.query('select id from referrals where contact_id = $1 and status = $2 order by id desc limit 1', [contactId, status])).rows[0]?.id as number | undefined;
+    const declineAs = async (username: string, id: number) => {
+      const r = await fetch(`${product.url}/api/referrals/${id}/decline`, {
+        method: 'POST', headers: { cookie: await demoCookie(product.url, username), 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'Quá tải' }),
+      });
+      expect(r.status).to.equal(200);
+    };
+    /** A case in Vị Xuyên that the district office and then the provincial department declined: on the supervisor's queue. */
+    const declinedEverywhere = async () => {
+      const contactId = await classifyCallInViXuyen(product.url, db, PUBLIC);
+      await declineAs('vixuyen', await until(referralOf(contactId, 'pending')));
+      await until(async () => (await db.query('select 1 from referrals where contact_id = $1', [contactId])).rowCount === 2);
+      await declineAs('hagiang', await until(referralOf(contactId, 'pending')));
+      return { contactId, queued: await until(referralOf(contactId, 'needs_supervisor')) };
+    };
+    const vixuyenId = Number((await db.query(`select id from agencies where code = 'ha-giang-district-030-labour'`)).rows[0].id);
+
+    const { contactId, queued } = await declinedEverywhere();
+    const item = page.getByTestId(`referral-item-${queued}`);
+    await item.waitFor({ timeout: 15_000 });
+    // The true reason, from its code, in the console's language.
+    expect(await item.getByTestId('queue-why').innerText()).to.equal('Các cơ quan được chuyển đều đã từ chối');
+    await item.getByRole('button').click();
+    const form = page.getByTestId('assign-form');
+    await form.waitFor();
+    const tried = form.getByTestId('assign-tried');
+    expect(await tried.locator('li').count()).to.equal(2);
+    expect(await tried.innerText()).to.include('Vị Xuyên').and.include('Đã từ chối');
+    // The office that declined is still offered, marked as tried; choosing it says this is a second attempt.
+    expect(await form.locator(`option[value="${vixuyenId}"]`).getAttribute('data-tried')).to.equal('true');
+    await form.getByTestId('assign-agency').selectOption(String(vixuyenId));
+    expect(await form.innerText()).to.include('lần thứ 2');
+    await page.screenshot({ path: 'test-results/sla-assign-again.png' });
+    await form.getByTestId('assign-submit').click();
+    await page.getByTestId('supervisor-notice').waitFor({ timeout: 10_000 });
+    const row = (await db.query('select status, agency_id, attempt from referrals where id = $1', [queued])).rows[0];
+    expect(row).to.deep.equal({ status: 'pending', agency_id: vixuyenId, attempt: 2 });
+    expect((await db.query(`select count(*)::int as n from referral_events where referral_id = $1 and type = 'assigned'`, [queued])).rows[0].n).to.equal(1);
+    expect(contactId).to.be.a('number');
+
+    // A refusal from the server reads in Vietnamese too: an agency closed while the form was open.
+    const second = await declinedEverywhere();
+    await page.getByTestId(`referral-item-${second.queued}`).getByRole('button').click();
+    await page.getByTestId('assign-form').waitFor();
+    const bacMe = (await db.query(`select id from agencies where code = 'ha-giang-district-031-labour'`)).rows[0].id;
+    await db.query('update agencies set active = false where id = $1', [bacMe]);
+    try {
+      await page.getByTestId('assign-agency').selectOption(String(bacMe));
+      await page.getByTestId('assign-submit').click();
+      const error = page.locator('#assign-agency-error');
+      await error.waitFor({ timeout: 10_000 });
+      expect(await error.innerText()).to.equal('Không có cơ quan đang hoạt động nào như vậy.');
+      expect(await page.getByTestId('assign-form').innerText()).not.to.match(/agency|inactive|referral/i);
+    } finally {
+      await db.query('update agencies set active = true where id = $1', [bacMe]);
+    }
   });
 });

@@ -101,14 +101,23 @@ describe('referrals: routing, the agency inbox, decline → re-route → supervi
     const supCookie = await loginAs(app.baseUrl, sup.username, sup.password);
     const queue = await api(app.baseUrl, 'GET', '/api/supervisor/referrals/queue', { cookie: supCookie });
     expect(queue.body.referrals.map((r: any) => r.id)).to.include(rows[2]!.id);
-    const again = await api(app.baseUrl, 'POST', `/api/referrals/${rows[2]!.id}/assign`, { cookie: supCookie, body: { agencyId: viXuyen.id } });
-    expect(again.status).to.equal(409); // it already declined this case
-    const shelter = await agency('ha-giang-shelter');
-    const assigned = await api(app.baseUrl, 'POST', `/api/referrals/${rows[2]!.id}/assign`, { cookie: supCookie, body: { agencyId: shelter.id, note: 'Tạm lánh trước' } });
-    expect(assigned.status).to.equal(200);
-    expect(assigned.body.referral).to.include({ status: 'pending' });
-    const timeline = (await api(app.baseUrl, 'GET', `/api/referrals/${rows[2]!.id}`, { cookie: supCookie })).body.referral.timeline;
+    const queued = queue.body.referrals.find((r: any) => r.id === rows[2]!.id);
+    expect(queued.why).to.include({ reason: 'declined' });
+    // The assign form lists who already had the case on this track.
+    const before = (await api(app.baseUrl, 'GET', `/api/referrals/${rows[2]!.id}`, { cookie: supCookie })).body.referral;
+    expect(before.attempts.map((a: any) => [a.agency.id, a.status, a.attempt])).to.deep.equal([[viXuyen.id, 'declined', 1], [tuyenQuangDept.id, 'declined', 1]]);
+    const unknown = await api(app.baseUrl, 'POST', `/api/referrals/${rows[2]!.id}/assign`, { cookie: supCookie, body: { agencyId: 999_999 } });
+    expect(unknown.status).to.equal(400);
+    expect(unknown.body.error.fields).to.have.property('agencyId');
+    // The office that declined may still be asked again: a new attempt, said as such.
+    const again = await api(app.baseUrl, 'POST', `/api/referrals/${rows[2]!.id}/assign`, { cookie: supCookie, body: { agencyId: viXuyen.id, note: 'Đã gọi điện trao đổi lại' } });
+    expect(again.status).to.equal(200);
+    expect(again.body.referral).to.include({ status: 'pending', attempt: 2 });
+    expect(again.body.referral.why).to.include({ reason: 'assigned', attempt: 2 });
+    expect(again.body.referral.agency).to.deep.equal({ id: viXuyen.id, name: viXuyen.name });
+    const timeline = again.body.referral.timeline;
     expect(timeline.map((e: any) => e.type)).to.include.members(['created', 'declined', 'rerouted', 'needs_supervisor', 'assigned']);
+    expect(timeline.find((e: any) => e.type === 'assigned').details).to.include({ agencyId: viXuyen.id, attempt: 2 });
   });
 
   it('refuses invalid transitions with 409 and changes nothing', async () => {

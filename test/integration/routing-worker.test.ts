@@ -87,9 +87,10 @@ describe('routing worker (BullMQ): from the wrap-up outbox to the agency inbox',
     const survivor = await startWorkers(app.ctx);
     try {
       // BullMQ's stalled-job check hands the job to the surviving worker, which runs it again.
+      // Read the job again once it completed: the one read before is a snapshot, without its return value.
       const job = await until(async () => {
         const j = await app.ctx.queues.routing.getJob(JOB_IDS.routing(contactId));
-        return j && (await j.isCompleted()) && j;
+        return j && (await j.isCompleted()) && app.ctx.queues.routing.getJob(JOB_IDS.routing(contactId));
       });
       expect(job.returnvalue).to.deep.equal({ created: [] });
       const after = await referralsOf(app, contactId);

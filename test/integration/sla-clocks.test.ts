@@ -65,8 +65,10 @@ describe('SLA clocks: start, warning, breach, escalation, re-route, pause (injec
     const c = await clocksOf(app, id);
     expect(c.acknowledge!.state).to.equal('breached');
     expect(c.acknowledge!.breached_at!.getTime()).to.equal(clock.now().getTime());
-    const esc = await scratch.db.selectFrom('sla_escalations').selectAll().where('referral_id', '=', id).execute();
-    expect(esc.map((e) => [e.level, e.to_agency_id])).to.deep.equal([[1, tuyenQuangDept.id]]);
+    const esc = await scratch.db.selectFrom('sla_escalations').selectAll().where('referral_id', '=', id).orderBy('level').execute();
+    // The parent was alerted; the referral expired in the same pass, so the parent can no longer get the office
+    // moving and the supervisor is asked at once (the supervisor's step would otherwise never come).
+    expect(esc.map((e) => [e.level, e.to_agency_id, e.resolved_at])).to.deep.equal([[1, tuyenQuangDept.id, null], [2, null, null]]);
     const toParent = await scratch.db.selectFrom('notifications').selectAll().where('referral_id', '=', id).where('purpose', '=', 'sla_escalation').execute();
     const parentPhones = (await scratch.db.selectFrom('agencies').select('focal_phones').where('id', '=', tuyenQuangDept.id).executeTakeFirstOrThrow()).focal_phones;
     expect(toParent.map((n) => app.ctx.crypto.decrypt(n.to_enc))).to.deep.equal(parentPhones);

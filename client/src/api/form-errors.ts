@@ -14,7 +14,7 @@ export function applyServerErrors<T extends FieldValues>(err: unknown, setError:
   if (entries.length === 0) return localizeMessage(err.message);
   const hidden: string[] = [];
   for (const [path, message] of entries) {
-    if (shown.some((p) => path === p || path.startsWith(`${p}.`))) setError(path as Path<T>, { type: 'server', message });
+    if (shown.some((p) => path === p || path.startsWith(`${p}.`))) setError(path as Path<T>, { type: 'server', message: localizeMessage(message) });
     else hidden.push(`${path}: ${localizeMessage(message)}`);
   }
   return [i18n.t('common.formHasErrors'), ...hidden].join(' ');

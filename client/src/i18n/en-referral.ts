@@ -46,6 +46,7 @@ export const enReferral: ReferralMessages = {
     closedAt: 'Closed at',
     immediateDanger: 'In immediate danger',
     why: 'Why this agency',
+    whyWaiting: 'Why it waits for a supervisor',
     rule: 'Rule',
     target: 'Target',
     needs: 'Support needs (Art. 37)',
@@ -128,6 +129,11 @@ export const enReferral: ReferralMessages = {
     rerouteTo: 'Passed on as referral #{{id}}',
     rerouteSupervisor: 'Sent to the supervisor',
     after: 'Follows referral #{{id}}',
+    attempt: 'Attempt {{n}} for this agency on this track',
+    left: {
+      declined: 'The agency declined before its parent could get it moving: the supervisor decides',
+      expired: 'The referral expired before the parent agency could get it moving: the supervisor decides',
+    },
   },
   event: {
     created: 'Referral created',
@@ -147,6 +153,7 @@ export const enReferral: ReferralMessages = {
     sla_breached: 'Deadline missed',
     clock_paused: 'Deadline clock paused',
     clock_resumed: 'Deadline clock resumed',
+    track_ended: 'Track ended: its rule does not send it to the supervisor when no agency is left',
   },
   errors: {
     conflict: 'The referral changed state just now, so this cannot be done. The data has been reloaded.',

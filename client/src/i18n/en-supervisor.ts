@@ -4,7 +4,7 @@ export const enSupervisor: SupervisorMessages = {
   sections: 'Supervisor sections',
   queue: {
     title: 'Supervisor queue',
-    intro: 'Referrals no agency matched, or every agency declined. None is ever dropped: assign each to an agency.',
+    intro: 'Referrals no agency matched, the agencies declined, or none acknowledged in time. None is ever dropped: assign each to an agency.',
     empty: 'Nothing waiting for a supervisor.',
     arrived: 'New referral in the supervisor queue: {{ref}}',
     open: 'Review and assign',
@@ -21,6 +21,12 @@ export const enSupervisor: SupervisorMessages = {
     submit: 'Assign to agency',
     assigned: 'Referral {{ref}} assigned to {{agency}}.',
     required: 'Choose an agency.',
+    tried: 'Agencies that already had this case on this track (they can be asked again):',
+    noneTried: 'No agency has had this case on this track yet.',
+    attemptN: 'attempt {{n}}',
+    triedGroup: 'Tried before (assigning again is a new attempt)',
+    triedOption: '{{agency}} · tried {{times}}×',
+    again: 'This agency already had the case on this track: this will be attempt {{n}}.',
   },
   outbox: {
     title: 'Outbound messages',

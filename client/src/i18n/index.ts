@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.js';
+import { localizeMessage } from './messages.js';
 import { vi, type Messages } from './vi.js';
 
 declare module 'i18next' {
@@ -60,5 +61,9 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React escapes.
   returnNull: false,
 });
+
+// "{{message, server}}": a server's message inside a sentence, in the console's language (messages.ts), so a load
+// error never shows the server's English under the Vietnamese console.
+i18n.services.formatter?.add('server', (value) => localizeMessage(String(value)));
 
 export { i18n };

@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import { i18n, currentLanguage } from './index.js';
-import { viMessagePatterns, viMessages } from './vi-messages.js';
+import { viMessagePatterns, viMessages, viReferralMessagePatterns } from './vi-messages.js';
 import { viSlaMessagePatterns, viSlaSchemaMessages } from './vi-sla.js';
 import { viStatsMessagePatterns, viStatsSchemaMessages } from './vi-stats.js';
 
-/** Shows a schema or server message in the current language when we know its translation. */
+/**
+ * Shows a schema or server message in the current language. Under Vietnamese, an English message we have no
+ * translation for is never shown as it is: a general Vietnamese sentence stands in for it (the English goes to the
+ * browser console for whoever debugs). A message already in Vietnamese (not plain ASCII) passes through.
+ */
 export function localizeMessage(message: string): string {
   if (currentLanguage() !== 'vi') return message;
   const bare = message.replace(/\.$/, '');
@@ -13,7 +17,20 @@ export function localizeMessage(message: string): string {
   for (const [re, vi] of viMessagePatterns) if (re.test(message)) return message.replace(re, vi);
   for (const [re, vi] of viSlaMessagePatterns) if (re.test(message)) return message.replace(re, vi);
   for (const [re, vi] of viStatsMessagePatterns) if (re.test(message)) return message.replace(re, vi);
-  return message;
+  for (const [re, vi] of viReferralMessagePatterns) if (re.test(message)) return message.replace(re, vi);
+  return untranslated(message);
+}
+
+/** The translation of a message, or null under Vietnamese when there is none (so a caller can leave it out). */
+export function translatedMessage(message: string): string | null {
+  const m = localizeMessage(message);
+  return currentLanguage() === 'vi' && m === i18n.t('common.untranslated') ? null : m;
+}
+
+function untranslated(message: string): string {
+  if (/[^\x00-\x7F]/.test(message)) return message;
+  console.warn(`no Vietnamese for the server message: ${message}`);
+  return i18n.t('common.untranslated');
 }
 
 type Issue = z.core.$ZodRawIssue;

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { ethnicityName } from '../../../shared/ethnicity/ethnicity.js';
 import { countryName, label, supportRegimeLabel, type Lang, type LabelKind, type LabelValue } from '../../../shared/i18n/labels.js';
-import type { SupportRegime } from '../../../shared/index.js';
+import { whyText } from '../../../shared/i18n/why-text.js';
+import type { ReferralWhy, SupportRegime } from '../../../shared/index.js';
 
 /** Labels of stored enumeration values (shared/i18n/labels.ts) in the console's current language. */
 export function useLabels() {
@@ -13,5 +14,7 @@ export function useLabels() {
     country: (code: string) => countryName(code, lang),
     ethnicity: (code: string) => ethnicityName(code, lang),
     regime: (r: SupportRegime) => supportRegimeLabel(r, lang),
+    /** Why a referral is where it is, from its reason code (shared/i18n/why-text.ts). */
+    why: (w: ReferralWhy) => whyText(w, lang),
   };
 }

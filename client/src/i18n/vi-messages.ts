@@ -1,6 +1,9 @@
+import { label } from '../../../shared/i18n/labels.js';
+import type { ReferralStatus } from '../../../shared/index.js';
+
 /**
  * Vietnamese for the English messages the shared zod schemas (and so the server) produce.
- * Keyed by the exact English text; a message not listed here is shown as it is.
+ * Keyed by the exact English text; a message not listed here is shown as a general sentence (messages.ts).
  */
 export const viMessages: Record<string, string> = {
   'username is required': 'Cần nhập tên đăng nhập.',
@@ -57,7 +60,27 @@ export const viMessages: Record<string, string> = {
   'no such routing rule': 'Không tìm thấy quy tắc chuyển gửi (có thể đã bị xóa).',
   'your role may not do this': 'Vai trò của bạn không được phép thực hiện thao tác này.',
   'login required': 'Cần đăng nhập.',
+  // Referrals and their assignment.
+  'no such referral': 'Không tìm thấy ca chuyển gửi (có thể đã được chuyển cho cơ quan khác).',
+  'unknown or inactive agency': 'Cơ quan không tồn tại hoặc đã ngừng hoạt động.',
+  'no active agency with this id': 'Không có cơ quan đang hoạt động nào như vậy.',
+  'no such open escalation for your agency': 'Không tìm thấy báo cáo chưa xử lý này của cơ quan bạn (có thể đã được xử lý).',
+  'network error': 'Không kết nối được máy chủ.',
+  'malformed JSON body': 'Dữ liệu gửi lên không đọc được.',
+  'request body too large': 'Dữ liệu gửi lên quá lớn.',
+  'cross-origin request refused': 'Yêu cầu từ trang khác bị từ chối.',
 };
+
+/** A referral's status in Vietnamese, for server messages that name it. */
+const status = (s: string) => label('referralStatus', s as ReferralStatus, 'vi').toLocaleLowerCase('vi');
+const ACTIONS: Record<string, string> = { accept: 'tiếp nhận', decline: 'từ chối', close: 'kết thúc', 'record support on': 'ghi nhận hỗ trợ cho' };
+
+/** Referral server messages that name the state the referral is in. */
+export const viReferralMessagePatterns: [RegExp, (m: string, ...groups: string[]) => string][] = [
+  [/^cannot (accept|decline|close|record support on) a referral that is (\w+)$/, (_m, a, s) => `Không thể ${ACTIONS[a!] ?? a} ca đang ở trạng thái «${status(s!)}».`],
+  [/^only a referral waiting for a supervisor can be assigned \(this one is (\w+)\)$/, (_m, s) => `Chỉ giao được ca đang chờ giám sát viên (ca này đang «${status(s!)}»).`],
+  [/^invalid (body|params|query): .+$/, () => 'Dữ liệu gửi lên chưa hợp lệ.'],
+];
 
 /** Server messages that carry values. */
 export const viMessagePatterns: [RegExp, string][] = [

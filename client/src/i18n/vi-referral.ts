@@ -45,6 +45,7 @@ export const viReferral = {
     closedAt: 'Kết thúc lúc',
     immediateDanger: 'Đang gặp nguy hiểm tức thời',
     why: 'Vì sao cơ quan này',
+    whyWaiting: 'Vì sao ca chờ giám sát viên',
     rule: 'Quy tắc',
     target: 'Đích chuyển',
     needs: 'Nhu cầu hỗ trợ (Điều 37)',
@@ -127,6 +128,11 @@ export const viReferral = {
     rerouteTo: 'Chuyển sang chuyển gửi #{{id}}',
     rerouteSupervisor: 'Chuyển giám sát viên',
     after: 'Tiếp nối chuyển gửi #{{id}}',
+    attempt: 'Lần thứ {{n}} cơ quan này nhận ca trên tuyến này',
+    left: {
+      declined: 'Cơ quan đã từ chối ca trước khi cấp trên đôn đốc được: giám sát viên quyết định',
+      expired: 'Ca đã quá hạn chuyển tiếp trước khi cấp trên đôn đốc được: giám sát viên quyết định',
+    },
   },
   event: {
     created: 'Tạo chuyển gửi',
@@ -146,6 +152,7 @@ export const viReferral = {
     sla_breached: 'Quá hạn',
     clock_paused: 'Tạm dừng đồng hồ thời hạn',
     clock_resumed: 'Tiếp tục đồng hồ thời hạn',
+    track_ended: 'Kết thúc tuyến: quy tắc không chuyển giám sát viên khi hết cơ quan',
   },
   errors: {
     conflict: 'Trạng thái ca vừa thay đổi nên không thực hiện được thao tác này. Dữ liệu đã được tải lại.',

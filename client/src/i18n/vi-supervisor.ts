@@ -3,7 +3,7 @@ export const viSupervisor = {
   sections: 'Mục giám sát',
   queue: {
     title: 'Hàng chờ giám sát',
-    intro: 'Ca không có cơ quan phù hợp hoặc đã bị mọi cơ quan từ chối. Không ca nào bị bỏ sót: hãy giao cho một cơ quan.',
+    intro: 'Ca không có cơ quan phù hợp, bị các cơ quan từ chối, hoặc không cơ quan nào xác nhận trong thời hạn. Không ca nào bị bỏ sót: hãy giao cho một cơ quan.',
     empty: 'Không có ca nào chờ giám sát viên.',
     arrived: 'Ca mới vào hàng chờ giám sát: {{ref}}',
     open: 'Xem và giao',
@@ -20,6 +20,12 @@ export const viSupervisor = {
     submit: 'Giao cho cơ quan',
     assigned: 'Đã giao ca {{ref}} cho {{agency}}.',
     required: 'Cần chọn một cơ quan.',
+    tried: 'Các cơ quan đã nhận ca này trên tuyến này (vẫn có thể giao lại):',
+    noneTried: 'Chưa cơ quan nào nhận ca này trên tuyến này.',
+    attemptN: 'lần {{n}}',
+    triedGroup: 'Đã chuyển trước đó (giao lại là một lần mới)',
+    triedOption: '{{agency}} · đã chuyển {{times}} lần',
+    again: 'Cơ quan này đã nhận ca trên tuyến này: đây sẽ là lần thứ {{n}}.',
   },
   outbox: {
     title: 'Tin nhắn gửi đi',

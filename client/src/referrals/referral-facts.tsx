@@ -8,7 +8,7 @@ import { locationText, victimsSummary } from './referral-format.js';
 /** What every agency sees, consent or not: enough to act, nothing that identifies anyone. */
 export function ReferralFacts({ referral: r, showAgency }: { referral: ReferralDetail; showAgency?: boolean }) {
   const { t } = useTranslation();
-  const { label, country, regime } = useLabels();
+  const { label, country, regime, why } = useLabels();
   const classification = label('classification', r.classification);
   const purposes = r.purposes.map((p) => label('purpose', p)).join(', ');
 
@@ -56,8 +56,8 @@ export function ReferralFacts({ referral: r, showAgency }: { referral: ReferralD
       )}
 
       <section className="why-agency" data-testid="why-agency" aria-labelledby={`why-${r.id}`}>
-        <h3 id={`why-${r.id}`}>{t('referral.detail.why')}</h3>
-        <p>{r.why.explanation}</p>
+        <h3 id={`why-${r.id}`}>{r.agency ? t('referral.detail.why') : t('referral.detail.whyWaiting')}</h3>
+        <p data-reason={r.why.reason}>{why(r.why)}</p>
         {(r.why.rule || r.why.target) && (
           <p className="muted small">
             {r.why.rule && (

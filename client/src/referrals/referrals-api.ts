@@ -54,7 +54,7 @@ function upsert(list: ReferralSummary[], r: ReferralSummary, fits: boolean): Ref
 
 /** Only the summary's fields go into lists: a detail's disclosure must not linger in list caches. */
 function summaryOf(r: ReferralSummary): ReferralSummary {
-  const { disclosure: _d, disclosureWithheld: _w, declineReason: _r, outcomeReason: _o, support: _s, timeline: _t, ...rest } = r as ReferralDetail;
+  const { disclosure: _d, disclosureWithheld: _w, declineReason: _r, outcomeReason: _o, support: _s, timeline: _t, attempts: _a, ...rest } = r as ReferralDetail;
   return rest;
 }
 

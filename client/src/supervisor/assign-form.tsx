@@ -3,14 +3,15 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { assignBody, type ReferralSummary } from '../../../shared/index.js';
+import { assignBody, type ReferralDetail } from '../../../shared/index.js';
 import { Alert } from '../components/alert.js';
 import { describedBy, Field } from '../components/field.js';
 import { zodErrorMap } from '../i18n/messages.js';
 import { useLabels } from '../i18n/use-labels.js';
 import { actionErrorText } from '../referrals/referral-errors.js';
 import { useReferralAction } from '../referrals/referrals-api.js';
-import { useAssignableAgencies } from './supervisor-api.js';
+import { useAssignableAgencies, type AgencyOption } from './supervisor-api.js';
+import { TriedAgencies, triedCounts } from './tried-agencies.js';
 
 /** The select gives a string; "" (nothing chosen) must fail with "choose an agency", not a type error. */
 const formSchema = z.object({
@@ -22,8 +23,11 @@ type Output = z.output<typeof formSchema>;
 
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
 
-/** Gives a referral nobody took to an agency the supervisor chose (searchable by name, type). */
-export function AssignForm({ referral, onDone }: { referral: ReferralSummary; onDone: (message: string) => void }) {
+/**
+ * Gives a referral nobody took to an agency the supervisor chose (searchable by name, type). Agencies that already
+ * had the case on this track are listed first and marked, and may be chosen again (a new attempt).
+ */
+export function AssignForm({ referral, onDone }: { referral: ReferralDetail; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const { label } = useLabels();
   const agencies = useAssignableAgencies();
@@ -36,6 +40,8 @@ export function AssignForm({ referral, onDone }: { referral: ReferralSummary; on
   });
   const { errors } = form.formState;
   const chosen = form.watch('agencyId');
+  const tried = useMemo(() => triedCounts(referral.attempts ?? []), [referral.attempts]);
+  const chosenTries = tried.get(Number(chosen)) ?? 0;
 
   const options = useMemo(() => {
     const all = agencies.data ?? [];
@@ -43,8 +49,10 @@ export function AssignForm({ referral, onDone }: { referral: ReferralSummary; on
     const hits = q ? all.filter((a) => fold(`${a.name} ${label('agencyType', a.type)}`).includes(q)) : all;
     // Keep the chosen agency visible while the search changes.
     const picked = all.find((a) => String(a.id) === chosen);
-    return picked && !hits.includes(picked) ? [picked, ...hits] : hits;
-  }, [agencies.data, search, chosen, label]);
+    const shown = picked && !hits.includes(picked) ? [picked, ...hits] : hits;
+    return { tried: shown.filter((a) => tried.has(a.id)), others: shown.filter((a) => !tried.has(a.id)) };
+  }, [agencies.data, search, chosen, label, tried]);
+  const optionText = (a: AgencyOption) => `${a.name} · ${label('agencyType', a.type)}`;
 
   const onSubmit = form.handleSubmit(async (body) => {
     setBanner(null);
@@ -62,16 +70,37 @@ export function AssignForm({ referral, onDone }: { referral: ReferralSummary; on
       <h3 id="assign-title">{t('supervisor.assign.title')}</h3>
       <Alert>{banner}</Alert>
       {agencies.isError && <Alert>{t('common.loadError', { message: agencies.error.message })}</Alert>}
+      <TriedAgencies attempts={referral.attempts ?? []} />
       <div className="field">
         <label htmlFor="assign-search">{t('supervisor.assign.search')}</label>
         <input id="assign-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('supervisor.assign.searchPlaceholder')} data-testid="assign-search" />
       </div>
-      <Field id="assign-agency" label={t('supervisor.assign.agency')} error={errors.agencyId?.message} required>
-        <select {...describedBy('assign-agency', errors.agencyId?.message)} {...form.register('agencyId')} data-testid="assign-agency" aria-busy={agencies.isPending || undefined}>
-          <option value="">{agencies.isPending ? t('app.loading') : options.length ? t('supervisor.assign.choose') : t('supervisor.assign.noMatch')}</option>
-          {options.map((a) => (
+      <Field
+        id="assign-agency"
+        label={t('supervisor.assign.agency')}
+        error={errors.agencyId?.message}
+        hint={chosenTries > 0 ? t('supervisor.assign.again', { n: chosenTries + 1 }) : undefined}
+        required
+      >
+        <select
+          {...describedBy('assign-agency', errors.agencyId?.message, chosenTries > 0 ? 'hint' : undefined)}
+          {...form.register('agencyId')}
+          data-testid="assign-agency"
+          aria-busy={agencies.isPending || undefined}
+        >
+          <option value="">{agencies.isPending ? t('app.loading') : options.tried.length + options.others.length ? t('supervisor.assign.choose') : t('supervisor.assign.noMatch')}</option>
+          {options.tried.length > 0 && (
+            <optgroup label={t('supervisor.assign.triedGroup')}>
+              {options.tried.map((a) => (
+                <option key={a.id} value={String(a.id)} data-tried="true">
+                  {t('supervisor.assign.triedOption', { agency: optionText(a), times: tried.get(a.id) ?? 1 })}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {options.others.map((a) => (
             <option key={a.id} value={String(a.id)}>
-              {a.name} · {label('agencyType', a.type)}
+              {optionText(a)}
             </option>
           ))}
         </select>

@@ -6,10 +6,10 @@ import { PriorityBadge } from '../referrals/referral-badges.js';
 import { ageText, inboxOrder, locationText, victimsSummary } from '../referrals/referral-format.js';
 import { useSupervisorQueue } from '../referrals/referrals-api.js';
 
-/** Referrals nobody took (no agency matched, or every agency declined): live, oldest urgent first. */
+/** Referrals nobody took (no agency covers the place, the agencies declined, or none acknowledged in time): live, oldest urgent first. */
 export function SupervisorQueue({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useTranslation();
-  const { label, country } = useLabels();
+  const { label, country, why } = useLabels();
   const queue = useSupervisorQueue();
   const now = useNow(5000);
   const items = (queue.data ?? []).filter((r) => r.status === 'needs_supervisor').sort(inboxOrder);
@@ -40,7 +40,9 @@ export function SupervisorQueue({ onOpen }: { onOpen: (id: number) => void }) {
                 <span>{locationText(r.location, t, country)}</span>
                 <span>{victimsSummary(r.victims, t)}</span>
               </span>
-              <span className="ii-meta small">{r.why.explanation}</span>
+              <span className="ii-meta small" data-testid="queue-why" data-reason={r.why.reason}>
+                {why(r.why)}
+              </span>
             </button>
           </li>
         ))}

@@ -1,7 +1,7 @@
-import type { Priority, ReferralTrack } from '../../../shared/index.js';
+import type { Priority, ReferralTrack, ReferralWhy } from '../../../shared/index.js';
 import type { ReferralRow } from './referrals.repo.js';
 
-/** One track's decision: an agency, the supervisor's queue, or nothing (an optional track with no agency). */
+/** One track's decision: an agency, the supervisor's queue, or nothing (a track whose rule says skip, with no agency left). */
 export interface TrackPlan {
   track: ReferralTrack;
   kind: 'agency' | 'supervisor' | 'skip';
@@ -13,7 +13,7 @@ export interface TrackPlan {
   priority: Priority;
   /** Unacknowledged this long → the next target (the re-route clock); null when the target has none. */
   timeoutMinutes: number | null;
-  why: { rule: string | null; target: string | null; explanation: string };
+  why: ReferralWhy;
 }
 
 /** The routing rules engine as the referral service sees it (server/domain/routing implements it). */

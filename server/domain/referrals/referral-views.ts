@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type {
-  AgeBand, ReferralDetail, ReferralDisclosure, ReferralEvent, ReferralStatus, ReferralSummary, SessionUser, SupportRecord, VictimSex,
+  AgeBand, ReferralDetail, ReferralDisclosure, ReferralEvent, ReferralStatus, ReferralSummary, SessionUser, SupportRecord, TrackAttempt, VictimSex,
 } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
@@ -14,7 +14,7 @@ function summaryQuery(db: Executor) {
     .leftJoin('agencies as a', 'a.id', 'r.agency_id')
     .leftJoin('admin_units as u', 'u.id', 'c.location_unit_id')
     .select([
-      'r.id', 'r.contact_id', 'r.track', 'r.status', 'r.priority', 'r.agency_id', 'a.name as agency_name', 'r.why',
+      'r.id', 'r.contact_id', 'r.track', 'r.status', 'r.priority', 'r.agency_id', 'a.name as agency_name', 'r.why', 'r.attempt',
       'r.created_at', 'r.accepted_at', 'r.first_action_at', 'r.closed_at', 'r.outcome', 'r.decline_reason', 'r.outcome_reason',
       'c.classification', 'c.purposes', 'c.immediate_danger', 'c.location_kind', 'c.location_country', 'u.name as unit_name',
       'c.needs', 'c.wishes', 'c.consent',
@@ -57,6 +57,7 @@ export function toSummary(r: Row): ReferralSummary {
     wishes: (r.wishes as ReferralSummary['wishes']) ?? null,
     consent: r.consent,
     why: r.why,
+    attempt: r.attempt,
     createdAt: iso(r.created_at)!,
     acceptedAt: iso(r.accepted_at),
     firstActionAt: iso(r.first_action_at),
@@ -118,7 +119,9 @@ export async function referralDetail(db: Executor, crypto: FieldCrypto, id: numb
   const s = toSummary(row);
   const decision = disclosureDecision(viewer, s);
   const hotline = viewer.role === 'operator' || viewer.role === 'supervisor';
-  const [support, timeline] = await Promise.all([supportOf(db, crypto, id), hotline ? timelineOf(db, id) : Promise.resolve(null)]);
+  const [support, timeline, attempts] = await Promise.all([
+    supportOf(db, crypto, id), hotline ? timelineOf(db, id) : null, hotline ? attemptsOf(db, row.contact_id, row.track) : null,
+  ]);
   return {
     ...s,
     disclosure: decision === 'disclose' ? await disclosureOf(db, crypto, row.contact_id) : null,
@@ -127,7 +130,21 @@ export async function referralDetail(db: Executor, crypto: FieldCrypto, id: numb
     outcomeReason: row.outcome_reason,
     support,
     timeline,
+    attempts,
   };
+}
+
+/** Every agency that had the contact on this track, oldest first (what a supervisor's assign form lists as tried). */
+async function attemptsOf(db: Executor, contactId: number, track: ReferralSummary['track']): Promise<TrackAttempt[]> {
+  const rows = await db
+    .selectFrom('referrals as r')
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .select(['r.id', 'r.agency_id', 'a.name', 'r.status', 'r.attempt', 'r.created_at'])
+    .where('r.contact_id', '=', contactId)
+    .where('r.track', '=', track)
+    .orderBy('r.id')
+    .execute();
+  return rows.map((r) => ({ referralId: r.id, agency: { id: r.agency_id!, name: r.name }, status: r.status, attempt: r.attempt, createdAt: iso(r.created_at)! }));
 }
 
 async function supportOf(db: Executor, crypto: FieldCrypto, referralId: number): Promise<SupportRecord[]> {

@@ -52,7 +52,7 @@ export async function writeReferral(db: Executor, ctx: Pick<AppContext, 'crypto'
       values (${r.contactId}, ${r.track}, ${r.agencyId}, ${r.agencyId == null ? 'needs_supervisor' : 'pending'}, ${r.priority}, ${r.ruleId},
         ${r.targetIndex}, ${JSON.stringify(r.why)}::jsonb, ${r.previousReferralId ?? null}, ${r.at}, ${r.at})
       on conflict do nothing
-      returning id, contact_id, track, status, priority, agency_id, why, created_at, accepted_at, first_action_at, closed_at,
+      returning id, contact_id, track, status, priority, agency_id, why, attempt, created_at, accepted_at, first_action_at, closed_at,
         outcome, decline_reason, outcome_reason
     ), events as (
       insert into referral_events (referral_id, type, at, actor_user_id, details)
@@ -75,7 +75,7 @@ export async function writeReferral(db: Executor, ctx: Pick<AppContext, 'crypto'
       order by a.n
       returning id
     )
-    select ins.id, ins.contact_id, ins.track, ins.status, ins.priority, ins.agency_id, a.name as agency_name, ins.why,
+    select ins.id, ins.contact_id, ins.track, ins.status, ins.priority, ins.agency_id, a.name as agency_name, ins.why, ins.attempt,
       ins.created_at, ins.accepted_at, ins.first_action_at, ins.closed_at, ins.outcome, ins.decline_reason, ins.outcome_reason,
       c.classification, c.purposes, c.immediate_danger, c.location_kind, c.location_country, u.name as unit_name,
       c.needs, c.wishes, c.consent, ${victimsJson(sql.ref('c.id'))} as victims, ${clocksJsonFrom(sql`clocks k`)} as clocks,

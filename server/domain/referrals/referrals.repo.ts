@@ -1,4 +1,4 @@
-import type { Priority, ReferralEventType, ReferralStatus, ReferralTrack } from '../../../shared/index.js';
+import type { Priority, ReferralEventType, ReferralStatus, ReferralTrack, ReferralWhy } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
 
 export interface NewReferral {
@@ -8,7 +8,7 @@ export interface NewReferral {
   priority: Priority;
   ruleId: number | null;
   targetIndex: number | null;
-  why: { rule: string | null; target: string | null; explanation: string };
+  why: ReferralWhy;
   previousReferralId?: number | null;
   at: Date;
 }
@@ -31,7 +31,10 @@ export async function transition(
   db: Executor,
   id: number,
   from: readonly ReferralStatus[],
-  set: Partial<{ status: ReferralStatus; accepted_at: Date; first_action_at: Date; closed_at: Date; decline_reason: string; outcome: 'successful' | 'not_successful'; outcome_reason: string | null; agency_id: number | null }>,
+  set: Partial<{
+    status: ReferralStatus; accepted_at: Date; first_action_at: Date; closed_at: Date; decline_reason: string; outcome: 'successful' | 'not_successful';
+    outcome_reason: string | null; agency_id: number | null; attempt: number; why: string;
+  }>,
   at: Date,
 ): Promise<boolean> {
   const r = await db

@@ -7,14 +7,17 @@ import { getRule, listActiveRules } from '../routing/rules.repo.js';
 import type { RoutingPlanner, TrackPlan } from './planner.js';
 import { agenciesTried, type ReferralRow } from './referrals.repo.js';
 
-function toPlan(p: EnginePlan, fallbackPriority: TrackPlan['priority']): TrackPlan {
+/** No agency left and no rule to say otherwise (a rule since deactivated or deleted): the supervisor decides. */
+const NO_AGENCY = { rule: null, target: null, explanation: NO_AGENCY_EXPLANATION, reason: 'no_agency' } as const;
+
+function toPlan(p: EnginePlan, fallbackPriority: TrackPlan['priority'], ruleName: string | null = null): TrackPlan {
   switch (p.kind) {
     case 'agency':
       return { track: p.track, kind: 'agency', agencyId: p.agencyId, focalPhones: p.focalPhones, ruleId: p.ruleId, targetIndex: p.targetIndex, priority: p.priority, timeoutMinutes: p.timeoutMinutes, why: p.why };
     case 'supervisor':
       return { track: p.track, kind: 'supervisor', agencyId: null, focalPhones: [], ruleId: p.ruleId, targetIndex: null, priority: p.priority, timeoutMinutes: null, why: p.why };
     case 'skip':
-      return { track: p.track, kind: 'skip', agencyId: null, focalPhones: [], ruleId: p.ruleId, targetIndex: null, priority: fallbackPriority, timeoutMinutes: null, why: { rule: null, target: null, explanation: '' } };
+      return { track: p.track, kind: 'skip', agencyId: null, focalPhones: [], ruleId: p.ruleId, targetIndex: null, priority: fallbackPriority, timeoutMinutes: null, why: { ...NO_AGENCY, rule: ruleName } };
   }
 }
 
@@ -30,11 +33,11 @@ export function createRoutingPlanner(db: Executor, clock: Clock): RoutingPlanner
       const facts = await loadCaseFacts(db, referral.contact_id);
       const rule = referral.rule_id != null ? await getRule(db, referral.rule_id) : null;
       if (!rule || !rule.active)
-        return { track: referral.track, kind: 'supervisor', agencyId: null, focalPhones: [], ruleId: null, targetIndex: null, priority: referral.priority, timeoutMinutes: null, why: { rule: null, target: null, explanation: NO_AGENCY_EXPLANATION } };
+        return { track: referral.track, kind: 'supervisor', agencyId: null, focalPhones: [], ruleId: null, targetIndex: null, priority: referral.priority, timeoutMinutes: null, why: NO_AGENCY };
       const exclude = await agenciesTried(db, referral.contact_id, referral.track);
       // The same target again without the agencies already tried (the next district office is still a district office).
       const plan = await planTrack(db, { rule, facts, fromTargetIndex: referral.target_index ?? 0, exclude, on: vnDay(clock.now()) });
-      return toPlan(plan, referral.priority);
+      return toPlan(plan, referral.priority, rule.name);
     },
   };
 }

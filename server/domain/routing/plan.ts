@@ -1,15 +1,11 @@
-import { countryName, label, type Priority, type ReferralTrack, type RoutingRule, type RuleTarget } from '../../../shared/index.js';
+import { countryName, label, type Priority, type ReferralTrack, type ReferralWhy, type RoutingRule, type RuleTarget } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
 import { anchorFor, matchTracks, type CaseFacts } from './evaluate.js';
 import { caseAncestry, findTargetAgency, type AgencyMatch } from './jurisdiction.js';
 import { findShelter } from './shelter-match.js';
 
-/** Stored on the referral as `why`: the rule and target that chose the agency, and a sentence naming it. */
-export interface Why {
-  rule: string | null;
-  target: string | null;
-  explanation: string;
-}
+/** Stored on the referral as `why`: the rule and target that chose the agency and a sentence naming it, or the reason code it has none. */
+export type Why = ReferralWhy;
 
 export type TrackPlan =
   | {
@@ -89,7 +85,7 @@ export async function planTrack(db: Executor, input: PlanTrackInput): Promise<Tr
     track: rule.track,
     ruleId: rule.id,
     priority: first ? priorityFor(first, facts) : facts.priority,
-    why: { rule: rule.name, target: null, explanation: NO_AGENCY_EXPLANATION },
+    why: { rule: rule.name, target: null, explanation: NO_AGENCY_EXPLANATION, reason: 'no_agency' },
   };
 }
 

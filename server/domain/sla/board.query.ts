@@ -58,7 +58,9 @@ export async function loadBoard(db: Executor, f: BoardQuery, now: Date): Promise
 }
 
 /**
- * Open escalations as a supervisor decides them (level 2), one by id, or the level-1 alerts sent to a parent agency.
+ * Open escalations as a supervisor decides them (level 2), one by id, or the level-1 alerts sent to a parent agency
+ * (`toAgencyId`: then without where the case went next). They stay open until a person resolves them, also when
+ * their referral has since been declined or expired: each says where the case is now.
  * The board's filters narrow the supervisor's list as they narrow its referrals.
  */
 export async function openEscalations(db: Executor, id?: number, toAgencyId?: number, f: BoardQuery = {}): Promise<EscalationView[]> {
@@ -70,9 +72,17 @@ export async function openEscalations(db: Executor, id?: number, toAgencyId?: nu
     .leftJoin('agencies as a', 'a.id', 'r.agency_id')
     .leftJoin('agencies as t', 't.id', 'e.to_agency_id')
     .leftJoin('users as u', 'u.id', 'e.resolved_by')
+    // The newest referral of the case on this track: where it is now (the escalated one, or where it moved on to).
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('referrals as n').leftJoin('agencies as na', 'na.id', 'n.agency_id')
+        .select(['n.id as now_id', 'n.status as now_status', 'n.agency_id as now_agency_id', 'na.name as now_agency_name'])
+        .whereRef('n.contact_id', '=', 'r.contact_id').whereRef('n.track', '=', 'r.track').orderBy('n.id', 'desc').limit(1).as('now'),
+      (join) => join.onTrue(),
+    )
     .select([
       'e.id', 'e.referral_id', 'r.contact_id', 'k.kind', 'e.level', 'r.priority', 'r.agency_id', 'a.name as agency_name', 'e.to_agency_id',
-      't.name as to_name', 'e.created_at', 'e.resolved_at', 'u.display_name as resolved_by', 'e.resolution',
+      't.name as to_name', 'e.created_at', 'e.resolved_at', 'u.display_name as resolved_by', 'e.resolution', 'r.track', 'r.status',
+      'now.now_id', 'now.now_status', 'now.now_agency_id', 'now.now_agency_name',
     ]);
   // The board lists the supervisor's decisions (level 2); the parent agency's alert (level 1) is on the timeline.
   if (id != null) q = q.where('e.id', '=', id);
@@ -90,6 +100,11 @@ export async function openEscalations(db: Executor, id?: number, toAgencyId?: nu
     id: e.id, referralId: e.referral_id, contactRef: contactRef(e.contact_id), clockKind: e.kind, level: e.level as 1 | 2, priority: e.priority,
     agency: e.agency_id != null ? { id: e.agency_id, name: e.agency_name ?? '' } : null,
     escalatedTo: e.to_agency_id != null ? { id: e.to_agency_id, name: e.to_name ?? '' } : null,
+    track: e.track, referralStatus: e.status,
+    // A parent agency is told about its office's deadline, not where the case went after it.
+    current: toAgencyId == null && e.now_id != null && e.now_id !== e.referral_id
+      ? { referralId: e.now_id, status: e.now_status!, agency: e.now_agency_id != null ? { id: e.now_agency_id, name: e.now_agency_name ?? '' } : null }
+      : null,
     createdAt: iso(e.created_at)!, resolvedAt: iso(e.resolved_at), resolvedBy: e.resolved_by ?? null, resolution: e.resolution,
   }));
 }

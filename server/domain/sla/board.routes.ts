@@ -55,7 +55,7 @@ export function slaBoardRoutes(ctx: AppContext): RouteDef[] {
       if (!done) throw new NotFoundError('no such open escalation for your agency');
       await writeAudit(ctx.db, { actorUserId: req.user!.id, actorRole: req.user!.role, action: 'sla.escalation.follow_up', entityType: 'referral', entityId: done.referral_id, ...requestOrigin(req), details: { escalation: id } });
       ctx.realtime.emit([ROOMS.supervisors, ROOMS.agency(req.user!.agencyId!)], 'sla:changed', { referralIds: [done.referral_id], escalated: false });
-      res.json({ escalation: (await openEscalations(ctx.db, id))[0] });
+      res.json({ escalation: (await openEscalations(ctx.db, id, req.user!.agencyId ?? -1))[0] });
     }),
     route('post', '/referrals/:id/clocks/:kind/pause', only('agency_officer', 'supervisor'), validate({ params: clockParams, body: clockPauseBody }), async (req, res) => {
       res.json({ referral: await pauses.pause(params(req).id, params(req).kind, req.body.reason, actor(req)) });

@@ -68,8 +68,16 @@ export async function meetClocks(tx: Executor, referralId: number, kinds: ClockK
   return { schedule: [], release: rows.flatMap((r) => (r.old_next_at ? [r.old_next_at] : [])) };
 }
 
-/** The referral left the agency (declined, expired, cancelled): its unfinished clocks stop and escalations settle. */
-export async function stopClocks(tx: Executor, referralId: number, at: Date, why: string): Promise<TimerChanges> {
+/** Why a referral's unfinished clocks stop: it left the agency (declined, expired), or was closed. */
+export type StopWhy = 'declined' | 'expired' | 'closed';
+
+/**
+ * The referral left the agency, or was closed: its unfinished clocks stop. A closed case settles its escalations
+ * (the agency finished the work). A referral that was declined or expired keeps them open for a supervisor to
+ * decide: the deadline was still missed, and the parent agency can no longer get that agency moving, so a missed
+ * deadline only the parent was told of goes to the supervisor now (escalateLeft).
+ */
+export async function stopClocks(tx: Executor, referralId: number, at: Date, why: StopWhy): Promise<TimerChanges> {
   const rows = await tx
     .updateTable('sla_clocks')
     .set({
@@ -80,11 +88,26 @@ export async function stopClocks(tx: Executor, referralId: number, at: Date, why
     .where('state', 'in', ['running', 'paused', 'breached'])
     .where('met_at', 'is', null)
     .where('stopped_at', 'is', null)
-    .returning(['id', sql<Date | null>`(select c.next_at from sla_clocks c where c.id = sla_clocks.id)`.as('old_next_at')])
+    .returning(['id', 'kind', 'state', 'escalation_level', 'due_at', sql<Date | null>`(select c.next_at from sla_clocks c where c.id = sla_clocks.id)`.as('old_next_at')])
     .execute();
   await closePauses(tx, rows.map((r) => r.id), at, null, why);
-  await settleEscalations(tx, rows.map((r) => r.id), at, why);
+  if (why === 'closed') await settleEscalations(tx, rows.map((r) => r.id), at, why);
+  else await escalateLeft(tx, referralId, rows.filter((r) => r.state === 'breached' && r.escalation_level === 1), at, why);
   return { schedule: [], release: rows.flatMap((r) => (r.old_next_at ? [r.old_next_at] : [])) };
+}
+
+/** The supervisor's step of breached clocks whose referral left the agency before that step came due. */
+async function escalateLeft(tx: Executor, referralId: number, clocks: { id: number; kind: ClockKind; due_at: Date }[], at: Date, why: StopWhy) {
+  if (!clocks.length) return;
+  const ids = clocks.map((c) => c.id);
+  await tx.insertInto('sla_escalations')
+    .values(clocks.map((c) => ({ clock_id: c.id, referral_id: referralId, level: 2, to_agency_id: null, created_at: at })))
+    .onConflict((oc) => oc.columns(['clock_id', 'level']).doNothing()).execute();
+  await tx.updateTable('sla_clocks').set({ escalation_level: 2, escalate_at: null }).where('id', 'in', ids).execute();
+  await tx.insertInto('referral_events').values(clocks.map((c) => ({
+    referral_id: referralId, type: 'escalated' as const, at,
+    details: JSON.stringify({ clock: c.kind, dueAt: c.due_at.toISOString(), level: 2, to: 'supervisor', left: why }),
+  }))).execute();
 }
 
 async function closePauses(tx: Executor, clockIds: number[], at: Date, by: number | null, note: string) {

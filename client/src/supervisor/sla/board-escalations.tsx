@@ -7,6 +7,7 @@ import { useNow } from '../../operator/desk/use-now.js';
 import { ESCALATION_STEP } from '../../referrals/clock-format.js';
 import { PriorityBadge } from '../../referrals/referral-badges.js';
 import { ageText } from '../../referrals/referral-format.js';
+import { EscalationMoved } from './escalation-moved.js';
 import { ResolveDialog } from './resolve-dialog.js';
 
 /** Open escalations, the supervisor's decisions first (level 2), then the oldest. */
@@ -45,6 +46,7 @@ export function BoardEscalations({ escalations, onOpen }: { escalations: Escalat
                 </button>
               </div>
               <div>{t('sla.board.missedBy', { agency: e.agency?.name ?? t('sla.board.noAgency'), kind })}</div>
+              <EscalationMoved escalation={e} onOpen={onOpen} />
               <div className="muted small">
                 {e.escalatedTo && <>{t('sla.board.escalatedTo', { name: e.escalatedTo.name })} · </>}
                 <time dateTime={e.createdAt} title={formatDateTime(e.createdAt)}>

@@ -1,0 +1,43 @@
+import type { ReferralSummary } from '../../../shared/index.js';
+import type { AppContext } from '../../app-context.js';
+import type { Executor } from '../../db/database.js';
+import { loadPolicy } from '../sla/clock-policy.js';
+import type { TimerChanges } from '../sla/clocks.repo.js';
+import { applyTimerChanges } from '../sla/sla-timers.js';
+import type { TrackPlan } from './planner.js';
+import { enqueueNotifications, publishReferral } from './referral-notify.js';
+import { writeReferral } from './referral-write.js';
+
+export type ReferralCtx = Pick<AppContext, 'db' | 'crypto' | 'clock' | 'queues' | 'realtime' | 'log' | 'config'>;
+/** A referral created in a transaction, with what must happen once it commits. */
+export type Made = { id: number; alerts: number[]; timers: TimerChanges; summary: ReferralSummary } | null;
+
+/**
+ * Writes one planned referral with its first events, clocks and alerts (one statement: referral-write.ts); null
+ * when it already exists (idempotent) or the plan is to skip. `markRouted`: the routing request is done with it.
+ */
+export async function materialise(
+  ex: Executor, ctx: ReferralCtx, contactId: number, plan: TrackPlan, at: Date, previousReferralId: number | null, actorId: number | null, markRouted = false,
+): Promise<Made> {
+  if (plan.kind === 'skip') return null;
+  const agency = plan.kind === 'agency'
+    // The deadlines start with the referral, in the same statement: a referral never exists without its clocks.
+    ? { focalPhones: plan.focalPhones, policy: await loadPolicy(ctx.db, plan.priority), rerouteMinutes: plan.timeoutMinutes }
+    : null;
+  const w = await writeReferral(ex, ctx, {
+    contactId, track: plan.track, agencyId: agency ? plan.agencyId : null, priority: plan.priority, ruleId: plan.ruleId,
+    targetIndex: plan.targetIndex, why: plan.why, previousReferralId, at, agency, markRouted,
+    event: { type: agency ? 'created' : 'needs_supervisor', actorUserId: actorId, details: { why: plan.why, previousReferralId } },
+  });
+  return w && { id: w.id, alerts: w.alerts, timers: { schedule: w.schedule, release: [] }, summary: w.summary };
+}
+
+/** Once the transaction committed: the new referrals' timers, SMS alerts and live events. */
+export async function afterMade(ctx: ReferralCtx, created: Made[], previousAgencyId?: number | null) {
+  for (const c of created) {
+    if (!c) continue;
+    await applyTimerChanges(ctx, c.timers);
+    await enqueueNotifications(ctx, c.alerts);
+    await publishReferral(ctx, c.id, 'referral:created', previousAgencyId, c.summary);
+  }
+}
