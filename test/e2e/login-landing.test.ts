@@ -7,8 +7,10 @@ const DEMO = [
   { username: 'operator', role: 'operator', path: '/operator' },
   { username: 'supervisor', role: 'supervisor', path: '/supervisor' },
   { username: 'vixuyen', role: 'agency_officer', path: '/agency' },
-  { username: 'hagiang', role: 'agency_officer', path: '/agency' },
+  { username: 'congan', role: 'agency_officer', path: '/agency' },
   { username: 'shelter', role: 'agency_officer', path: '/agency' },
+  { username: 'tuyenquang', role: 'agency_officer', path: '/agency' },
+  { username: 'bienphong', role: 'agency_officer', path: '/agency' },
   { username: 'admin', role: 'admin', path: '/admin' },
 ];
 

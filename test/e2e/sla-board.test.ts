@@ -47,7 +47,7 @@ describe('browser: a supervisor watches a referral turn amber, then red, and see
 
     // The parent agency (Hà Giang's provincial department) sees its office's missed deadline and records its follow-up.
     const parent = await page.context().browser()!.newPage({ viewport: { width: 1440, height: 1000 } });
-    await loginInBrowser(parent, product.url, 'hagiang', 'agency_officer');
+    await loginInBrowser(parent, product.url, 'tuyenquang', 'agency_officer');
     const overdue = parent.locator('[data-testid^="agency-escalation-"]', { hasText: ref }).first();
     await overdue.waitFor({ timeout: 10_000 });
     expect(await overdue.innerText()).to.include('Vị Xuyên');
@@ -81,7 +81,7 @@ describe('browser: a supervisor watches a referral turn amber, then red, and see
     const moved = page.getByTestId(`moved-on-${escalationId}`);
     await moved.waitFor({ timeout: 10_000 });
     expect(await moved.getAttribute('data-status')).to.equal('declined');
-    expect(await moved.innerText()).to.include('Đã từ chối').and.include('Sở Lao động - Thương binh và Xã hội tỉnh Hà Giang');
+    expect(await moved.innerText()).to.include('Đã từ chối').and.include('Sở Y tế tỉnh Tuyên Quang');
     await page.screenshot({ path: 'test-results/sla-board-moved-on.png' });
     await moved.getByRole('button').click();
     const detail = page.getByTestId('referral-detail');
@@ -109,10 +109,10 @@ describe('browser: a supervisor watches a referral turn amber, then red, and see
       const contactId = await classifyCallInViXuyen(product.url, db, PUBLIC);
       await declineAs('vixuyen', await until(referralOf(contactId, 'pending')));
       await until(async () => (await db.query('select 1 from referrals where contact_id = $1', [contactId])).rowCount === 2);
-      await declineAs('hagiang', await until(referralOf(contactId, 'pending')));
+      await declineAs('tuyenquang', await until(referralOf(contactId, 'pending')));
       return { contactId, queued: await until(referralOf(contactId, 'needs_supervisor')) };
     };
-    const vixuyenId = Number((await db.query(`select id from agencies where code = 'ha-giang-district-030-labour'`)).rows[0].id);
+    const vixuyenId = Number((await db.query(`select id from agencies where code = 'tuyen-quang-commune-00913'`)).rows[0].id);
 
     const { contactId, queued } = await declinedEverywhere();
     const item = page.getByTestId(`referral-item-${queued}`);
@@ -141,7 +141,7 @@ describe('browser: a supervisor watches a referral turn amber, then red, and see
     const second = await declinedEverywhere();
     await page.getByTestId(`referral-item-${second.queued}`).getByRole('button').click();
     await page.getByTestId('assign-form').waitFor();
-    const bacMe = (await db.query(`select id from agencies where code = 'ha-giang-district-031-labour'`)).rows[0].id;
+    const bacMe = (await db.query(`select id from agencies where code = 'tuyen-quang-commune-00694'`)).rows[0].id;
     await db.query('update agencies set active = false where id = $1', [bacMe]);
     try {
       await page.getByTestId('assign-agency').selectOption(String(bacMe));

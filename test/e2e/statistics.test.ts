@@ -63,12 +63,12 @@ describe('browser: a supervisor reads the statistics for a period and downloads 
     const csv = await page.getByTestId('stat-csv-contacts_by_classification').getAttribute('href');
     expect(csv).to.equal(`/api/stats/contacts_by_classification.csv?from=${today}&to=${today}`);
 
-    // The area: Hà Giang in the three-tier dataset holds Vị Xuyên; the choice goes into the URL as a unit id.
-    await page.getByTestId('stats-area-dataset').selectOption('vn-2023');
-    await page.getByTestId('stats-area-province').selectOption({ label: 'Tỉnh Hà Giang' });
+    // The area: Tuyên Quang (the 2025 map) holds Xã Vị Xuyên; the choice goes into the URL as a unit id.
+    await page.getByTestId('stats-area-dataset').selectOption('vn-2025');
+    await page.getByTestId('stats-area-province').selectOption({ label: 'Tuyên Quang' });
     await page.getByTestId('stats-apply').click();
-    await page.waitForURL((u) => u.searchParams.get('province') === '02' && u.searchParams.has('areaId'));
-    await page.locator('[data-testid="stats-summary"]', { hasText: 'Hà Giang' }).waitFor();
+    await page.waitForURL((u) => u.searchParams.get('province') === '08' && u.searchParams.has('areaId'));
+    await page.locator('[data-testid="stats-summary"]', { hasText: 'Tuyên Quang' }).waitFor();
     await page.locator('[data-testid="stats-body"]:not([aria-busy])').waitFor();
     expect(await cell('contacts_by_classification', 'trafficking', 'n')).to.equal(String(CASES));
     await page.screenshot({ path: 'test-results/statistics.png' });
