@@ -15,7 +15,8 @@ export interface ReferralSummary {
   classification: Classification;
   purposes: TraffickingPurpose[];
   immediateDanger: boolean;
-  location: { kind: 'unit' | 'abroad' | 'unknown'; label: string | null; country: string | null };
+  /** label: the place's full path; now: for a place named on the old map, today's unit holding it (else null). */
+  location: { kind: 'unit' | 'abroad' | 'unknown'; label: string | null; now: string | null; country: string | null };
   victims: { count: number; ageBands: AgeBand[]; sexes: VictimSex[]; children: number };
   needs: SupportRegime[];
   wishes: Wish | null;

@@ -6,6 +6,10 @@ export interface ComboOption {
   label: string;
   /** Shown after the label, quieter (a code). */
   hint?: string;
+  /** A second line under the label (what an old place is now). */
+  detail?: string;
+  /** Shown indented under the option before it (a part of it). */
+  sub?: boolean;
 }
 
 export interface ComboboxProps {
@@ -15,7 +19,10 @@ export interface ComboboxProps {
   onBlur?: () => void;
   inputRef?: Ref<HTMLInputElement>;
   /** The options matching what was typed, best first; '' gives the whole list. */
-  search: (query: string) => ComboOption[];
+  search?: (query: string) => ComboOption[];
+  /** Or options found elsewhere (a server search): the box reports what is typed and shows these. */
+  options?: ComboOption[];
+  onQuery?: (query: string) => void;
   /** What the box shows for a chosen value ('' shows the placeholder). */
   labelOf: (value: string) => string;
   placeholder?: string;
@@ -39,7 +46,8 @@ export function Combobox(p: ComboboxProps) {
   const [query, setQuery] = useState<string | null>(null); // null: not typing, the box shows the chosen value
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const options = useMemo(() => (open ? p.search(query ?? '') : []), [open, query, p.search]);
+  const find = (q: string) => p.options ?? p.search?.(q) ?? [];
+  const options = useMemo(() => (open ? find(query ?? '') : []), [open, query, p.search, p.options]);
   const optionId = (i: number) => `${listId}-${i}`;
 
   useEffect(() => {
@@ -47,7 +55,7 @@ export function Combobox(p: ComboboxProps) {
   }, [open, active, listId]);
 
   const openAt = (q: string | null) => {
-    const list = p.search(q ?? '');
+    const list = find(q ?? '');
     setActive(q ? 0 : Math.max(0, list.findIndex((o) => o.value === p.value)));
     setOpen(true);
   };
@@ -103,6 +111,7 @@ export function Combobox(p: ComboboxProps) {
         value={query ?? p.labelOf(p.value)}
         onChange={(e) => {
           setQuery(e.target.value);
+          p.onQuery?.(e.target.value);
           setActive(0);
           setOpen(true);
         }}
@@ -120,12 +129,15 @@ export function Combobox(p: ComboboxProps) {
               role="option"
               aria-selected={i === active}
               data-value={o.value}
-              className={`combobox-option${o.value === p.value ? ' combobox-option--chosen' : ''}`}
+              className={`combobox-option${o.value === p.value ? ' combobox-option--chosen' : ''}${o.sub ? ' combobox-option--sub' : ''}`}
               onMouseDown={(e) => e.preventDefault()} // keep the focus in the box
               onMouseEnter={() => setActive(i)}
               onClick={() => choose(o)}
             >
-              <span>{o.label}</span>
+              <span>
+                {o.label}
+                {o.detail && <span className="combobox-detail">{o.detail}</span>}
+              </span>
               {o.hint && <span className="combobox-hint">{o.hint}</span>}
             </li>
           ))}

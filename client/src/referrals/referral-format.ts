@@ -33,6 +33,7 @@ export function locationText(loc: ReferralSummary['location'], t: TFunction, cou
     const where = loc.label ?? (loc.country ? country(loc.country) : null);
     return where ? t('referral.location.abroad', { country: where }) : t('referral.location.abroadUnknown');
   }
+  if (loc.label && loc.now) return t('referral.location.oldNow', { place: loc.label, now: loc.now });
   return loc.label ?? t('referral.location.unknown');
 }
 

@@ -6,6 +6,7 @@ import type { Executor } from '../../db/database.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import { contactRef } from '../contacts/contacts.repo.js';
 import { clocksJson, toClockView } from '../sla/clock-views.js';
+import { placeNowSql } from '../units/unit-cover.js';
 
 function summaryQuery(db: Executor) {
   return db
@@ -16,10 +17,10 @@ function summaryQuery(db: Executor) {
     .select([
       'r.id', 'r.contact_id', 'r.track', 'r.status', 'r.priority', 'r.agency_id', 'a.name as agency_name', 'r.why', 'r.attempt',
       'r.created_at', 'r.accepted_at', 'r.first_action_at', 'r.closed_at', 'r.outcome', 'r.decline_reason', 'r.outcome_reason',
-      'c.classification', 'c.purposes', 'c.immediate_danger', 'c.location_kind', 'c.location_country', 'u.name as unit_name',
+      'c.classification', 'c.purposes', 'c.immediate_danger', 'c.location_kind', 'c.location_country', 'u.path as unit_name',
       'c.needs', 'c.wishes', 'c.consent',
     ])
-    .select(() => [victimsJson(sql.ref('c.id')).as('victims'), clocksJson(sql.ref('r.id')).as('clocks')]);
+    .select(() => [victimsJson(sql.ref('c.id')).as('victims'), clocksJson(sql.ref('r.id')).as('clocks'), placeNowSql(sql.ref('u.id')).as('unit_now')]);
 }
 /** A referral summary's row: what summaryQuery selects (and referral-write.ts returns for a new referral). */
 export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
@@ -46,7 +47,7 @@ export function toSummary(r: Row): ReferralSummary {
     classification: r.classification!,
     purposes: r.purposes as ReferralSummary['purposes'],
     immediateDanger: r.immediate_danger,
-    location: { kind: r.location_kind, label: r.unit_name, country: r.location_country },
+    location: { kind: r.location_kind, label: r.unit_name, now: r.unit_now ?? null, country: r.location_country },
     victims: {
       count: victims.length,
       ageBands: [...new Set(victims.map((v) => v.age_band ?? 'unknown'))] as AgeBand[],

@@ -99,3 +99,14 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+
+/**
+ * For a correlated subquery: the full path of today's most specific unit holding all of an old unit's ground ("Xã Vị
+ * Xuyên, Tuyên Quang" for old Xã Đạo Đức; the province for a divided commune); null for a unit of today's map.
+ */
+export function placeNowSql(unit: ReturnType<typeof sql.ref>) {
+  return sql<string | null>`(
+    select n.path from unit_cover uc join admin_units n on n.id = uc.cover_id join admin_units o on o.id = uc.unit_id
+     where uc.unit_id = ${unit} and o.dataset = 'vn-2023' and n.dataset = 'vn-2025'
+     order by n.ground_size, n.id limit 1)`;
+}

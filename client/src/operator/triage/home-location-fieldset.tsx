@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { messagesUnder } from '../../api/form-errors.js';
 import { describedBy, FieldError } from '../../components/field.js';
 import type { TriageValues } from './triage-values.js';
-import { UnitPathFields } from './unit-path-fields.js';
+import { PlaceField } from './place-field.js';
 
 /**
  * Where the victim lives (home, place of origin): a unit or unknown. The primary referral goes to the office
@@ -15,12 +15,12 @@ export function HomeLocationFieldset() {
   const home = useWatch({ control, name: 'homeLocation' });
   const loc = useWatch({ control, name: 'location' });
   const errors = messagesUnder(formState.errors, 'homeLocation');
-  const canCopy = loc.kind === 'unit' && loc.province !== '';
-  const sameAsLocation = canCopy && home.kind === 'unit' && (['dataset', 'province', 'district', 'commune'] as const).every((k) => home[k] === loc[k]);
+  const canCopy = loc.kind === 'unit' && loc.code !== '';
+  const sameAsLocation = canCopy && home.kind === 'unit' && home.dataset === loc.dataset && home.code === loc.code;
   const copyLocation = () =>
     setValue(
       'homeLocation',
-      { kind: 'unit', dataset: loc.dataset, province: loc.province, district: loc.district, commune: loc.commune },
+      { kind: 'unit', dataset: loc.dataset, code: loc.code, path: loc.path, now: loc.now },
       { shouldDirty: true, shouldValidate: formState.isSubmitted },
     );
 
@@ -38,7 +38,7 @@ export function HomeLocationFieldset() {
             ))}
           </select>
         </div>
-        {home.kind === 'unit' && <UnitPathFields name="homeLocation" idPrefix="home-location" />}
+        {home.kind === 'unit' && <PlaceField name="homeLocation" idPrefix="home-location" invalid={errors.length > 0} />}
       </div>
       <p className="field-hint" id="home-location-kind-hint">
         {t('operator.triage.homeLocation.hint')}

@@ -4,9 +4,9 @@ import { messagesUnder } from '../../api/form-errors.js';
 import { describedBy, FieldError } from '../../components/field.js';
 import { useLabels } from '../../i18n/use-labels.js';
 import { ABROAD_COUNTRIES, type TriageValues } from './triage-values.js';
-import { UnitPathFields } from './unit-path-fields.js';
+import { PlaceField } from './place-field.js';
 
-/** Where the victim is now: an administrative unit (province → (district →) commune), a country abroad, or unknown. */
+/** Where the victim is now: a place in Viet Nam (either structure, found as the caller says it), a country abroad, or unknown. */
 export function LocationFieldset() {
   const { t } = useTranslation();
   const { country } = useLabels();
@@ -29,7 +29,7 @@ export function LocationFieldset() {
             ))}
           </select>
         </div>
-        {isUnit && <UnitPathFields name="location" idPrefix="location" />}
+        {isUnit && <PlaceField name="location" idPrefix="location" invalid={errors.length > 0} describedBy="location-hint" />}
         {loc.kind === 'abroad' && (
           <>
             <div className="field">
@@ -53,7 +53,11 @@ export function LocationFieldset() {
           </>
         )}
       </div>
-      {isUnit && <p className="field-hint">{t('operator.triage.location.hint')}</p>}
+      {isUnit && (
+        <p className="field-hint" id="location-hint">
+          {t('operator.triage.location.hint')}
+        </p>
+      )}
       {errors.map((m) => (
         <FieldError key={m} message={m} />
       ))}

@@ -26,12 +26,12 @@ export const triageResolver: Resolver<TriageValues, unknown, WrapUpBody> = async
   }
   const l = values.location;
   // "unit code must be 2 to 5 digits" means, to an operator, that no place was picked yet.
-  if (l.kind === 'unit' && !l.province && errors.location)
+  if (l.kind === 'unit' && !l.code && errors.location)
     (errors.location as Record<string, unknown>).code = { type: 'required', message: i18n.t('operator.triage.location.pickUnit') };
   if (l.kind === 'abroad' && !l.country && errors.location)
     (errors.location as Record<string, unknown>).country = { type: 'required', message: i18n.t('operator.triage.location.pickCountry') };
   const h = values.homeLocation;
-  if (h.kind === 'unit' && !h.province && errors.homeLocation)
+  if (h.kind === 'unit' && !h.code && errors.homeLocation)
     (errors.homeLocation as Record<string, unknown>).code = { type: 'required', message: i18n.t('operator.triage.homeLocation.pickUnit') };
   return result as unknown as Awaited<ReturnType<Resolver<TriageValues, unknown, WrapUpBody>>>;
 };

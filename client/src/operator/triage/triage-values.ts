@@ -15,16 +15,23 @@ export interface VictimRow {
   under18: boolean | null;
 }
 
-/** A unit picker's state: the dataset and each level chosen so far ('' = not chosen). */
-export interface UnitPathUi {
-  dataset: UnitDataset;
-  province: string;
-  district: string;
-  commune: string;
+/** What an old place is now: one 2025 commune, or several when it was divided (then the operator picks one). */
+export interface PlaceNow {
+  code: string;
+  path: string;
+  divided: boolean;
 }
 
-/** The location picker's whole state, so a restored draft shows the same province, district and commune. */
-export interface LocationUi extends UnitPathUi {
+/** A place picker's state: the unit chosen (either structure; code '' = none), its full path and, if old, what it is now. */
+export interface PlaceUi {
+  dataset: UnitDataset;
+  code: string;
+  path: string;
+  now: PlaceNow[];
+}
+
+/** The location picker's whole state, so a restored draft shows the same place. */
+export interface LocationUi extends PlaceUi {
   kind: Location['kind'];
   /** A listed country code, or 'other' (then countryOther holds the code). */
   country: string;
@@ -32,7 +39,7 @@ export interface LocationUi extends UnitPathUi {
 }
 
 /** The home picker's whole state (where the victim lives: a unit or unknown), saved in the draft like the location's. */
-export interface HomeLocationUi extends UnitPathUi {
+export interface HomeLocationUi extends PlaceUi {
   kind: HomeLocation['kind'];
 }
 
@@ -54,8 +61,9 @@ export interface TriageValues {
 
 export const ABROAD_COUNTRIES = ['KH', 'CN', 'LA', 'MM', 'TH', 'MY', 'KR', 'JP', 'TW'] as const;
 export const newVictim = (): VictimRow => ({ sex: 'unknown', age: null, ageBand: null, ethnicity: '', nationality: 'VN', under18: null });
-const blankLocation = (): LocationUi => ({ kind: 'unknown', dataset: 'vn-2025', province: '', district: '', commune: '', country: '', countryOther: '' });
-const blankHome = (): HomeLocationUi => ({ kind: 'unknown', dataset: 'vn-2025', province: '', district: '', commune: '' });
+const blankPlace = (): PlaceUi => ({ dataset: 'vn-2025', code: '', path: '', now: [] });
+const blankLocation = (): LocationUi => ({ kind: 'unknown', ...blankPlace(), country: '', countryOther: '' });
+const blankHome = (): HomeLocationUi => ({ kind: 'unknown', ...blankPlace() });
 
 export const needsPurposes = (c: Classification | null) => c === 'trafficking' || c === 'suspected_trafficking';
 
@@ -70,13 +78,13 @@ export function derivedUnder18(v: Pick<VictimRow, 'age' | 'ageBand' | 'under18'>
 
 export function toLocation(l: LocationUi): Location | { kind: 'unit'; dataset: UnitDataset; code: string } {
   if (l.kind === 'abroad') return { kind: 'abroad', country: (l.country === 'other' ? l.countryOther : l.country).trim().toUpperCase() };
-  if (l.kind === 'unit') return { kind: 'unit', dataset: l.dataset, code: l.commune || l.district || l.province };
+  if (l.kind === 'unit') return { kind: 'unit', dataset: l.dataset, code: l.code };
   return { kind: 'unknown' };
 }
 
-/** The most specific unit picked, as the API's home location ("unit" with no province yet fails the schema on `code`). */
+/** The unit picked, as the API's home location ("unit" with nothing picked yet fails the schema on `code`). */
 export function toHomeLocation(l: HomeLocationUi): HomeLocation | { kind: 'unit'; dataset: UnitDataset; code: string } {
-  if (l.kind === 'unit') return { kind: 'unit', dataset: l.dataset, code: l.commune || l.district || l.province };
+  if (l.kind === 'unit') return { kind: 'unit', dataset: l.dataset, code: l.code };
   return { kind: 'unknown' };
 }
 
@@ -154,19 +162,22 @@ function victimFrom(raw: unknown): VictimRow {
   };
 }
 
+/**
+ * A place picker's state from a draft: this console's (code, path, now) or an older one's (province, district,
+ * commune: the most specific is the place; its path is looked up again when shown).
+ */
+function placeFrom(u: Record<string, unknown>): PlaceUi {
+  const now = Array.isArray(u.now)
+    ? u.now.map(obj).filter((n) => typeof n.code === 'string').map((n) => ({ code: str(n.code), path: str(n.path), divided: n.divided === true }))
+    : [];
+  const code = str(u.code) || str(u.commune) || str(u.district) || str(u.province);
+  return { dataset: oneOf(UNIT_DATASETS, u.dataset) ?? 'vn-2025', code, path: str(u.code) ? str(u.path) : '', now };
+}
+
 function locationFrom(ui: unknown, saved: unknown): LocationUi {
   const u = obj(ui);
-  if (oneOf(['unit', 'abroad', 'unknown'] as const, u.kind)) {
-    return {
-      kind: u.kind as LocationUi['kind'],
-      dataset: oneOf(UNIT_DATASETS, u.dataset) ?? 'vn-2025',
-      province: str(u.province),
-      district: str(u.district),
-      commune: str(u.commune),
-      country: str(u.country),
-      countryOther: str(u.countryOther),
-    };
-  }
+  if (oneOf(['unit', 'abroad', 'unknown'] as const, u.kind))
+    return { kind: u.kind as LocationUi['kind'], ...placeFrom(u), country: str(u.country), countryOther: str(u.countryOther) };
   const parsed = locationSchema.safeParse(saved);
   if (!parsed.success) return blankLocation();
   const l = parsed.data;
@@ -174,30 +185,16 @@ function locationFrom(ui: unknown, saved: unknown): LocationUi {
     const listed = (ABROAD_COUNTRIES as readonly string[]).includes(l.country);
     return { ...blankLocation(), kind: 'abroad', country: listed ? l.country : 'other', countryOther: listed ? '' : l.country };
   }
-  if (l.kind === 'unit') return { ...blankLocation(), kind: 'unit', ...pathOf(l.dataset, l.code) };
+  if (l.kind === 'unit') return { ...blankLocation(), kind: 'unit', dataset: l.dataset, code: l.code };
   return blankLocation();
-}
-
-/** A saved unit code back into the picker: which level it is follows from its length (2 province, 3 district, 5 commune). */
-function pathOf(dataset: UnitDataset, code: string): UnitPathUi {
-  const level = code.length <= 2 ? 'province' : code.length === 3 ? 'district' : 'commune';
-  return { dataset, province: '', district: '', commune: '', [level]: code };
 }
 
 function homeLocationFrom(ui: unknown, saved: unknown): HomeLocationUi {
   const u = obj(ui);
-  if (oneOf(['unit', 'unknown'] as const, u.kind)) {
-    return {
-      kind: u.kind as HomeLocationUi['kind'],
-      dataset: oneOf(UNIT_DATASETS, u.dataset) ?? 'vn-2025',
-      province: str(u.province),
-      district: str(u.district),
-      commune: str(u.commune),
-    };
-  }
+  if (oneOf(['unit', 'unknown'] as const, u.kind)) return { kind: u.kind as HomeLocationUi['kind'], ...placeFrom(u) };
   const parsed = homeLocationSchema.safeParse(saved);
   if (!parsed.success || parsed.data.kind !== 'unit') return blankHome();
-  return { kind: 'unit', ...pathOf(parsed.data.dataset, parsed.data.code) };
+  return { ...blankHome(), kind: 'unit', dataset: parsed.data.dataset, code: parsed.data.code };
 }
 
 export function fromDraft(contact: Pick<ContactDetail, 'draft' | 'callType'>): TriageValues {
