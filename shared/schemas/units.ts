@@ -17,6 +17,8 @@ export const unitView = z.object({
   level: z.enum(UNIT_LEVELS),
   name: z.string(),
   parentCode: z.string().nullable(),
+  /** The full path: "Xã Đạo Đức, huyện Vị Xuyên, Hà Giang". */
+  path: z.string(),
 });
 export type UnitView = z.infer<typeof unitView>;
 

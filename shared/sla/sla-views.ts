@@ -68,7 +68,10 @@ export interface BoardReferral {
   priority: Priority;
   classification: Classification;
   agency: { id: number; name: string } | null;
+  /** Today's province (a place named on the old map counts in the 2025 province that holds it). */
   province: { id: number; name: string } | null;
+  /** The place with its full path, and for an old one today's unit holding it. */
+  place: { path: string; now: string | null } | null;
   createdAt: string;
   clocks: ClockView[];
 }

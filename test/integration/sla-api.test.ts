@@ -107,7 +107,13 @@ describe('SLA API: policies, holidays, the supervisor board and its metrics, esc
     expect(board.status).to.equal(200);
     const row = board.body.board.referrals.find((r: any) => r.id === id);
     expect(row.agency).to.deep.equal({ id: viXuyen.id, name: viXuyen.name });
-    expect(row.province.name).to.match(/Tuyên Quang/);
+    expect(row.province.name).to.equal('Tuyên Quang');
+    expect(row.place).to.deep.equal({ path: 'Xã Vị Xuyên, Tuyên Quang', now: null });
+    // A place named on the old map: shown with its full path and today's name, counted in today's province.
+    const [oldId] = await route(app, await classifiedCase(app, { location: { kind: 'unit', dataset: 'vn-2023', code: '00955' } }));
+    const oldRow = (await api(app.baseUrl, 'GET', '/api/supervisor/board', { cookie: supervisor })).body.board.referrals.find((r: any) => r.id === oldId);
+    expect(oldRow.province).to.deep.equal(row.province);
+    expect(oldRow.place).to.deep.equal({ path: 'Xã Đạo Đức, huyện Vị Xuyên, Hà Giang', now: 'Xã Vị Xuyên, Tuyên Quang' });
     expect(row.clocks.map((c: any) => c.kind)).to.deep.equal(['acknowledge', 'first_action', 'close', 'reroute']);
     expect(JSON.stringify(board.body)).not.to.match(/narrative|callerPhone/);
     const other = await api(app.baseUrl, 'GET', `/api/supervisor/board?agencyId=${viXuyen.id + 100000}`, { cookie: supervisor });

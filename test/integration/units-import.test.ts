@@ -75,7 +75,7 @@ describe('administrative units: CSV import', () => {
     const districts = await listUnits(db, { dataset: 'vn-2023', parent: '02', level: 'district', limit: 100 });
     expect(districts).to.have.length(11);
     const { id, ...first } = districts[0]!;
-    expect(first).to.deep.equal({ dataset: 'vn-2023', code: '024', level: 'district', name: 'Thành phố Hà Giang', parentCode: '02' });
+    expect(first).to.deep.equal({ dataset: 'vn-2023', code: '024', level: 'district', name: 'Thành phố Hà Giang', parentCode: '02', path: 'Thành phố Hà Giang' });
     expect(id).to.equal((await db.selectFrom('admin_units').select('id').where('dataset', '=', 'vn-2023').where('code', '=', '024').executeTakeFirstOrThrow()).id);
   });
 

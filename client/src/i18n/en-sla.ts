@@ -68,7 +68,7 @@ export const enSla: SlaMessages = {
     ref: 'Ref',
     priorityCol: 'Priority',
     agencyCol: 'Agency',
-    provinceCol: 'Province',
+    provinceCol: 'Place',
     status: 'Status',
     clocks: 'Deadlines',
     noClocks: 'No running clock',

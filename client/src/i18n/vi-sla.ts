@@ -67,7 +67,7 @@ export const viSla = {
     ref: 'Mã',
     priorityCol: 'Ưu tiên',
     agencyCol: 'Cơ quan',
-    provinceCol: 'Tỉnh',
+    provinceCol: 'Nơi xảy ra',
     status: 'Trạng thái',
     clocks: 'Thời hạn',
     noClocks: 'Không có đồng hồ đang chạy',

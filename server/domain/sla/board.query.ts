@@ -3,15 +3,18 @@ import type { BoardContact, BoardQuery, BoardReferral, EscalationView, SlaBoard 
 import type { Executor } from '../../db/database.js';
 import { contactRef } from '../contacts/contacts.repo.js';
 import { clocksJson, toClockView, type ClockRow } from './clock-views.js';
+import { placeNowSql } from '../units/unit-cover.js';
 
-/** The province of a case's location unit (either dataset), as {id, name}; null when abroad or unknown. */
+/**
+ * The province of a case's location on today's map, as {id, name}: a place recorded with old units counts in the
+ * 2025 province that holds it (so old Hà Giang is Tuyên Quang), else its own province; null when abroad or unknown.
+ */
 export function caseProvince(locationUnitId: RawBuilder<unknown> | ReturnType<typeof sql.ref>) {
   return sql<{ id: number; name: string } | null>`(
-    with recursive up as (
-      select id, parent_id, level, name from admin_units where id = ${locationUnitId}
-      union all
-      select u.id, u.parent_id, u.level, u.name from admin_units u join up on u.id = up.parent_id
-    ) select json_build_object('id', id, 'name', name) from up where level = 'province' limit 1)`;
+    select json_build_object('id', p.id, 'name', p.name)
+      from unit_cover uc join admin_units p on p.id = uc.cover_id
+     where uc.unit_id = ${locationUnitId} and p.level = 'province'
+     order by (p.dataset = 'vn-2025') desc, p.id limit 1)`;
 }
 
 const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
@@ -21,11 +24,12 @@ export async function loadBoard(db: Executor, f: BoardQuery, now: Date): Promise
   const rows = await sql<{
     id: number; contact_id: number; track: BoardReferral['track']; status: BoardReferral['status']; priority: BoardReferral['priority'];
     classification: BoardReferral['classification']; agency_id: number | null; agency_name: string | null;
-    province: { id: number; name: string } | null; created_at: Date; clocks: ClockRow[];
+    province: { id: number; name: string } | null; place: string | null; place_now: string | null; created_at: Date; clocks: ClockRow[];
   }>`
     select * from (
       select r.id, r.contact_id, r.track, r.status, r.priority, c.classification, r.agency_id, a.name as agency_name, a.type as agency_type,
              r.created_at, ${caseProvince(sql.ref('c.location_unit_id'))} as province, ${clocksJson(sql.ref('r.id'))} as clocks,
+             (select path from admin_units where id = c.location_unit_id) as place, ${placeNowSql(sql.ref('c.location_unit_id'))} as place_now,
              (select min(k.due_at) from sla_clocks k where k.referral_id = r.id and k.state in ('running', 'breached') and k.met_at is null) as next_due
         from referrals r
         join contacts c on c.id = r.contact_id
@@ -43,6 +47,7 @@ export async function loadBoard(db: Executor, f: BoardQuery, now: Date): Promise
   const referrals: BoardReferral[] = rows.rows.map((r) => ({
     id: r.id, contactRef: contactRef(r.contact_id), track: r.track, status: r.status, priority: r.priority, classification: r.classification,
     agency: r.agency_id != null ? { id: r.agency_id, name: r.agency_name ?? '' } : null, province: r.province,
+    place: r.place ? { path: r.place, now: r.place_now } : null,
     createdAt: iso(r.created_at)!, clocks: (r.clocks ?? []).map(toClockView),
   }));
 

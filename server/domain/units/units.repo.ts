@@ -15,7 +15,7 @@ export interface UnitFilter {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listUnits(db: Executor, f: UnitFilter): Promise<UnitView[]> {
-  let query = db.selectFrom('admin_units').select(['id', 'dataset', 'code', 'level', 'name', 'parent_code']);
+  let query = db.selectFrom('admin_units').select(['id', 'dataset', 'code', 'level', 'name', 'parent_code', 'path']);
   if (f.dataset) query = query.where('dataset', '=', f.dataset);
   if (f.parent) query = query.where('parent_code', '=', f.parent);
   if (f.level) query = query.where('level', '=', f.level);
@@ -29,7 +29,7 @@ export async function listUnits(db: Executor, f: UnitFilter): Promise<UnitView[]
     );
   }
   const rows = await query.orderBy('dataset').orderBy('code').limit(f.limit).execute();
-  return rows.map((r) => ({ id: r.id, dataset: r.dataset, code: r.code, level: r.level, name: r.name, parentCode: r.parent_code }));
+  return rows.map((r) => ({ id: r.id, dataset: r.dataset, code: r.code, level: r.level, name: r.name, parentCode: r.parent_code, path: r.path ?? r.name }));
 }
 
 export const unitKey = (r: UnitRef) => `${r.dataset}:${r.code}`;

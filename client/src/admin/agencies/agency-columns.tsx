@@ -18,8 +18,15 @@ export function useAgencyColumns(onEdit: (a: AgencyView) => void): Columns<Agenc
       { id: 'parent', accessorFn: (a) => a.parentAgencyName ?? '', header: t('agencies.parent'), cell: (c) => <span className="cell-wide">{c.getValue<string>() || t('common.none')}</span> },
       {
         id: 'coverage',
-        accessorFn: (a) => a.coverage.length,
-        header: t('agencies.coverageCount'),
+        accessorFn: (a) => a.coverage.map((u) => u.path).join('; '),
+        header: t('agencies.coverage'),
+        cell: (c) => <CoverageCell agency={c.row.original} />,
+      },
+      {
+        id: 'validity',
+        accessorFn: (a) => `${a.validFrom ?? ''}–${a.validTo ?? ''}`,
+        header: t('agencies.validity'),
+        cell: (c) => <ValidityCell agency={c.row.original} />,
       },
       {
         id: 'focalPhones',
@@ -59,4 +66,24 @@ export function useAgencyColumns(onEdit: (a: AgencyView) => void): Columns<Agenc
     // onEdit only calls a stable state setter, so the columns need not follow it.
     [t, i18n.language],
   );
+}
+
+/** The first places an agency covers, each with its full path; the rest counted. */
+function CoverageCell({ agency }: { agency: AgencyView }) {
+  const { t } = useTranslation();
+  const shown = agency.coverage.slice(0, 2);
+  return (
+    <span className="cell-wide">
+      {shown.map((u) => (u.dataset === 'vn-2023' ? t('place.old', { path: u.path }) : u.path)).join('; ') || t('common.none')}
+      {agency.coverage.length > shown.length && ` ${t('agencies.andMore', { count: agency.coverage.length - shown.length })}`}
+    </span>
+  );
+}
+
+function ValidityCell({ agency }: { agency: AgencyView }) {
+  const { t } = useTranslation();
+  const day = (d: string) => d.split('-').reverse().join('/');
+  if (!agency.validFrom && !agency.validTo) return <span className="muted">{t('agencies.always')}</span>;
+  if (agency.validFrom && agency.validTo) return <span>{t('agencies.between', { from: day(agency.validFrom), to: day(agency.validTo) })}</span>;
+  return <span>{agency.validTo ? t('agencies.until', { day: day(agency.validTo) }) : t('agencies.since', { day: day(agency.validFrom!) })}</span>;
 }

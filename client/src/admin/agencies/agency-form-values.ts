@@ -1,7 +1,7 @@
 import { OFFICE_HOURS, type AgencyInput, type AgencyView, type ShelterProfile, type WorkingCalendar } from '../../../../shared/index.js';
 
 /** Form paths the agency form displays errors for; anything else the server names goes to the banner. */
-export const AGENCY_FIELD_PATHS = ['code', 'name', 'type', 'parentAgencyId', 'coverage', 'services', 'focalPhones', 'calendar', 'shelter', 'active'] as const;
+export const AGENCY_FIELD_PATHS = ['code', 'name', 'type', 'parentAgencyId', 'coverage', 'services', 'focalPhones', 'calendar', 'shelter', 'active', 'validFrom', 'validTo', 'seat'] as const;
 
 export const DEFAULT_SHELTER: ShelterProfile = { acceptedSexes: ['female', 'male'], ageMin: 0, ageMax: 17, capacity: 20, occupancy: 0 };
 
@@ -22,6 +22,9 @@ export function toFormValues(a: AgencyView | null): AgencyInput {
       calendar: officeHours(),
       shelter: null,
       active: true,
+      validFrom: null,
+      validTo: null,
+      seat: null,
     };
   return {
     code: a.code,
@@ -34,6 +37,9 @@ export function toFormValues(a: AgencyView | null): AgencyInput {
     calendar: structuredClone(a.calendar),
     shelter: a.shelter ? { ...a.shelter, acceptedSexes: [...a.shelter.acceptedSexes] } : null,
     active: a.active,
+    validFrom: a.validFrom,
+    validTo: a.validTo,
+    seat: a.seat ? { dataset: a.seat.dataset, code: a.seat.code } : null,
   };
 }
 

@@ -15,6 +15,7 @@ import { CoveragePicker } from './coverage-picker.js';
 import { PhoneListField } from './phone-list-field.js';
 import { ServicesFieldset } from './services-fieldset.js';
 import { ShelterFields } from './shelter-fields.js';
+import { ValidityFields } from './validity-fields.js';
 
 interface Props {
   agency: AgencyView | null;
@@ -54,7 +55,7 @@ export function AgencyForm({ agency, agencies, onSaved, onCancel }: Props) {
   }, () => setBanner(t('common.formHasErrors')));
 
   const parents = agencies.filter((a) => a.id !== agency?.id);
-  const initialKnown = Object.fromEntries((agency?.coverage ?? []).map((u) => [`${u.dataset}:${u.code}`, { name: u.name, level: u.level }]));
+  const initialKnown = Object.fromEntries((agency?.coverage ?? []).map((u) => [`${u.dataset}:${u.code}`, { name: u.name, level: u.level, path: u.path }]));
   const dayErrors = Object.fromEntries(WEEKDAYS.map((d) => [d, messagesUnder(errors, `calendar.hours.${d}`)]));
   const calendarError = ownMessage(errors, 'calendar') ?? ownMessage(errors, 'calendar.hours');
 
@@ -98,6 +99,7 @@ export function AgencyForm({ agency, agencies, onSaved, onCancel }: Props) {
           </label>
         </fieldset>
 
+        <ValidityFields seat={agency?.seat ?? null} />
         {type === 'shelter' && <ShelterFields />}
 
         <Controller

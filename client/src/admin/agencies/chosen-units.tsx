@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { UnitLevel, UnitRef } from '../../../../shared/index.js';
 
-export type KnownUnits = Record<string, { name: string; level: string }>;
+export type KnownUnits = Record<string, { name: string; level: string; path?: string }>;
 
 export const unitKey = (u: { dataset: string; code: string }) => `${u.dataset}:${u.code}`;
 
@@ -32,7 +32,7 @@ export function ChosenUnits({
           {value.map((u) => {
             const key = unitKey(u);
             const info = known[key];
-            const name = info?.name ?? u.code;
+            const name = info?.path ?? info?.name ?? u.code;
             return (
               <li key={key} className="chip">
                 {info && isLevel(info.level) && <span className="chip-level">{t(`coverage.levels.${info.level}`)}</span>}

@@ -33,7 +33,7 @@ export function CoveragePicker({ value = [], onChange, initialKnown, errors, idP
   const chosen = new Set(value.map(unitKey));
   const add = (unit: UnitView | undefined) => {
     if (!unit || chosen.has(unitKey(unit))) return;
-    setKnown((k) => ({ ...k, [unitKey(unit)]: { name: unit.name, level: unit.level } }));
+    setKnown((k) => ({ ...k, [unitKey(unit)]: { name: unit.name, level: unit.level, path: unit.path } }));
     onChange([...value, { dataset: unit.dataset, code: unit.code }]);
   };
   const find = (list: UnitView[] | undefined, code: string) => list?.find((u) => u.code === code);

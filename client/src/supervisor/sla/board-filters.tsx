@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { AGENCY_TYPES, PRIORITIES, ROUTED_CLASSIFICATIONS, UNIT_DATASETS, type BoardQuery, type UnitDataset, type UnitView } from '../../../../shared/index.js';
+import { AGENCY_TYPES, PRIORITIES, ROUTED_CLASSIFICATIONS, type BoardQuery, type UnitDataset, type UnitView } from '../../../../shared/index.js';
 import { useUnits } from '../../api/units-api.js';
 import { useLabels } from '../../i18n/use-labels.js';
 import { useAssignableAgencies } from '../supervisor-api.js';
@@ -20,12 +20,11 @@ interface Props {
   seenProvinces: ProvinceOption[];
 }
 
-/** admin_units ids of both datasets' provinces, when GET /api/units sends them. */
+/** Today's provinces (the board counts a place named on the old map in the 2025 province that holds it). */
 function useProvinceOptions(seen: ProvinceOption[]): ProvinceOption[] {
   const v25 = useUnits({ dataset: 'vn-2025', level: 'province' });
-  const v23 = useUnits({ dataset: 'vn-2023', level: 'province' });
   const byId = new Map<number, ProvinceOption>();
-  for (const u of [...(v25.data ?? []), ...(v23.data ?? [])] as (UnitView & { id?: number })[])
+  for (const u of (v25.data ?? []) as (UnitView & { id?: number })[])
     if (typeof u.id === 'number') byId.set(u.id, { id: u.id, name: u.name, dataset: u.dataset });
   for (const p of seen) if (!byId.has(p.id)) byId.set(p.id, p);
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
@@ -38,7 +37,6 @@ export function BoardFilters({ filters, onChange, onClear, active, seenProvinces
   const agencies = useAssignableAgencies();
   const provinces = useProvinceOptions(seenProvinces);
   const agencyOptions = (agencies.data ?? []).filter((a) => !filters.agencyType || a.type === filters.agencyType);
-  const groups = [...UNIT_DATASETS.map((d) => ({ key: d as string, label: t(`coverage.datasets.${d}`), list: provinces.filter((p) => p.dataset === d) })), { key: 'other', label: t('sla.board.province'), list: provinces.filter((p) => p.dataset === null) }].filter((g) => g.list.length > 0);
 
   return (
     <div className="filter-row sla-filters" role="group" aria-label={t('sla.board.filters')} data-testid="board-filters">
@@ -46,14 +44,10 @@ export function BoardFilters({ filters, onChange, onClear, active, seenProvinces
         <label htmlFor="board-province">{t('sla.board.province')}</label>
         <select id="board-province" value={filters.provinceId ?? ''} onChange={(e) => onChange('provinceId', e.target.value)} data-testid="board-filter-province">
           <option value="">{t('sla.board.any')}</option>
-          {groups.map((g) => (
-            <optgroup key={g.key} label={g.label}>
-              {g.list.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </optgroup>
+          {provinces.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
           ))}
         </select>
       </div>

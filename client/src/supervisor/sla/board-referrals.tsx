@@ -126,7 +126,9 @@ const BoardRow = memo(function BoardRow({ referral: r, onOpen }: { referral: Boa
       </td>
       <td className="board-agency">
         {r.agency?.name ?? <span className="muted">{t('referral.detail.unassigned')}</span>}
-        <div className="muted small">{r.province?.name ?? t('common.none')}</div>
+        <div className="muted small" data-testid="board-place">
+          {r.place ? (r.place.now ? t('referral.location.oldNow', { place: r.place.path, now: r.place.now }) : r.place.path) : t('common.none')}
+        </div>
       </td>
     </tr>
   );
