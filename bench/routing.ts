@@ -56,7 +56,7 @@ async function main() {
         return s;
       }),
     );
-    log(`setup: ${communes.length} communes, ${agencyIds.length} district offices with a live console each`);
+    log(`setup: ${communes.length} communes (both maps), ${agencyIds.length} commune committees and departments with a live console each`);
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
     // Server's and workers' PostgreSQL backends apart (the pools may grow during a step: read again at its end).
@@ -86,7 +86,7 @@ async function main() {
         const commune = communes[i % communes.length]!;
         const t0 = now();
         sent.set(id, t0);
-        const body = JSON.stringify(traffickingWrapUp({ location: { kind: 'unit', dataset: 'vn-2023', code: commune.code } }));
+        const body = JSON.stringify(traffickingWrapUp({ location: { kind: 'unit', dataset: commune.dataset, code: commune.code } }));
         inflight.push(
           post(agent, `${env.baseUrl}/api/contacts/${id}/wrap-up`, cookie, body).then((status) => {
             serverLatency.push(now() - t0);

@@ -6,27 +6,39 @@ import type { Database } from '../../server/db/database.js';
 import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
 import { ensureDefaultSlaPolicies } from '../../server/domain/sla/policies.repo.js';
 import { importSeed } from '../../server/domain/seed/seed-import.js';
-import { importUnitsCsv } from '../../server/domain/units/units-import.js';
-import { DATA_DIR, SEED_DIR } from '../../server/paths.js';
+import { importReferenceFiles, readBundledFiles } from '../../server/domain/units/reference-data.js';
+import { SEED_DIR } from '../../server/paths.js';
 import type { BenchEnv } from './env.js';
 
-/** Both unit datasets, the demo agencies and the default routing rules: the routing a real deployment starts with. */
+/** Both unit structures with the 2025 crosswalk, the demo agencies and the default routing rules: what a real deployment starts with. */
 export async function loadRoutingData(db: Database): Promise<void> {
-  await importUnitsCsv(db, readFileSync(path.join(DATA_DIR, 'vn-admin-units-2023-seed-provinces.csv'), 'utf8'), 'vn-2023');
-  await importUnitsCsv(db, readFileSync(path.join(DATA_DIR, 'vn-admin-units-2025.csv'), 'utf8'), 'vn-2025');
+  await importReferenceFiles(db, await readBundledFiles());
   await importSeed(db, JSON.parse(readFileSync(path.join(SEED_DIR, 'demo-seed.json'), 'utf8')));
   await ensureDefaultRules(db);
   await ensureDefaultSlaPolicies(db);
 }
 
-/** Communes of the three-tier dataset with the district office that covers them: where the bench's cases happen. */
-export async function communesWithOffices(db: Database): Promise<{ code: string; agencyId: number }[]> {
-  const r = await sql<{ code: string; agency_id: number }>`
-    select c.code, au.agency_id from admin_units c
-    join agency_units au on au.unit_id = c.parent_id
-    join agencies a on a.id = au.agency_id and a.type = 'district_office'
-    where c.dataset = 'vn-2023' and c.level = 'commune' order by c.code`.execute(db);
-  return r.rows.map((x) => ({ code: x.code, agencyId: x.agency_id }));
+/**
+ * Where the bench's cases happen, as callers name them: every commune of the seed provinces on today's map, and every
+ * commune of the four seed provinces on the old map, each with the office routing gives it today (the commune committee
+ * of the commune its ground became; for a divided old commune, the Department of Health of the province).
+ */
+export async function communesWithOffices(db: Database): Promise<{ dataset: 'vn-2023' | 'vn-2025'; code: string; agencyId: number }[]> {
+  const r = await sql<{ dataset: 'vn-2023' | 'vn-2025'; code: string; agency_id: number }>`
+    with places as (
+      select c.id, c.dataset, c.code from admin_units c
+       where c.level = 'commune' and ((c.dataset = 'vn-2025' and c.parent_code in ('08', '14', '92'))
+          or (c.dataset = 'vn-2023' and c.parent_id in (select id from admin_units where dataset = 'vn-2023' and parent_code in ('02', '08', '14', '94'))))
+    ), offices as (
+      select p.dataset, p.code, a.id as agency_id,
+             row_number() over (partition by p.id order by a.type = 'commune_committee' desc, cu.ground_size, a.id) as n
+        from places p join unit_cover uc on uc.unit_id = p.id join admin_units cu on cu.id = uc.cover_id
+        join agency_units au on au.unit_id = cu.id
+        join agencies a on a.id = au.agency_id and a.valid_to is null
+                        and (a.type = 'commune_committee' or (a.type = 'provincial_department' and cu.level = 'province'))
+    )
+    select dataset, code, agency_id from offices where n = 1 order by dataset desc, code`.execute(db);
+  return r.rows.map((x) => ({ dataset: x.dataset, code: x.code, agencyId: x.agency_id }));
 }
 
 /** Contacts already claimed by an operator, waiting for their wrap-up (the measured step starts at the wrap-up). */
