@@ -67,40 +67,59 @@ export interface FindTargetAgencyInput {
   on?: string;
 }
 
-/**
- * The active agency of a type, existing on the day, responsible for the anchor unit, on one map across the reform:
- * - 'jurisdiction': the most specific unit covering the anchor (coversOf) that such an agency covers;
- * - 'province': an agency covering a province (of either structure) that covers the anchor.
- * Several agencies covering the same unit: the lowest id (stable). Excluded agencies are skipped. None → null.
- */
-export async function findTargetAgency(db: Executor, input: FindTargetAgencyInput): Promise<AgencyMatch | null> {
-  const covers = await coversOf(db, input.anchorUnitId);
-  const anchor = covers.find((u) => u.id === input.anchorUnitId);
-  if (!anchor) return null;
-  const candidates = input.target.scope === 'province' ? covers.filter((u) => u.level === 'province') : covers;
-  if (candidates.length === 0) return null;
+/** The active agencies of some types that exist on the day and cover a place, with the units they cover it through. */
+export interface CoveringAgencies {
+  anchor: MapUnit;
+  covers: MapUnit[];
+  rows: { id: number; name: string; type: AgencyType; focal_phones: string[]; unit_id: number }[];
+}
 
-  let q = db
+/**
+ * One read for every target of a rule: the agencies of these types covering the anchor (coversOf), so trying the
+ * targets in turn costs no further round trip. null for an unknown unit.
+ */
+export async function coveringAgencies(
+  db: Executor, q: { anchorUnitId: number; types: readonly AgencyType[]; exclude?: readonly number[]; on?: string },
+): Promise<CoveringAgencies | null> {
+  const covers = await coversOf(db, q.anchorUnitId);
+  const anchor = covers.find((u) => u.id === q.anchorUnitId);
+  if (!anchor) return null;
+  let sel = db
     .selectFrom('agencies as a')
     .innerJoin('agency_units as au', 'au.agency_id', 'a.id')
-    .select(['a.id', 'a.name', 'a.focal_phones', 'au.unit_id'])
-    .where('a.type', '=', input.target.agencyType)
+    .select(['a.id', 'a.name', 'a.type', 'a.focal_phones', 'au.unit_id'])
+    .where('a.type', 'in', [...q.types])
     .where('a.active', '=', true)
-    .where(validOn(input.on ?? vnDay()))
-    .where('au.unit_id', 'in', candidates.map((u) => u.id));
-  if (input.exclude?.length) q = q.where('a.id', 'not in', [...input.exclude]);
-  const rows = await q.orderBy('a.id').execute();
+    .where(validOn(q.on ?? vnDay()))
+    .where('au.unit_id', 'in', covers.map((u) => u.id));
+  if (q.exclude?.length) sel = sel.where('a.id', 'not in', [...q.exclude]);
+  return { anchor, covers, rows: await sel.orderBy('a.id').execute() };
+}
 
+/**
+ * The agency of the target's type responsible for the anchor, on one map across the reform:
+ * - 'jurisdiction': the most specific unit covering the anchor (coversOf) that such an agency covers;
+ * - 'province': an agency covering a province (of either structure) that covers the anchor.
+ * Several agencies covering the same unit: the lowest id (stable). None → null.
+ */
+export function pickAgency(found: CoveringAgencies, target: FindTargetAgencyInput['target'], role: Anchor['role'] = 'location'): AgencyMatch | null {
+  const candidates = target.scope === 'province' ? found.covers.filter((u) => u.level === 'province') : found.covers;
   for (const unit of candidates) {
-    const hit = rows.find((r) => r.unit_id === unit.id);
+    const hit = found.rows.find((r) => r.unit_id === unit.id && r.type === target.agencyType);
     if (!hit) continue;
     return {
       agencyId: hit.id,
       agencyName: hit.name,
       unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level },
-      explanation: coverageSentence(hit.name, unit, anchor, input.anchorRole ?? 'location'),
+      explanation: coverageSentence(hit.name, unit, found.anchor, role),
       focalPhones: hit.focal_phones,
     };
   }
   return null;
+}
+
+/** coveringAgencies and pickAgency for one target. */
+export async function findTargetAgency(db: Executor, input: FindTargetAgencyInput): Promise<AgencyMatch | null> {
+  const found = await coveringAgencies(db, { anchorUnitId: input.anchorUnitId, types: [input.target.agencyType], exclude: input.exclude, on: input.on });
+  return found && pickAgency(found, input.target, input.anchorRole);
 }

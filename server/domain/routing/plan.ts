@@ -1,7 +1,7 @@
 import { countryName, label, type Priority, type ReferralTrack, type ReferralWhy, type RoutingRule, type RuleTarget } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
 import { anchorFor, matchTracks, type CaseFacts } from './evaluate.js';
-import { caseAncestry, findTargetAgency, type AgencyMatch } from './jurisdiction.js';
+import { caseAncestry, coveringAgencies, pickAgency, type AgencyMatch, type CoveringAgencies } from './jurisdiction.js';
 import { findShelter } from './shelter-match.js';
 
 /** Stored on the referral as `why`: the rule and target that chose the agency and a sentence naming it, or the reason code it has none. */
@@ -40,14 +40,22 @@ export interface PlanTrackInput {
 export const targetLabel = (t: Pick<RuleTarget, 'agencyType' | 'scope'>) => `${t.agencyType}@${t.scope}`;
 const priorityFor = (t: RuleTarget, facts: CaseFacts): Priority => (t.priority === 'case' ? facts.priority : t.priority);
 
-async function resolveTarget(
-  db: Executor, t: RuleTarget, facts: CaseFacts, track: ReferralTrack, exclude: readonly number[], on: string | undefined,
-): Promise<AgencyMatch | null> {
-  const anchor = anchorFor(track, facts);
-  if (!anchor) return null;
-  const common = { anchorUnitId: anchor.unitId, anchorRole: anchor.role, exclude, on };
-  if (t.scope === 'nearest_with_capacity') return findShelter(db, { ...common, victims: facts.victims });
-  return findTargetAgency(db, { ...common, target: { agencyType: t.agencyType, scope: t.scope } });
+/**
+ * Resolves a rule's targets against one place: the jurisdiction and province targets share one read of the agencies
+ * covering it (coveringAgencies); a shelter target asks findShelter.
+ */
+function targetResolver(db: Executor, rule: RoutingRule, facts: CaseFacts, exclude: readonly number[], on: string | undefined) {
+  const anchor = anchorFor(rule.track, facts);
+  let covering: Promise<CoveringAgencies | null> | null = null;
+  const types = [...new Set(rule.targets.filter((t) => t.scope !== 'nearest_with_capacity').map((t) => t.agencyType))];
+  return async (t: RuleTarget): Promise<AgencyMatch | null> => {
+    if (!anchor) return null;
+    const common = { anchorUnitId: anchor.unitId, anchorRole: anchor.role, exclude, on };
+    if (t.scope === 'nearest_with_capacity') return findShelter(db, { ...common, victims: facts.victims });
+    covering ??= coveringAgencies(db, { anchorUnitId: anchor.unitId, types, exclude, on });
+    const found = await covering;
+    return found && pickAgency(found, { agencyType: t.agencyType, scope: t.scope }, anchor.role);
+  };
 }
 
 /**
@@ -58,9 +66,10 @@ export async function planTrack(db: Executor, input: PlanTrackInput): Promise<Tr
   const { rule, facts } = input;
   const exclude = input.exclude ?? [];
   const start = Math.max(0, input.fromTargetIndex ?? 0);
+  const resolve = targetResolver(db, rule, facts, exclude, input.on);
   for (let i = start; i < rule.targets.length; i++) {
     const t = rule.targets[i]!;
-    const found = await resolveTarget(db, t, facts, rule.track, exclude, input.on);
+    const found = await resolve(t);
     if (!found) continue;
     const abroad = facts.abroad && rule.track === 'primary' ? `; nạn nhân đang ở nước ngoài (${countryName(facts.country ?? '', 'vi')})` : '';
     const skipped = [...new Set(rule.targets.slice(start, i).map((s) => label('agencyType', s.agencyType, 'vi')))];
