@@ -39,6 +39,23 @@ const schema = z
     SLA_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** Redis holds timers only for deadlines this close; the reconciler adds the rest as they come near. */
     SLA_TIMER_HORIZON_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(15),
+    /** The softphone's access tokens and outgoing calls (an API key and the TwiML App); without them calls ring desk phones only. */
+    TWILIO_API_KEY_SID: optional.pipe(z.string().regex(/^SK[0-9a-fA-F]{32}$/, 'must look like SK followed by 32 hex digits').optional()),
+    TWILIO_API_KEY_SECRET: optional,
+    TWILIO_TWIML_APP_SID: optional.pipe(z.string().regex(/^AP[0-9a-fA-F]{32}$/, 'must look like AP followed by 32 hex digits').optional()),
+    /** An offered call rings this long in one console before it is offered to the next available operator. */
+    VOICE_OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(120).default(15),
+    /** A caller waits at most this long before being offered to leave a voice message. */
+    VOICE_MAX_WAIT_SECONDS: z.coerce.number().int().min(30).max(1800).default(180),
+    /** How often a waiting caller is told they are still in line (30–60 s). */
+    VOICE_WAIT_MESSAGE_SECONDS: z.coerce.number().int().min(30).max(60).default(45),
+    /** After a call, an operator stays in wrap-up until the contact is saved, or this long at most. */
+    WRAP_UP_MAX_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
+    /** Recordings are deleted from Twilio this many days after the call (0: kept). */
+    RECORDING_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(365),
+    CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+    /** A missed call's first callback attempt is due within this many minutes (its SLA clock). */
+    CALLBACK_FIRST_ATTEMPT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   })
   .superRefine((c, ctx) => {
     if (c.SLA_TIMER_HORIZON_MINUTES * 60 <= c.SLA_RECONCILE_SECONDS)
@@ -49,6 +66,14 @@ const schema = z
       for (const k of twilio.filter((k) => !c[k]))
         ctx.addIssue({ code: 'custom', path: [k], message: `is required when ${set.join(', ')} is set` });
     }
+    const softphone = ['TWILIO_API_KEY_SID', 'TWILIO_API_KEY_SECRET', 'TWILIO_TWIML_APP_SID'] as const;
+    const phoneSet = softphone.filter((k) => c[k]);
+    if (phoneSet.length > 0 && phoneSet.length < softphone.length) {
+      for (const k of softphone.filter((k) => !c[k]))
+        ctx.addIssue({ code: 'custom', path: [k], message: `is required when ${phoneSet.join(', ')} is set` });
+    }
+    if (phoneSet.length > 0 && !c.TWILIO_ACCOUNT_SID)
+      ctx.addIssue({ code: 'custom', path: ['TWILIO_ACCOUNT_SID'], message: 'is required for the softphone (TWILIO_API_KEY_SID is set)' });
     if (c.NODE_ENV === 'production') {
       if (c.SESSION_SECRET === DEV_SESSION_SECRET)
         ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'must be set in production' });
@@ -60,6 +85,8 @@ const schema = z
 export type Config = Omit<z.infer<typeof schema>, 'PUBLIC_BASE_URL'> & {
   PUBLIC_BASE_URL: string;
   twilio: { accountSid: string; authToken: string; fromNumber: string } | null;
+  /** The softphone (Voice SDK): set when Twilio is configured with an API key and a TwiML App. */
+  softphone: { apiKeySid: string; apiKeySecret: string; twimlAppSid: string } | null;
 };
 
 export class ConfigError extends Error {
@@ -80,6 +107,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     twilio:
       c.TWILIO_ACCOUNT_SID && c.TWILIO_AUTH_TOKEN && c.TWILIO_FROM_NUMBER
         ? { accountSid: c.TWILIO_ACCOUNT_SID, authToken: c.TWILIO_AUTH_TOKEN, fromNumber: c.TWILIO_FROM_NUMBER }
+        : null,
+    softphone:
+      c.TWILIO_ACCOUNT_SID && c.TWILIO_API_KEY_SID && c.TWILIO_API_KEY_SECRET && c.TWILIO_TWIML_APP_SID
+        ? { apiKeySid: c.TWILIO_API_KEY_SID, apiKeySecret: c.TWILIO_API_KEY_SECRET, twimlAppSid: c.TWILIO_TWIML_APP_SID }
         : null,
   };
 }

@@ -4,11 +4,15 @@ import type { WorkingCalendar } from '../../shared/schemas/agencies.js';
 import type { ClockKind, ClockState, HolidayOverrideKind, SlaMetric, SlaTarget } from '../../shared/index.js';
 import type { Outcome, Priority, ReferralEventType, ReferralStatus, ReferralTrack, ReferralWhy, RuleFilter, RuleTarget } from '../../shared/index.js';
 import type { ReportParams, ReportStatus, StatsResult } from '../../shared/index.js';
+import type { CallbackOutcome, CallbackReason, CallbackStatus, CallOfferState, OperatorStatus, VoiceDevice } from '../../shared/index.js';
 import type { EthnicityCode } from '../../shared/index.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type DateCol = ColumnType<string | null, string | null | undefined, string | null>;
+type OptionalText = ColumnType<string | null, string | null | undefined, string | null>;
+type OptionalInt = ColumnType<number | null, number | null | undefined, number | null>;
+type OptionalTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export interface AdminUnitsTable {
   id: Generated<number>;
@@ -94,6 +98,8 @@ export interface UsersTable {
   last_login_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+  voice_device: ColumnType<VoiceDevice, VoiceDevice | undefined, VoiceDevice>;
+  voice_address: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {
@@ -157,6 +163,60 @@ export interface ContactsTable {
   last_message_at: NullableTimestamp;
   unread_messages: ColumnType<number, number | undefined, number>;
   home_unit_id: ColumnType<number | null, number | null | undefined, number | null>;
+  training: ColumnType<boolean, boolean | undefined, boolean>;
+  queue_result: OptionalText;
+  wait_seconds: OptionalInt;
+  answered_at: OptionalTimestamp;
+  answered_by: OptionalInt;
+  operator_call_sid: OptionalText;
+  conference_sid: OptionalText;
+  recording_sid: OptionalText;
+  recording_status: OptionalText;
+  recording_seconds: OptionalInt;
+  recording_deleted_at: OptionalTimestamp;
+  voicemail: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface OperatorStatusTable {
+  user_id: number;
+  status: OperatorStatus;
+  since: Timestamp;
+  available_since: NullableTimestamp;
+  wrap_up_contact_id: number | null;
+  wrap_up_until: NullableTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface CallOffersTable {
+  id: Generated<number>;
+  contact_id: number;
+  operator_id: number;
+  offered_at: Timestamp;
+  expires_at: Timestamp;
+  state: ColumnType<CallOfferState, CallOfferState | undefined, CallOfferState>;
+  ended_at: NullableTimestamp;
+}
+
+export interface CallbacksTable {
+  id: Generated<number>;
+  contact_id: number;
+  reason: CallbackReason;
+  status: ColumnType<CallbackStatus, CallbackStatus | undefined, CallbackStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  closed_at: NullableTimestamp;
+  closed_by: number | null;
+}
+
+export interface CallbackAttemptsTable {
+  id: Generated<number>;
+  callback_id: number;
+  operator_id: number;
+  started_at: Timestamp;
+  ended_at: NullableTimestamp;
+  call_sid: string | null;
+  dial_status: string | null;
+  outcome: CallbackOutcome | null;
 }
 
 export interface RoutingRulesTable {
@@ -289,7 +349,9 @@ export interface HolidayOverridesTable {
 
 export interface SlaClocksTable {
   id: Generated<number>;
-  referral_id: number;
+  /** A clock belongs to a referral or to a callback (exactly one). */
+  referral_id: ColumnType<number | null, number | null | undefined, number | null>;
+  callback_id: ColumnType<number | null, number | null | undefined, number | null>;
   kind: ClockKind;
   state: ClockState;
   priority: Priority;
@@ -378,6 +440,10 @@ export interface DB {
   sla_clock_pauses: SlaClockPausesTable;
   sla_escalations: SlaEscalationsTable;
   routing_rules: RoutingRulesTable;
+  operator_status: OperatorStatusTable;
+  call_offers: CallOffersTable;
+  callbacks: CallbacksTable;
+  callback_attempts: CallbackAttemptsTable;
   referrals: ReferralsTable;
   referral_events: ReferralEventsTable;
   referral_support: ReferralSupportTable;
