@@ -18,6 +18,7 @@ import { createQueues } from '../server/queues.js';
 import { cleanupBenchEnv, createBenchEnv, stopProcess, type BenchEnv } from './lib/env.js';
 import { loadRoutingData, startWorkersProcess } from './lib/routing-setup.js';
 import { pct, round } from './lib/stats.js';
+import { trainingVoice } from '../server/domain/voice/voice-port.js';
 
 const CLOCKS = Number(process.env.BENCH_CLOCKS ?? 100_000);
 const DUE_TOGETHER = Number(process.env.BENCH_DUE_TOGETHER ?? 1_000);
@@ -57,7 +58,7 @@ async function main() {
     const config = loadConfig({ ...process.env, DATABASE_URL: env.databaseUrl, REDIS_PREFIX: env.redisPrefix, DEMO_DATA: 'off' });
     const queues = createQueues(redis, env.redisPrefix);
     const ctx: AppContext = {
-      config, db: env.db, redis, queues, crypto: createFieldCrypto(config.DATA_KEY), log: createLogger('bench', { silent: true }), clock: systemClock,
+      config, db: env.db, redis, queues, crypto: createFieldCrypto(config.DATA_KEY), voice: trainingVoice, log: createLogger('bench', { silent: true }), clock: systemClock,
       realtime: { emit: () => {}, endSessions: () => {}, presenceChanged: () => {} },
     };
     const engine = createSlaEngine(ctx, referralsServiceFor(ctx));

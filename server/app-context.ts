@@ -5,6 +5,7 @@ import type { Logger } from './logger.js';
 import type { Queues } from './queues.js';
 import type { FieldCrypto } from './domain/crypto/field-crypto.js';
 import type { RealtimePublisher } from './realtime/publisher.js';
+import type { VoicePort } from './domain/voice/voice-port.js';
 
 /** A clock that tests can replace. */
 export interface Clock {
@@ -29,4 +30,6 @@ export interface AppContext {
   realtime: RealtimeNotifier;
   queues: Queues;
   crypto: FieldCrypto;
+  /** Twilio's voice API, or the training line's stand-in when Twilio is not configured. */
+  voice: VoicePort;
 }

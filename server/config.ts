@@ -39,6 +39,8 @@ const schema = z
     SLA_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** Redis holds timers only for deadlines this close; the reconciler adds the rest as they come near. */
     SLA_TIMER_HORIZON_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(15),
+    /** Twilio's REST API (a local fake in tests and staging: the only thing ever replaced). */
+    TWILIO_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://api.twilio.com'),
     /** The softphone's access tokens and outgoing calls (an API key and the TwiML App); without them calls ring desk phones only. */
     TWILIO_API_KEY_SID: optional.pipe(z.string().regex(/^SK[0-9a-fA-F]{32}$/, 'must look like SK followed by 32 hex digits').optional()),
     TWILIO_API_KEY_SECRET: optional,

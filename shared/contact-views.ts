@@ -1,5 +1,6 @@
 import type { CallStatus, CallType, Channel, Classification, ContactStatus } from './intake.js';
 import type { WrapUpBody } from './schemas/contacts.js';
+import type { OperatorStatus } from './voice.js';
 
 /** What every operator console sees of a contact in the queue: no narrative, no identity, a masked number. */
 export interface ContactSummary {
@@ -17,6 +18,8 @@ export interface ContactSummary {
   repeatCount: number;
   unreadMessages: number;
   classification: Classification | null;
+  /** A simulated call of the training line (no Twilio): labelled as training wherever it appears. */
+  training: boolean;
 }
 
 export interface ContactMessage {
@@ -57,6 +60,9 @@ export interface OperatorPresence {
   userId: number;
   displayName: string;
   role: 'operator' | 'supervisor';
+  /** Available, on a call, in wrap-up, on a break or offline (not yet chosen: offline), and since when. */
+  status: OperatorStatus;
+  since: string | null;
   /** Contacts this person is handling now. */
   handling: { id: number; ref: string; channel: Channel }[];
 }

@@ -13,6 +13,7 @@ export type * from './socket-contract.js';
 export * from './intake.js';
 export * from './triage/indicators.js';
 export * from './schemas/contacts.js';
+export * from './schemas/voice.js';
 export type * from './contact-views.js';
 export * from './triage/suggest.js';
 export * from './i18n/labels.js';

@@ -2,6 +2,7 @@ import type { ContactDetail, ContactMessage, ContactSummary, OperatorPresence } 
 import type { SessionUser } from './schemas/auth.js';
 import type { ReferralDetail, ReferralSummary } from './referral-views.js';
 import type { DraftBody, WrapUpInput } from './schemas/contacts.js';
+import type { CallbackOutcome, OfferEndReason, SettableStatus } from './voice.js';
 
 /** One entry of 'contacts:changed'. */
 export interface ContactChange {
@@ -37,8 +38,30 @@ export interface ServerToClientEvents {
    * met). Ids only: the board and inbox re-read what they show.
    */
   'sla:changed': (payload: { referralIds: number[]; escalated: boolean }) => void;
-  /** Operators room: who is online and what each handles. */
+  /** Operators room: who is online, their status (with time in status) and what each handles. */
   'presence:updated': (presence: OperatorPresence[]) => void;
+  /** The operator's own room: a waiting call rings in this console (push distribution); accept within expiresAt. */
+  'call:offered': (offer: CallOffer) => void;
+  /** The operator's own room: the offer stopped ringing (accepted here, declined, rang out, taken by a colleague, caller left). */
+  'call:offer-ended': (payload: { offerId: number; contactId: number; reason: OfferEndReason }) => void;
+  /**
+   * The operator's own room: the call is being put through. Twilio: the softphone gets an incoming call with this
+   * `operatorCallSid` and answers it (a desk phone or SIP address rings instead); training: a simulated call, no audio.
+   */
+  'call:connecting': (payload: { contactId: number; operatorCallSid: string | null; training: boolean }) => void;
+  /** The operator's own room: the caller's call ended (hung up, dropped, or the operator hung up). */
+  'call:ended': (payload: { contactId: number }) => void;
+  /** Operators and supervisors: open callbacks changed (ids only: consoles re-read). */
+  'callbacks:changed': (payload: { contactIds: number[] }) => void;
+}
+
+/** A call offered to one operator: who calls (masked, repeat caller or not), since when, until when it rings here. */
+export interface CallOffer {
+  offerId: number;
+  contactId: number;
+  contact: ContactSummary;
+  expiresAt: string;
+  training: boolean;
 }
 
 export interface ClientToServerEvents {
@@ -56,6 +79,18 @@ export interface ClientToServerEvents {
   /** Agency officers (own agency only) and supervisors. */
   'referral:accept': (payload: { referralId: number }, ack: AckFn<ReferralDetail>) => void;
   'referral:decline': (payload: { referralId: number; reason: string }, ack: AckFn<ReferralSummary>) => void;
+  /** Operators and supervisors: their own status (available, break, offline); on_call and wrap_up follow the calls. */
+  'operator:status': (payload: { status: SettableStatus }, ack: AckFn<OperatorPresence>) => void;
+  /** Race-safe like a claim: the offered call becomes this operator's and is put through. */
+  'call:accept': (payload: { offerId: number }, ack: AckFn<ContactDetail>) => void;
+  'call:decline': (payload: { offerId: number }, ack: AckFn<{ offerId: number }>) => void;
+  /** The caller on hold (music) or back (Twilio: the conference participant). */
+  'call:hold': (payload: { contactId: number; hold: boolean }, ack: AckFn<{ hold: boolean }>) => void;
+  /** Ends the call from the console (the training line's; a softphone call ends through the SDK). */
+  'call:hangup': (payload: { contactId: number }, ack: AckFn<{ contactId: number }>) => void;
+  /** Starts a callback attempt of a missed call this operator holds; the call itself rings out from the softphone. */
+  'callback:start': (payload: { contactId: number }, ack: AckFn<{ attemptId: number; training: boolean }>) => void;
+  'callback:outcome': (payload: { attemptId: number; outcome: CallbackOutcome }, ack: AckFn<{ status: string; attempts: number }>) => void;
 }
 
 export interface InterServerEvents {}

@@ -32,7 +32,7 @@ export async function startWorkers(ctx: Omit<AppContext, 'realtime'>, opts: { se
   const lock = { lockDuration: ctx.config.JOB_LOCK_SECONDS * 1000, stalledInterval: ctx.config.JOB_LOCK_SECONDS * 1000 };
   const realtime = createStreamsEmitterNotifier(ctx.redis, prefix);
   const workers = [
-    new Worker(QUEUES.maintenance, maintenanceProcessor(ctx), { connection, prefix, concurrency: 1 }),
+    new Worker(QUEUES.maintenance, maintenanceProcessor({ ...ctx, realtime }), { connection, prefix, concurrency: 1 }),
     new Worker(QUEUES.routing, routingProcessor({ ...ctx, realtime }), { connection, prefix, concurrency: 10, ...lock }),
     new Worker(QUEUES.sla, slaProcessor({ ...ctx, realtime }), { connection, prefix, concurrency: 2, ...lock }),
     // Reports: a build and the statistics rollup refresh can run side by side.

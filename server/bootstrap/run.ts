@@ -4,6 +4,7 @@ import { createLogger, type Logger } from '../logger.js';
 import { connectServices, ServiceUnavailableError } from './services.js';
 import { createQueues } from '../queues.js';
 import { createFieldCrypto } from '../domain/crypto/field-crypto.js';
+import { createVoicePort } from '../domain/voice/voice-port.js';
 import { ensureDefaultRules } from '../domain/routing/rules.repo.js';
 import { ensureDefaultSlaPolicies } from '../domain/sla/policies.repo.js';
 import { ensureReferenceData } from '../domain/units/reference-data.js';
@@ -39,6 +40,7 @@ export async function runProcess(name: string, start: (ctx: BaseContext) => Prom
     clock: systemClock,
     queues: createQueues(services.redis, config.REDIS_PREFIX),
     crypto: createFieldCrypto(config.DATA_KEY),
+    voice: createVoicePort(config),
   };
   await loadReferenceData(ctx);
   await ensureDefaultRules(ctx.db); // routing rules are data: the defaults of domain.md until an admin edits them

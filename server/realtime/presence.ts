@@ -1,6 +1,7 @@
 import { ROOMS, type OperatorPresence } from '../../shared/index.js';
 import type { Database } from '../db/database.js';
 import { contactRef } from '../domain/contacts/contacts.repo.js';
+import { statusesOf } from '../domain/voice/operator-status.repo.js';
 import type { IoServer } from './socket-gateway.js';
 
 /** Who is online in the operators room (across every server node) and what each is handling. */
@@ -10,9 +11,14 @@ export async function presenceSnapshot(io: IoServer, db: Database): Promise<Oper
   for (const s of sockets) {
     const u = s.data.user;
     if (u && (u.role === 'operator' || u.role === 'supervisor') && !people.has(u.id))
-      people.set(u.id, { userId: u.id, displayName: u.displayName, role: u.role, handling: [] });
+      people.set(u.id, { userId: u.id, displayName: u.displayName, role: u.role, status: 'offline', since: null, handling: [] });
   }
   if (people.size) {
+    for (const [id, s] of await statusesOf(db, [...people.keys()])) {
+      const p = people.get(id)!;
+      p.status = s.status;
+      p.since = s.since.toISOString();
+    }
     const rows = await db
       .selectFrom('contacts')
       .select(['id', 'channel', 'claimed_by'])

@@ -20,6 +20,7 @@ import { changeCoalescer } from './change-coalescer.js';
 import { STREAM_MAXLEN, streamNameFor } from './publisher.js';
 import { registerContactHandlers } from './contact-handlers.js';
 import { registerReferralHandlers } from './referral-handlers.js';
+import { registerVoiceHandlers } from './voice-handlers.js';
 import { presenceBroadcaster } from './presence.js';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -84,6 +85,7 @@ export function attachSocketGateway(
     });
     registerContactHandlers(io, socket, ctx);
     registerReferralHandlers(socket, ctx);
+    registerVoiceHandlers(io, socket, ctx);
     if (rooms.includes(ROOMS.operators)) {
       presence();
       socket.on('disconnect', () => presence());

@@ -7,14 +7,10 @@ import { syncMessage } from '../domain/notifications/deliver.js';
 import { setStatusByProviderSid } from '../domain/notifications/notifications.repo.js';
 import { parseOrThrow } from '../http/validate.js';
 import { readForm, send, sendError } from './form-request.js';
-import { signedByTwilio, type FormParams } from './twilio-signature.js';
+import { signedByTwilio } from './twilio-signature.js';
+import { voiceRoutes, type Route } from './voice-routes.js';
 
 const sid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be a Twilio ${prefix}… sid`);
-const voiceParams = z.object({ CallSid: sid('CA'), From: z.string().optional(), CallStatus: z.string().optional() });
-const voiceStatusParams = voiceParams.extend({
-  CallDuration: z.coerce.number().int().min(0).optional(),
-  RecordingUrl: z.url().optional(),
-});
 const messageParams = z.object({ MessageSid: sid('(SM|MM)'), From: z.string().min(1), Body: z.string().max(5000).default('') });
 const messageStatusParams = z.object({
   MessageSid: sid('(SM|MM)'),
@@ -22,16 +18,7 @@ const messageStatusParams = z.object({
   ErrorCode: z.string().optional(),
 });
 
-const GREETING =
-  'Tổng đài quốc gia bảo vệ trẻ em 111 xin chào. Cuộc gọi của bạn được giữ bí mật và miễn phí. Xin vui lòng giữ máy, tư vấn viên sẽ trả lời ngay.';
-
-/** The answers never vary: built once with the twilio library instead of once per webhook. */
-const VOICE_TWIML = (() => {
-  const twiml = new twilio.twiml.VoiceResponse();
-  twiml.say({ language: 'vi-VN' }, GREETING);
-  twiml.enqueue('hotline111');
-  return Buffer.from(twiml.toString());
-})();
+/** The answer never varies: built once with the twilio library instead of once per webhook. */
 const EMPTY_MESSAGING_TWIML = Buffer.from(new twilio.twiml.MessagingResponse().toString());
 const XML = 'text/xml; charset=utf-8';
 
@@ -43,10 +30,9 @@ const DELIVERY: Record<string, 'sent' | 'delivered' | 'undelivered' | 'failed' |
 const PREFIX = '/webhooks/twilio/';
 const BODY_LIMIT = 64 * 1024;
 
-type Answer = { status: number; type?: string; body?: Buffer };
 
 /**
- * Twilio's voice and messaging webhooks: signature-checked, idempotent on CallSid/MessageSid, answered fast.
+ * Twilio's voice (voice-routes.ts) and messaging webhooks: signature-checked, idempotent on CallSid/MessageSid, answered fast.
  *
  * They are served on node:http directly, ahead of the express app. A webhook needs none of what the API's stack
  * does per request (sessions, cookies, CSRF, JSON, routing through every router), and at a thousand calls and
@@ -57,17 +43,8 @@ export function twilioWebhooks(ctx: AppContext) {
   const intake = createIntakeService(ctx);
   let warnedDisabled = false;
 
-  const routes: Record<string, (p: FormParams) => Promise<Answer>> = {
-    voice: async (params) => {
-      const p = parseOrThrow(voiceParams, params, 'webhook');
-      await intake.receiveCall({ callSid: p.CallSid, from: p.From, callStatus: p.CallStatus });
-      return { status: 200, type: XML, body: VOICE_TWIML };
-    },
-    'voice/status': async (params) => {
-      const p = parseOrThrow(voiceStatusParams, params, 'webhook');
-      await intake.updateCallStatus({ callSid: p.CallSid, callStatus: p.CallStatus, duration: p.CallDuration ?? null, recordingUrl: p.RecordingUrl ?? null });
-      return { status: 204 };
-    },
+  const routes: Record<string, Route> = {
+    ...voiceRoutes(ctx),
     messaging: async (params) => {
       const p = parseOrThrow(messageParams, params, 'webhook');
       const channel = p.From.startsWith('whatsapp:') ? 'whatsapp' : 'sms';
@@ -85,7 +62,7 @@ export function twilioWebhooks(ctx: AppContext) {
     },
   };
 
-  async function serve(req: IncomingMessage, res: ServerResponse, route: (p: FormParams) => Promise<Answer>, path: string) {
+  async function serve(req: IncomingMessage, res: ServerResponse, route: Route, path: string, query: URLSearchParams) {
     try {
       const params = await readForm(req, BODY_LIMIT);
       const twilioConfig = ctx.config.twilio;
@@ -99,7 +76,7 @@ export function twilioWebhooks(ctx: AppContext) {
         ctx.log.warn(`refused a Twilio webhook with a ${signature ? 'bad' : 'missing'} signature on ${path}`);
         return send(res, 403, 'text/plain; charset=utf-8', 'invalid signature');
       }
-      const answer = await route(params);
+      const answer = await route(params, query);
       send(res, answer.status, answer.type ?? 'text/plain; charset=utf-8', answer.body);
     } catch (err) {
       sendError(res, err, ctx.log, path);
@@ -114,7 +91,7 @@ export function twilioWebhooks(ctx: AppContext) {
       const path = q === -1 ? req.url : req.url.slice(0, q);
       const route = routes[path.slice(PREFIX.length)];
       if (!route) return false;
-      void serve(req, res, route, path);
+      void serve(req, res, route, path, new URLSearchParams(q === -1 ? '' : req.url.slice(q + 1)));
       return true;
     },
   };

@@ -20,6 +20,7 @@ import { clocksOf } from '../support/sla.js';
 import { testConfig } from '../support/test-env.js';
 import { TEST_TWILIO } from '../support/twilio.js';
 import { until } from '../support/until.js';
+import { trainingVoice } from '../../server/domain/voice/voice-port.js';
 
 /**
  * Real BullMQ timers on a Redis server of this test's own, so that FLUSHALL wipes exactly what production would
@@ -44,7 +45,7 @@ describe('SLA timers: real delayed jobs, and recovery after Redis loses everythi
       OUTBOUND_SMS: 'outbox', JOB_LOCK_SECONDS: '2', ...TEST_TWILIO,
     });
     ctx = {
-      config, db: scratch.db, redis: redis.client, queues: createQueues(redis.client, 'sla'), crypto: createFieldCrypto(config.DATA_KEY),
+      config, db: scratch.db, redis: redis.client, queues: createQueues(redis.client, 'sla'), crypto: createFieldCrypto(config.DATA_KEY), voice: trainingVoice,
       log: createLogger('sla-test', { silent: true }), clock: systemClock,
       realtime: { emit: () => {}, endSessions: () => {}, presenceChanged: () => {} },
     };

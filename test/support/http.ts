@@ -8,12 +8,15 @@ import { createQueues } from '../../server/queues.js';
 import { insertUser } from '../../server/domain/users/users.repo.js';
 import { startHttpServer, type RunningServer } from '../../server/http-server.js';
 import { testConfig, testEnv } from './test-env.js';
+import { FakeTwilioHttp } from './twilio.js';
+import { createVoicePort } from '../../server/domain/voice/voice-port.js';
 import type { Database } from '../../server/db/database.js';
 
 /** The context a process builds at start-up, on this run's database, Redis prefix and queues. */
 let isolated = 0;
 
-export function baseContext(clock: Clock = systemClock, configOverrides?: Record<string, string>, database?: Database) {
+/** `twilioHttp`: Twilio's REST API replaced at its HTTP client boundary (a fresh recorder unless one is given). */
+export function baseContext(clock: Clock = systemClock, configOverrides?: Record<string, string>, database?: Database, twilioHttp: FakeTwilioHttp = new FakeTwilioHttp()) {
   const { redis } = testEnv();
   const db = database ?? testEnv().db;
   // A scratch database gets a Redis prefix of its own (queues, socket stream): job ids like notify-7 must never
@@ -21,7 +24,8 @@ export function baseContext(clock: Clock = systemClock, configOverrides?: Record
   const prefix = database ? `${testEnv().config.REDIS_PREFIX}_iso${++isolated}` : null;
   const queues = prefix ? createQueues(redis, prefix) : testEnv().queues;
   const config = configOverrides || prefix ? testConfig({ ...configOverrides, ...(prefix && { REDIS_PREFIX: prefix }) }) : testEnv().config;
-  return { config, db, redis, queues, crypto: createFieldCrypto(config.DATA_KEY), log: createLogger('test', { silent: true }), clock };
+  const voice = createVoicePort(config, { httpClient: twilioHttp, fetchMedia: twilioHttp.fetchMedia });
+  return { config, db, redis, queues, crypto: createFieldCrypto(config.DATA_KEY), log: createLogger('test', { silent: true }), clock, voice };
 }
 
 export interface TestApp extends RunningServer {
@@ -31,9 +35,9 @@ export interface TestApp extends RunningServer {
 
 /** Boots the real app (API + Socket.IO) on an ephemeral port against this run's database and Redis. */
 export async function startTestApp(
-  opts: { clock?: Clock; clientDist?: string; config?: Record<string, string>; port?: number; db?: Database } = {},
+  opts: { clock?: Clock; clientDist?: string; config?: Record<string, string>; port?: number; db?: Database; twilioHttp?: FakeTwilioHttp } = {},
 ): Promise<TestApp> {
-  const ctx = baseContext(opts.clock, { ...opts.config, ...(opts.port && { PORT: String(opts.port) }) }, opts.db);
+  const ctx = baseContext(opts.clock, { ...opts.config, ...(opts.port && { PORT: String(opts.port) }) }, opts.db, opts.twilioHttp);
   const server = await startHttpServer(ctx, { clientDist: opts.clientDist ?? '/nonexistent' });
   const close = async () => {
     await server.close();

@@ -4,9 +4,10 @@ import { purgeExpiredSessions } from '../../server/domain/auth/sessions.repo.js'
 import { relayStaleNotifications } from '../../server/domain/notifications/notifications-relay.js';
 import { relayLostReports } from '../../server/domain/reports/reports-relay.js';
 import { relayLostRoutingJobs, relayRoutingRequests } from '../../server/domain/routing/routing-outbox.js';
+import { sweepCalls } from '../../server/domain/voice/sweep.js';
 
 /** Housekeeping jobs. Job data carries no personal data: only the job's name decides what runs. */
-export function maintenanceProcessor(ctx: Pick<AppContext, 'db' | 'clock' | 'log' | 'queues' | 'redis'>) {
+export function maintenanceProcessor(ctx: Pick<AppContext, 'db' | 'clock' | 'log' | 'queues' | 'redis' | 'realtime' | 'config' | 'voice'>) {
   return async (job: Job) => {
     switch (job.name) {
       case 'purge-expired-sessions': {
@@ -20,7 +21,8 @@ export function maintenanceProcessor(ctx: Pick<AppContext, 'db' | 'clock' | 'log
         const reports = await relayLostReports(ctx);
         if (reports) ctx.log.info(`sent ${reports} report builds again (their jobs were lost)`);
         if (routed || notifications) ctx.log.info(`relayed ${routed} routing requests and ${notifications} notifications`);
-        return { routed, notifications };
+        const calls = await sweepCalls(ctx);
+        return { routed, notifications, ...calls };
       }
       default:
         throw new Error(`unknown maintenance job ${job.name}`);

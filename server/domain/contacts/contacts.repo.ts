@@ -11,7 +11,7 @@ function summaryQuery(db: Executor) {
     .select([
       'c.id', 'c.channel', 'c.status', 'c.caller_masked', 'c.received_at', 'c.claimed_at', 'c.claimed_by',
       'u.display_name as claimed_by_name', 'c.call_status', 'c.unread_messages', 'c.classification',
-      'c.caller_phone_hash',
+      'c.caller_phone_hash', 'c.training',
     ])
     .select((eb) =>
       eb
@@ -40,6 +40,7 @@ export function toSummary(r: SummaryRow): ContactSummary {
     repeatCount: r.caller_phone_hash ? Number(r.repeat_count ?? 0) : 0,
     unreadMessages: r.unread_messages,
     classification: r.classification,
+    training: r.training,
   };
 }
 
@@ -52,7 +53,7 @@ export function summaryReturning(alias: 'contacts' | 'c') {
   const t = sql.raw(alias);
   return sql`${t}.id, ${t}.channel, ${t}.status, ${t}.caller_masked, ${t}.received_at, ${t}.claimed_at, ${t}.claimed_by,
     (select u.display_name from users u where u.id = ${t}.claimed_by) as claimed_by_name,
-    ${t}.call_status, ${t}.unread_messages, ${t}.classification, ${t}.caller_phone_hash,
+    ${t}.call_status, ${t}.unread_messages, ${t}.classification, ${t}.caller_phone_hash, ${t}.training,
     case when ${t}.caller_phone_hash is null then 0 else (
       select count(*)::int from contacts p where p.caller_phone_hash = ${t}.caller_phone_hash and p.received_at < ${t}.received_at
     ) end as repeat_count`;
@@ -66,6 +67,11 @@ export async function listOpenSummaries(db: Executor): Promise<ContactSummary[]>
 export async function getSummary(db: Executor, id: number): Promise<ContactSummary | null> {
   const r = await summaryQuery(db).where('c.id', '=', id).executeTakeFirst();
   return r ? toSummary(r) : null;
+}
+
+export async function getSummaries(db: Executor, ids: number[]): Promise<ContactSummary[]> {
+  if (ids.length === 0) return [];
+  return (await summaryQuery(db).where('c.id', 'in', ids).execute()).map(toSummary);
 }
 
 export async function getContactRow(db: Executor, id: number) {

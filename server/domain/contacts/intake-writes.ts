@@ -15,6 +15,8 @@ export interface InboundCall {
   masked: string | null;
   receivedAt: Date;
   callStatus: CallStatus;
+  /** A simulated call of the training line (its sid is ours, "TR…", never Twilio's). */
+  training?: boolean;
 }
 
 export interface InboundMessage {
@@ -54,13 +56,13 @@ export async function insertCalls(db: Executor, calls: InboundCall[]): Promise<(
   const { rows, isFirst } = firstOfEachSid(calls);
   const input = JSON.stringify(rows.map((c) => ({
     ord: c.ord, twilio_sid: c.twilioSid, phone_enc: c.phoneEnc, phone_hash: c.phoneHash, masked: c.masked,
-    received_at: c.receivedAt.toISOString(), call_status: c.callStatus,
+    received_at: c.receivedAt.toISOString(), call_status: c.callStatus, training: c.training ?? false,
   })));
   const r = await sql<SummaryRow & { twilio_sid: string }>`/* unprepared: a batch (db/prepared-statements.ts) */
-    insert into contacts (channel, twilio_sid, caller_phone_enc, caller_phone_hash, caller_masked, received_at, call_status)
-    select 'voice', i.twilio_sid, i.phone_enc, i.phone_hash, i.masked, i.received_at, i.call_status
+    insert into contacts (channel, twilio_sid, caller_phone_enc, caller_phone_hash, caller_masked, received_at, call_status, training)
+    select 'voice', i.twilio_sid, i.phone_enc, i.phone_hash, i.masked, i.received_at, i.call_status, i.training
     from json_to_recordset(${input}::json)
-      as i(ord int, twilio_sid text, phone_enc text, phone_hash text, masked text, received_at timestamptz, call_status text)
+      as i(ord int, twilio_sid text, phone_enc text, phone_hash text, masked text, received_at timestamptz, call_status text, training boolean)
     order by i.ord
     on conflict (twilio_sid) do nothing
     returning contacts.twilio_sid, ${summaryReturning('contacts')}`.execute(db);

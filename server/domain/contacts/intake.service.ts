@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { CallStatus, ContactMessage, ManualIntakeBody, SessionUser } from '../../../shared/index.js';
 import { CALL_STATUSES } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
@@ -41,28 +42,29 @@ export function createIntakeService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
 
   return {
     /** A Twilio voice webhook; a retry with the same CallSid changes nothing. */
-    async receiveCall(p: { callSid: string; from?: string; callStatus?: string }): Promise<{ id: number | null; duplicate: boolean }> {
+    async receiveCall(p: { callSid: string; from?: string; callStatus?: string; training?: boolean }): Promise<{ id: number | null; duplicate: boolean }> {
       const summary = await storeCall({
         twilioSid: p.callSid,
         ...caller(normalisePhone(p.from)),
         receivedAt: clock.now(),
         callStatus: asCallStatus(p.callStatus) ?? 'ringing',
+        training: p.training ?? false,
       });
       if (summary == null) return { id: null, duplicate: true };
       events.announce(summary, true);
       return { id: summary.id, duplicate: false };
     },
 
-    async updateCallStatus(p: { callSid: string; callStatus?: string; duration?: number | null; recordingUrl?: string | null }) {
+    /** A call's status from Twilio: a final status, once recorded, is never replaced by a late earlier one. */
+    async updateCallStatus(p: { callSid: string; callStatus?: string }) {
       const status = asCallStatus(p.callStatus);
+      if (!status) return null;
       const now = clock.now();
       const row = await db
         .updateTable('contacts')
         .set((eb) => ({
-          ...(status && { call_status: status }),
-          ...(status && TERMINAL.includes(status) && { ended_at: eb.fn.coalesce('ended_at', eb.val(now)) }),
-          ...(p.duration != null && { duration_seconds: p.duration }),
-          ...(p.recordingUrl && { recording_url: p.recordingUrl }),
+          call_status: sql<string>`case when call_status = any(${TERMINAL}::text[]) then call_status else ${status} end`,
+          ...(TERMINAL.includes(status) && { ended_at: eb.fn.coalesce('ended_at', eb.val(now)) }),
         }))
         .where('twilio_sid', '=', p.callSid)
         .returning('id')

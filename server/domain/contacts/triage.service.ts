@@ -9,13 +9,15 @@ import { contactDetail } from './contact-detail.js';
 import { contactEvents } from './contact-events.js';
 import { claimContact, getContactRow, releaseContact, saveDraft, type ContactRow } from './contacts.repo.js';
 import { storeWrapUp } from './wrap-up-write.js';
+import { createCallDesk } from '../voice/call-desk.js';
 
 export type Actor = { user: SessionUser; origin: RequestOrigin };
 
 /** Claim, draft, wrap-up: one operator at a time per contact, and nothing recorded is ever lost. */
-export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'crypto' | 'clock' | 'queues' | 'log'>) {
+export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'crypto' | 'clock' | 'queues' | 'log' | 'voice' | 'config'>) {
   const { db, crypto, clock } = ctx;
   const events = contactEvents(ctx);
+  const desk = createCallDesk(ctx);
 
   async function load(id: number): Promise<ContactRow> {
     const row = await getContactRow(db, id);
@@ -43,6 +45,8 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
         throw new ConflictError(row.status === 'closed' ? 'this contact is already wrapped up' : 'another operator already took this contact');
       }
       await events.updated(id);
+      // A call waiting in the queue is put through to whoever took it (a ringing offer of it ends: "taken").
+      await desk.claimed(id, actor.user.id);
       return contactDetail(db, crypto, await load(id));
     },
 
@@ -53,6 +57,7 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
         if (!(await releaseContact(tx, id, actor.user.id))) throw new ConflictError('this contact is no longer yours');
         await audit(tx, actor, 'contact.release', id);
       });
+      await desk.wrapUpDone(id, actor.user.id);
       return (await events.updated(id))!;
     },
 
@@ -95,6 +100,7 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
       // Best effort now; the scheduled relay sends whatever this misses.
       if (routed) await enqueueRoutingRequest(ctx, id).catch((e) => ctx.log.warn(`routing relay for contact ${id} deferred: ${(e as Error).message}`));
       events.announce(summary, false);
+      await desk.wrapUpDone(id, actor.user.id);
       return summary;
     },
   };
