@@ -14,13 +14,14 @@ export function operatorIdentity(secret: string, userId: number): string {
 }
 
 /** A short-lived access token for the Voice SDK: incoming calls to the identity, outgoing calls through the TwiML App. */
-export function voiceAccessToken(config: Pick<Config, 'twilio' | 'softphone' | 'SESSION_SECRET'>, userId: number, now = new Date()) {
+export function voiceAccessToken(config: Pick<Config, 'twilio' | 'softphone' | 'SESSION_SECRET'>, userId: number) {
   if (!config.twilio || !config.softphone) return null;
   const identity = operatorIdentity(config.SESSION_SECRET, userId);
+  // Twilio checks tokens against real time: they are minted on the machine's clock, never the app's injected one.
+  const now = new Date();
   const token = new twilio.jwt.AccessToken(config.twilio.accountSid, config.softphone.apiKeySid, config.softphone.apiKeySecret, {
     identity,
     ttl: TOKEN_TTL_SECONDS,
-    nbf: Math.floor(now.getTime() / 1000) - 5,
   });
   token.addGrant(new twilio.jwt.AccessToken.VoiceGrant({ incomingAllow: true, outgoingApplicationSid: config.softphone.twimlAppSid }));
   return { token: token.toJwt(), identity, expiresAt: new Date(now.getTime() + TOKEN_TTL_SECONDS * 1000).toISOString() };

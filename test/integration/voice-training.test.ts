@@ -1,0 +1,63 @@
+import { expect } from 'chai';
+import { api, createTestUser, loginAs } from '../support/http.js';
+import { once } from '../support/socket.js';
+import { offered, voiceScenario } from '../support/voice.js';
+
+describe('the training line: without Twilio, a supervisor places simulated calls that run the same code', function () {
+  this.timeout(30_000);
+  const v = voiceScenario({ twilio: false });
+  const contact = (id: number) => v.scratch.db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  let supervisor: string;
+  before(async () => {
+    const u = await createTestUser('supervisor', null, v.scratch.db);
+    supervisor = await loginAs(v.app.baseUrl, u.username, u.password);
+  });
+  afterEach(() => v.close());
+
+  it('says which line it is, and refuses a softphone token', async () => {
+    const op = await v.operator();
+    const config = await api(v.app.baseUrl, 'GET', '/api/voice/config', { cookie: op.cookie });
+    expect(config.body).to.deep.equal({ mode: 'training', softphone: false, offerTimeoutSeconds: 15, wrapUpMaxSeconds: 120 });
+    expect((await api(v.app.baseUrl, 'GET', '/api/voice/token', { cookie: op.cookie })).status).to.equal(409);
+  });
+
+  it('offers a training call, puts it through without audio, ends it on a hang-up and wraps it up', async () => {
+    const op = await v.operator();
+    await op.status('available');
+    const ringing = offered(op);
+    const placed = await api(v.app.baseUrl, 'POST', '/api/training/calls', { cookie: supervisor, body: { from: '+84912345999' } });
+    expect(placed.status).to.equal(201);
+    const offer = await ringing;
+    expect(offer).to.deep.include({ contactId: placed.body.contactId, training: true });
+    const connecting = once<{ training: boolean; operatorCallSid: string | null }>(op.socket, 'call:connecting');
+    const accepted: any = await op.socket.timeout(5000).emitWithAck('call:accept', { offerId: offer.offerId });
+    expect(accepted.data).to.include({ training: true, callerPhone: '+84912345999' });
+    expect(await connecting).to.deep.equal({ contactId: placed.body.contactId, operatorCallSid: null, training: true });
+    expect(v.twilio.requests).to.have.length(0); // nothing ever leaves the machine
+    const ended = once(op.socket, 'call:ended');
+    const hangup: any = await op.socket.timeout(5000).emitWithAck('call:hangup', { contactId: placed.body.contactId });
+    expect(hangup.data).to.deep.equal({ contactId: placed.body.contactId });
+    await ended;
+    expect(await contact(placed.body.contactId)).to.deep.include({ training: true, call_status: 'completed', answered_by: op.id });
+    const status = await v.scratch.db.selectFrom('operator_status').select(['status', 'wrap_up_contact_id']).where('user_id', '=', op.id).executeTakeFirstOrThrow();
+    expect(status).to.deep.equal({ status: 'wrap_up', wrap_up_contact_id: placed.body.contactId });
+  });
+
+  it('turns a simulated hang-up while waiting, and a voice message, into callback tasks', async () => {
+    const waiting = await api(v.app.baseUrl, 'POST', '/api/training/calls', { cookie: supervisor, body: {} });
+    expect((await api(v.app.baseUrl, 'POST', `/api/training/calls/${waiting.body.contactId}/hangup`, { cookie: supervisor })).status).to.equal(200);
+    const message = await api(v.app.baseUrl, 'POST', '/api/training/calls', { cookie: supervisor, body: {} });
+    expect((await api(v.app.baseUrl, 'POST', `/api/training/calls/${message.body.contactId}/voicemail`, { cookie: supervisor })).status).to.equal(200);
+    const callbacks = await v.scratch.db.selectFrom('callbacks').select(['contact_id', 'reason']).where('contact_id', 'in', [waiting.body.contactId, message.body.contactId]).orderBy('contact_id').execute();
+    expect(callbacks.map((c) => c.reason)).to.deep.equal(['abandoned_queue', 'voicemail']);
+    expect((await api(v.app.baseUrl, 'POST', `/api/training/calls/${waiting.body.contactId}/hangup`, { cookie: supervisor })).status).to.equal(409);
+  });
+
+  it('lets only supervisors and admins place training calls, and refuses a malformed number naming the field', async () => {
+    const op = await v.operator();
+    expect((await api(v.app.baseUrl, 'POST', '/api/training/calls', { cookie: op.cookie, body: {} })).status).to.equal(403);
+    const bad = await api(v.app.baseUrl, 'POST', '/api/training/calls', { cookie: supervisor, body: { from: '0912' } });
+    expect(bad.status).to.equal(400);
+    expect(bad.body.error.fields).to.have.property('from');
+  });
+});
