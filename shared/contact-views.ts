@@ -1,6 +1,7 @@
 import type { CallStatus, CallType, Channel, Classification, ContactStatus } from './intake.js';
 import type { WrapUpBody } from './schemas/contacts.js';
-import type { OperatorStatus } from './voice.js';
+import type { CallbackReason, CallbackStatus, OperatorStatus } from './voice.js';
+import type { ClockState } from './sla/sla.js';
 
 /** What every operator console sees of a contact in the queue: no narrative, no identity, a masked number. */
 export interface ContactSummary {
@@ -20,6 +21,8 @@ export interface ContactSummary {
   classification: Classification | null;
   /** A simulated call of the training line (no Twilio): labelled as training wherever it appears. */
   training: boolean;
+  /** A missed call to call back: why, where it stands, attempts made, and its clock (due by, running/breached/met). */
+  callback: { reason: CallbackReason; status: CallbackStatus; attempts: number; dueAt: string | null; clock: ClockState | null } | null;
 }
 
 export interface ContactMessage {
@@ -47,7 +50,13 @@ export interface ContactDetail extends ContactSummary {
   callerHandle: string | null;
   endedAt: string | null;
   durationSeconds: number | null;
-  recordingUrl: string | null;
+  /** The call's recording, when there is one (played through GET /api/contacts/:id/recording), and its length. */
+  recording: { seconds: number | null } | null;
+  answeredAt: string | null;
+  /** How long the caller waited before an operator answered. */
+  waitSeconds: number | null;
+  /** The caller left a voice message (a callback follows). */
+  voicemail: boolean;
   draft: Record<string, unknown> | null;
   draftVersion: number;
   wrapUp: WrapUpBody | null;

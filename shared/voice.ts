@@ -24,3 +24,18 @@ export const CALLBACK_STATUSES = ['open', 'reached', 'failed', 'wrong_number', '
 export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
 export const CALLBACK_OUTCOMES = ['reached', 'no_answer', 'wrong_number'] as const;
 export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
+
+/** A callback task as the supervisor's board lists it: no number, no name. */
+export interface CallbackView {
+  contactId: number;
+  ref: string;
+  reason: CallbackReason;
+  status: CallbackStatus;
+  attempts: number;
+  lastOutcome: CallbackOutcome | null;
+  createdAt: string;
+  closedAt: string | null;
+  training: boolean;
+  handler: string | null;
+  clock: { state: string; dueAt: string; breachedAt: string | null; metAt: string | null } | null;
+}

@@ -71,6 +71,8 @@ export async function ensureSchedulers(ctx: Pick<AppContext, 'queues' | 'config'
   const { maintenance, sla } = ctx.queues;
   const want: [typeof maintenance, string, number][] = [
     [maintenance, 'purge-expired-sessions', 15 * 60_000],
+    // Recordings past RECORDING_RETENTION_DAYS are deleted at Twilio.
+    [maintenance, 'delete-old-recordings', 6 * 60 * 60_000],
     // The outbox relay: routing requests and notifications that were recorded but not (or no longer) queued.
     [maintenance, 'relay-outbox', 5_000],
     // SLA: fire missed deadlines and rebuild lost timers from PostgreSQL.

@@ -16,6 +16,8 @@ import { reportsRoutes } from '../domain/reports/reports.routes.js';
 import { slaBoardRoutes } from '../domain/sla/board.routes.js';
 import { slaSettingsRoutes } from '../domain/sla/sla-settings.routes.js';
 import { voiceRoutes } from '../domain/voice/voice.routes.js';
+import { callbacksRoutes } from '../domain/callbacks/callbacks.routes.js';
+import { recordingRoutes } from '../domain/voice/recording.routes.js';
 import { notFoundApi } from './error-handler.js';
 import { noStore, sameOriginJson } from './guards.js';
 import { buildRouter, type RouteDef } from './routes.js';
@@ -38,6 +40,8 @@ export function apiRouteDefs(ctx: AppContext, auth = createAuthService(ctx)): Ro
     ...slaSettingsRoutes(ctx),
     ...slaBoardRoutes(ctx),
     ...voiceRoutes(ctx),
+    ...callbacksRoutes(ctx),
+    ...recordingRoutes(ctx),
   ];
 }
 

@@ -1,8 +1,9 @@
-import { contactIdPayload, holdPayload, offerIdPayload, operatorStatusPayload, ROOMS, type OperatorPresence, type SessionUser } from '../../shared/index.js';
+import { callbackOutcomePayload, contactIdPayload, holdPayload, offerIdPayload, operatorStatusPayload, ROOMS, type OperatorPresence, type SessionUser } from '../../shared/index.js';
 import type { AppContext } from '../app-context.js';
 import { contactDetail } from '../domain/contacts/contact-detail.js';
 import { getContactRow, getSummary } from '../domain/contacts/contacts.repo.js';
 import { createCallDesk } from '../domain/voice/call-desk.js';
+import { createCallbacksService } from '../domain/callbacks/callbacks.service.js';
 import { holdCall, hangupCall } from '../domain/voice/call-controls.js';
 import { ringingOfferOf } from '../domain/voice/offers.repo.js';
 import { getStatus } from '../domain/voice/operator-status.repo.js';
@@ -31,6 +32,9 @@ export function registerVoiceHandlers(io: IoServer, socket: ServerSocket, ctx: A
   on('call:decline', HOTLINE, offerIdPayload, (p) => desk.decline(p.offerId, actor()));
   on('call:hold', HOTLINE, holdPayload, (p) => holdCall(ctx, p.contactId, p.hold, me.id));
   on('call:hangup', HOTLINE, contactIdPayload, (p) => hangupCall(ctx, p.contactId, me.id));
+  const callbacks = createCallbacksService(ctx);
+  on('callback:start', HOTLINE, contactIdPayload, (p) => callbacks.start(p.contactId, actor()));
+  on('callback:outcome', HOTLINE, callbackOutcomePayload, (p) => callbacks.outcome(p.attemptId, p.outcome, actor()));
 
   if (!HOTLINE.includes(me.role as 'operator')) return;
   void resendRingingOffer(socket, ctx);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import { createIntakeService } from '../domain/contacts/intake.service.js';
+import { outboundCallback, outboundResult } from '../domain/callbacks/outbound-call.js';
 import { createCallLifecycle } from '../domain/voice/call-lifecycle.js';
 import { distributorFor } from '../domain/voice/distribution.js';
 import { anyoneOnDuty } from '../domain/voice/operator-status.repo.js';
@@ -26,6 +27,8 @@ const conferenceParams = z.object({ StatusCallbackEvent: z.string().max(40), Con
 const recordingParams = z.object({
   RecordingSid: sid('RE'), RecordingUrl: httpsUrl.optional(), RecordingStatus: z.string().max(32).default('completed'), RecordingDuration: seconds.optional(),
 });
+const outboundParams = z.object({ CallSid: sid('CA'), From: z.string().max(80), callbackContactId: z.coerce.number().int().min(1).max(2_147_483_647) });
+const outboundResultParams = z.object({ DialCallStatus: z.string().max(32).default('unknown') });
 const statusParams = z.object({ CallSid: sid('CA'), CallStatus: z.string().max(32).optional(), CallDuration: seconds.optional() });
 
 /** The contact a per-call URL names (`?c=<id>`): set by us when we asked Twilio to call it. */
@@ -79,6 +82,19 @@ export function voiceRoutes(ctx: AppContext): Record<string, Route> {
       const p = parseOrThrow(recordingParams, params, 'webhook');
       await calls.recording(contactOf(q), { sid: p.RecordingSid, url: p.RecordingUrl ?? null, status: p.RecordingStatus, seconds: p.RecordingDuration ?? null });
       return { status: 204 };
+    },
+    // The softphone's outgoing calls (the TwiML App's voice URL): callbacks only.
+    'voice/outbound': async (params) => {
+      const p = parseOrThrow(outboundParams, params, 'webhook');
+      const dial = await outboundCallback(ctx, { from: p.From, contactId: p.callbackContactId, callSid: p.CallSid });
+      if (!dial) return ok(twiml.refuseOutbound());
+      return ok(twiml.dialCaller(base, { ...dial, callerId: ctx.config.twilio!.fromNumber, contactId: p.callbackContactId }));
+    },
+    'voice/outbound-result': async (params, q) => {
+      const p = parseOrThrow(outboundResultParams, params, 'webhook');
+      const a = parseOrThrow(z.object({ a: z.coerce.number().int().min(1).max(2_147_483_647) }), { a: q.get('a') ?? undefined }, 'webhook').a;
+      await outboundResult(ctx, a, p.DialCallStatus);
+      return ok(twiml.nothing());
     },
     'voice/status': async (params) => {
       const p = parseOrThrow(statusParams, params, 'webhook');

@@ -183,6 +183,7 @@ const clockKind = {
   first_action: { vi: 'Hành động đầu tiên', en: 'First action' },
   close: { vi: 'Đóng ca', en: 'Close' },
   reroute: { vi: 'Chuyển tiếp', en: 'Re-route' },
+  callback: { vi: 'Gọi lại lần đầu', en: 'First callback' },
 } as const satisfies Record<ClockKind, L>;
 
 /** Why a referral is where it is (`why.reason`); the deadline and attempt are added by why-text.ts. */

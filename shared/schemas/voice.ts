@@ -25,3 +25,10 @@ export const voiceEndpointBody = z
     if (v.voiceDevice === 'sip' && !/^sip:[^\s@]+@[^\s@]+$/.test(v.voiceAddress ?? ''))
       ctx.addIssue({ code: 'custom', path: ['voiceAddress'], message: 'a SIP address looks like sip:agent7@pbx.example.vn' });
   });
+
+/** GET /api/supervisor/callbacks: open ones (default) or finished ones, paged. */
+export const callbacksQuery = z.object({
+  status: z.enum(['open', 'closed']).default('open'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});

@@ -8,7 +8,7 @@ export type SlaMetric = (typeof SLA_METRICS)[number];
  * Clock rows: the three SLA metrics, plus `reroute`, the routing target's own timeout after which an unacknowledged
  * referral moves on to the next target (no warning, no escalation: it re-routes).
  */
-export const CLOCK_KINDS = [...SLA_METRICS, 'reroute'] as const;
+export const CLOCK_KINDS = [...SLA_METRICS, 'reroute', 'callback'] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 
 /** `stopped`: the referral left this agency (declined, re-routed, cancelled) before the clock was met. */

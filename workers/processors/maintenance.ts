@@ -5,6 +5,7 @@ import { relayStaleNotifications } from '../../server/domain/notifications/notif
 import { relayLostReports } from '../../server/domain/reports/reports-relay.js';
 import { relayLostRoutingJobs, relayRoutingRequests } from '../../server/domain/routing/routing-outbox.js';
 import { sweepCalls } from '../../server/domain/voice/sweep.js';
+import { deleteOldRecordings } from '../../server/domain/voice/recording-retention.js';
 
 /** Housekeeping jobs. Job data carries no personal data: only the job's name decides what runs. */
 export function maintenanceProcessor(ctx: Pick<AppContext, 'db' | 'clock' | 'log' | 'queues' | 'redis' | 'realtime' | 'config' | 'voice'>) {
@@ -23,6 +24,11 @@ export function maintenanceProcessor(ctx: Pick<AppContext, 'db' | 'clock' | 'log
         if (routed || notifications) ctx.log.info(`relayed ${routed} routing requests and ${notifications} notifications`);
         const calls = await sweepCalls(ctx);
         return { routed, notifications, ...calls };
+      }
+      case 'delete-old-recordings': {
+        const n = await deleteOldRecordings(ctx);
+        if (n) ctx.log.info(`deleted ${n} recordings past the retention period`);
+        return { deleted: n };
       }
       default:
         throw new Error(`unknown maintenance job ${job.name}`);

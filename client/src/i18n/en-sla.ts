@@ -9,6 +9,7 @@ export const enSla: SlaMessages = {
     first_action: 'The agency takes a first action (contact, intervention, support).',
     close: 'The agency closes the case with an outcome.',
     reroute: 'Not acknowledged by then: the case moves on to the next agency.',
+    callback: 'A missed call must get its first callback attempt by then.',
   },
   state: { ok: 'On time', warning: 'Due soon', breached: 'Overdue', paused: 'Paused', met: 'Met', stopped: 'Stopped' },
   clock: {

@@ -8,6 +8,7 @@ export const viSla = {
     first_action: 'Cơ quan có hành động đầu tiên (liên hệ, can thiệp, hỗ trợ).',
     close: 'Cơ quan kết thúc ca với kết quả.',
     reroute: 'Chưa tiếp nhận trước thời điểm này thì ca được chuyển sang cơ quan tiếp theo.',
+    callback: 'Cuộc gọi nhỡ phải được gọi lại lần đầu trước thời điểm này.',
   },
   state: { ok: 'Trong hạn', warning: 'Sắp đến hạn', breached: 'Quá hạn', paused: 'Tạm dừng', met: 'Đã đạt', stopped: 'Đã dừng' },
   clock: {

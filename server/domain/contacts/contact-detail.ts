@@ -49,7 +49,11 @@ export async function contactDetail(db: Executor, crypto: FieldCrypto, row: Cont
     callerHandle: crypto.decryptNullable(row.caller_handle_enc),
     endedAt: row.ended_at ? new Date(row.ended_at).toISOString() : null,
     durationSeconds: row.duration_seconds,
-    recordingUrl: row.recording_url,
+    // Played through GET /api/contacts/:id/recording (audited): Twilio's URL never reaches a browser.
+    recording: row.recording_sid && !row.recording_deleted_at && row.recording_status === 'completed' ? { seconds: row.recording_seconds } : null,
+    answeredAt: row.answered_at ? new Date(row.answered_at).toISOString() : null,
+    waitSeconds: row.wait_seconds,
+    voicemail: row.voicemail,
     draft: row.draft_enc ? (JSON.parse(crypto.decrypt(row.draft_enc)) as Record<string, unknown>) : null,
     draftVersion: row.draft_version,
     wrapUp: await storedWrapUp(db, crypto, row),

@@ -8,6 +8,9 @@ function summaryQuery(db: Executor) {
   return db
     .selectFrom('contacts as c')
     .leftJoin('users as u', 'u.id', 'c.claimed_by')
+    .leftJoin('callbacks as cb', 'cb.contact_id', 'c.id')
+    .leftJoin('sla_clocks as k', (j) => j.onRef('k.callback_id', '=', 'cb.id').on('k.kind', '=', 'callback'))
+    .select(['cb.reason as callback_reason', 'cb.status as callback_status', 'cb.attempts as callback_attempts', 'k.due_at as callback_due_at', 'k.state as callback_clock', 'c.voicemail'])
     .select([
       'c.id', 'c.channel', 'c.status', 'c.caller_masked', 'c.received_at', 'c.claimed_at', 'c.claimed_by',
       'u.display_name as claimed_by_name', 'c.call_status', 'c.unread_messages', 'c.classification',
@@ -41,6 +44,9 @@ export function toSummary(r: SummaryRow): ContactSummary {
     unreadMessages: r.unread_messages,
     classification: r.classification,
     training: r.training,
+    callback: 'callback_reason' in r && r.callback_reason
+      ? { reason: r.callback_reason, status: r.callback_status!, attempts: r.callback_attempts ?? 0, dueAt: iso(r.callback_due_at ?? null), clock: r.callback_clock ?? null }
+      : null,
   };
 }
 

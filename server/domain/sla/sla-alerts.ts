@@ -9,6 +9,7 @@ const WHAT: Record<ClockKind, string> = {
   first_action: 'hành động đầu tiên',
   close: 'đóng ca',
   reroute: 'tiếp nhận',
+  callback: 'gọi lại',
 };
 
 const hhmm = (d: Date) => {

@@ -8,13 +8,17 @@ import { supervisorStepAt } from './clock-policy.js';
 import { nextEventAt } from './next-event.js';
 import { insertSlaAlerts, type SlaAlert } from './sla-alerts.js';
 import { scheduleTicks } from './sla-timers.js';
+import { callbackClockUpdate, claimDueCallbackClocks } from './callback-clocks.js';
 
 type EngineCtx = Pick<AppContext, 'db' | 'clock' | 'queues' | 'realtime' | 'log' | 'config' | 'crypto'>;
 type Expiry = NonNullable<Awaited<ReturnType<ReferralsService['expireInTx']>>>;
 
-interface DueRow {
+export interface DueRow {
   id: number;
   referral_id: number;
+  /** A callback's clock (its referral_id is null then; see callback-clocks.ts). */
+  callback_id: number | null;
+  callback_contact_id: number | null;
   kind: ClockKind;
   state: ClockState;
   started_at: Date;
@@ -64,7 +68,13 @@ export function createSlaEngine(ctx: EngineCtx, referrals: Pick<ReferralsService
       const escalations: { clock_id: number; referral_id: number; level: number; to_agency_id: number | null; created_at: Date }[] = [];
       const alerts: SlaAlert[] = [];
       const expiries: { row: DueRow; expiry: Expiry }[] = [];
+      const callbackContacts: number[] = [];
       for (const c of due) {
+        if (c.callback_id != null) {
+          updates.push(callbackClockUpdate(c, now, result));
+          callbackContacts.push(c.callback_contact_id!);
+          continue;
+        }
         const u: ClockUpdate = { id: c.id, state: c.state, warned_at: c.warned_at, breached_at: c.breached_at, escalate_at: c.escalate_at, escalation_level: c.escalation_level, next_at: null };
         const event = (type: ReferralEventType, details: Record<string, unknown>) =>
           events.push({ referral_id: c.referral_id, type, at: now, details: JSON.stringify({ clock: c.kind, dueAt: c.due_at.toISOString(), ...details }) });
@@ -111,12 +121,12 @@ export function createSlaEngine(ctx: EngineCtx, referrals: Pick<ReferralsService
       const notificationIds = await insertSlaAlerts(tx, ctx, alerts.filter((a) => a.phones.length), now);
       // Re-routes last: they stop the referral's other clocks, which this transaction may just have changed.
       for (const c of due) {
-        if (c.kind !== 'reroute' || c.state !== 'running' || c.due_at > now) continue;
+        if (c.callback_id != null || c.kind !== 'reroute' || c.state !== 'running' || c.due_at > now) continue;
         const expiry = await referrals.expireInTx(tx, c.referral_id, now);
         if (expiry) expiries.push({ row: c, expiry });
       }
       result.expired = expiries.length;
-      return { due, updates, notificationIds, expiries, escalated: escalations.length > 0, escalatedTo: escalations.map((e) => e.to_agency_id) };
+      return { due: due.filter((c) => c.callback_id == null), updates, notificationIds, expiries, callbackContacts, escalated: escalations.length > 0, escalatedTo: escalations.map((e) => e.to_agency_id) };
     });
     return {
       result,
@@ -125,6 +135,8 @@ export function createSlaEngine(ctx: EngineCtx, referrals: Pick<ReferralsService
         await enqueueNotifications(ctx, work.notificationIds);
         for (const e of work.expiries) await referrals.afterExpiry(e.expiry, e.row.referral_id);
         publish(work.due, work.escalated, work.escalatedTo);
+        if (work.callbackContacts.length)
+          ctx.realtime.emit([ROOMS.operators, ROOMS.supervisors], 'callbacks:changed', { contactIds: [...new Set(work.callbackContacts)] });
         await scheduleTicks(ctx, work.updates.flatMap((u) => (u.next_at ? [u.next_at] : [])));
       },
     };
@@ -162,9 +174,11 @@ export function createSlaEngine(ctx: EngineCtx, referrals: Pick<ReferralsService
 }
 export type SlaEngine = ReturnType<typeof createSlaEngine>;
 
+/** Due clocks of referrals (each locked with its referral) and of callbacks (each with its callback). */
 async function claimDue(tx: Tx, now: Date): Promise<DueRow[]> {
   const r = await sql<DueRow>`
-    select c.id, c.referral_id, c.kind, c.state, c.started_at, c.warn_at, c.due_at, c.escalate_at, c.warned_at, c.breached_at,
+    select c.id, c.referral_id, null::bigint as callback_id, null::bigint as callback_contact_id, c.kind, c.state, c.started_at, c.warn_at,
+           c.due_at, c.escalate_at, c.warned_at, c.breached_at,
            c.escalation_level, c.supervisor_after_percent, r.contact_id, r.agency_id, a.name as agency_name, a.focal_phones,
            pa.id as parent_agency_id, pa.focal_phones as parent_phones
       from sla_clocks c
@@ -175,10 +189,10 @@ async function claimDue(tx: Tx, now: Date): Promise<DueRow[]> {
      order by c.next_at
      limit ${BATCH}
        for update of c, r skip locked`.execute(tx);
-  return r.rows;
+  return [...r.rows, ...(await claimDueCallbackClocks(tx, now, BATCH))];
 }
 
-interface ClockUpdate {
+export interface ClockUpdate {
   id: number;
   state: ClockState;
   warned_at: Date | null;

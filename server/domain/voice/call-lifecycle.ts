@@ -1,6 +1,6 @@
-import { ROOMS, type CallbackReason } from '../../../shared/index.js';
+import type { CallbackReason } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
-import { openCallback } from '../callbacks/callbacks.repo.js';
+import { createCallbacksService } from '../callbacks/callbacks.service.js';
 import { contactEvents } from '../contacts/contact-events.js';
 import { createCallDesk } from './call-desk.js';
 import { distributorFor } from './distribution.js';
@@ -8,7 +8,7 @@ import { setStatus } from './operator-status.repo.js';
 import { voiceUrl } from './twilio-voice.js';
 import { CallGoneError } from './voice-port.js';
 
-type Ctx = Pick<AppContext, 'db' | 'clock' | 'realtime' | 'config' | 'log' | 'voice'>;
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'realtime' | 'config' | 'log' | 'voice' | 'queues'>;
 
 /** Twilio's final call statuses: once one is recorded, no late "ringing" or "in-progress" replaces it. */
 export const TERMINAL_CALL_STATUSES = ['completed', 'busy', 'no-answer', 'failed', 'canceled'];
@@ -24,6 +24,7 @@ export function createCallLifecycle(ctx: Ctx) {
   const desk = createCallDesk(ctx);
   const distributor = distributorFor(ctx);
   const events = contactEvents(ctx);
+  const callbacks = createCallbacksService(ctx);
 
   const byCallSid = (callSid: string) =>
     db.selectFrom('contacts').select(['id', 'answered_at', 'ended_at', 'queue_result', 'claimed_by', 'conference_sid', 'twilio_sid'])
@@ -40,8 +41,7 @@ export function createCallLifecycle(ctx: Ctx) {
       .where('id', '=', contactId).execute();
     await distributor.endOffers({ contactId }, 'caller_left');
     const why = reason === 'abandoned_queue' && ringing ? 'abandoned_ringing' : reason;
-    if ((await openCallback(db, contactId, why, at)) != null)
-      ctx.realtime.emit([ROOMS.operators, ROOMS.supervisors], 'callbacks:changed', { contactIds: [contactId] });
+    await callbacks.missedCall(contactId, why, at);
     await events.updated(contactId);
   }
 

@@ -110,3 +110,22 @@ export function holdMusic(): string {
 }
 
 export const conferenceName = (contactId: number) => `contact-${contactId}`;
+
+/** A callback rings the caller from the hotline's number, recorded from the answer; the attempt learns how it went. */
+export function dialCaller(base: string, p: { number: string; callerId: string; attemptId: number; contactId: number }): string {
+  const r = new twilio.twiml.VoiceResponse();
+  r.dial({
+    callerId: p.callerId, answerOnBridge: true, timeout: 30, record: 'record-from-answer',
+    recordingStatusCallback: voiceUrl(base, 'recording', p.contactId), recordingStatusCallbackMethod: 'POST',
+    action: `${voiceUrl(base, 'outbound-result')}?a=${p.attemptId}`, method: 'POST',
+  }).number(p.number);
+  return xml(r);
+}
+
+/** An outgoing call the server will not place (no callback attempt of this operator): said, then hung up. */
+export function refuseOutbound(): string {
+  const r = new twilio.twiml.VoiceResponse();
+  r.say(VI, 'Không thể thực hiện cuộc gọi này.');
+  r.hangup();
+  return xml(r);
+}

@@ -44,13 +44,11 @@ export function ContactHeader({ contact: c }: { contact: ContactDetail }) {
             </dd>
           </div>
         )}
-        {c.recordingUrl && (
+        {c.recording && (
           <div>
             <dt>{t('operator.work.recording')}</dt>
             <dd>
-              <a href={c.recordingUrl} target="_blank" rel="noreferrer">
-                {t('operator.work.listen')}
-              </a>
+              <audio controls preload="none" src={`/api/contacts/${c.id}/recording`} data-testid="recording-player" aria-label={t('operator.work.listen')} />
             </dd>
           </div>
         )}
