@@ -25,7 +25,7 @@ describe('Twilio webhooks: signed, idempotent, announced live', () => {
     expect(r.status).to.equal(200);
     expect(r.headers.get('content-type')).to.match(/xml/);
     expect(r.text).to.match(/<Say language="vi-VN">Tổng đài/);
-    expect(r.text).to.include('<Enqueue>hotline111</Enqueue>');
+    expect(r.text).to.match(/<Enqueue [^>]*waitUrl="https:\/\/hotline111\.test\/webhooks\/twilio\/voice\/wait"[^>]*>hotline111<\/Enqueue>/);
     const rows = await contactsBySid(callSid);
     expect(rows).to.have.length(1);
     expect(rows[0]).to.include({ channel: 'voice', status: 'queued', call_status: 'ringing', caller_masked: '•••• 678' });
@@ -61,17 +61,16 @@ describe('Twilio webhooks: signed, idempotent, announced live', () => {
     expect(await contactsBySid(callSid)).to.have.length(1);
   });
 
-  it('records call status: completed with duration and recording, ending the call', async () => {
+  it('records call status: completed with its duration, ending the call (a call nobody answered is called back)', async () => {
     const callSid = newSid('CA');
     await post('/webhooks/twilio/voice', { CallSid: callSid, From: '+84911112222', CallStatus: 'ringing' });
-    const r = await post('/webhooks/twilio/voice/status', {
-      CallSid: callSid, CallStatus: 'completed', CallDuration: '95', RecordingUrl: 'https://api.twilio.com/2010-04-01/Accounts/AC/Recordings/RE1',
-    });
+    const r = await post('/webhooks/twilio/voice/status', { CallSid: callSid, CallStatus: 'completed', CallDuration: '95' });
     expect(r.status).to.equal(204);
     const [row] = await contactsBySid(callSid);
     expect(row).to.include({ call_status: 'completed', duration_seconds: 95 });
     expect(row!.ended_at).to.be.instanceOf(Date);
-    expect(row!.recording_url).to.match(/Recordings\/RE1$/);
+    const cb = await testEnv().db.selectFrom('callbacks').select('reason').where('contact_id', '=', row!.id).executeTakeFirst();
+    expect(cb).to.deep.equal({ reason: 'abandoned_queue' });
   });
 
   it('joins messages from one sender into their open conversation, ignoring a retried MessageSid', async () => {
