@@ -30,12 +30,21 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create trigger unit_cover_report_changed after insert on unit_cover
             for each statement execute function report_mark_map_changed()`.execute(db);
 
+  // A 2025 area's note counts the period's contacts located in its old units (server/domain/reports/area-note.ts): with
+  // the day in the key, the count reads only the period's index entries (index-only), not every contact those units
+  // ever had. Same index count on the intake path as before, entries 8 bytes wider.
+  await sql`drop index contacts_location_report_idx`.execute(db);
+  await sql`create index contacts_location_report_idx on contacts (location_unit_id, received_at) include (id)
+            where location_unit_id is not null`.execute(db);
+
   // The rollups were counted on each unit's own chain: recount every day (the reports worker's next refresh does it;
   // days not yet counted are already logged).
   await sql`insert into report_dirty_days (day) select distinct day from report_contact_daily where area_id = 0`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop index contacts_location_report_idx`.execute(db);
+  await sql`create index contacts_location_report_idx on contacts (location_unit_id) include (id) where location_unit_id is not null`.execute(db);
   await sql`drop trigger unit_cover_report_changed on unit_cover`.execute(db);
   await sql`drop function report_mark_map_changed()`.execute(db);
   await sql`drop view report_unit_province`.execute(db);
