@@ -42,7 +42,7 @@ describe('migration 0010: the statistics rollups recounted on one map across the
     await sql`insert into report_contact_daily (area_id, day, channel, call_type, classification, n)
               select a, '2025-03-10', 'voice', '', '', 1 from unnest(${[0, daoDuc, haGiang]}::int[]) a`.execute(db);
 
-    expect(await migrateToLatest(db)).to.deep.equal(['0010-stats-one-map']);
+    expect(await migrateToLatest(db)).to.include('0010-stats-one-map');
     expect(await dirtyDays()).to.deep.equal(['2025-03-10']);
     expect(await refreshRollups(db)).to.equal(1);
     expect(await contactsIn(tq2025)).to.equal(1);
