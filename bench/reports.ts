@@ -4,6 +4,7 @@
  * process, as `npm start`), then measures:
  *  - GET /api/stats (all 16 tables) over 12 and 6 months, nationally, per province of both unit datasets, a district,
  *    a commune, and as an agency officer: latency p50/p95/max (target p95 ≤ 500 ms);
+ *  - the rollups' full rebuild and the refresh of the last 30 days, per contact;
  *  - POST /api/reports for the last 12 months, national: time until the workbook is stored (target ≤ 15 s), while
  *    /healthz is sampled every 20 ms (the server must stay responsive).
  * Prints figures as it goes; the last line is one JSON object. Knobs: BENCH_CONTACTS, BENCH_REFERRALS, BENCH_ROUNDS.
@@ -13,6 +14,7 @@ import { generateSynthetic } from '../server/domain/synthetic/generate.js';
 import { localMidnight, nextDay } from '../server/domain/reports/scope.js';
 import { cleanupBenchEnv, createBenchEnv, login, stopProcess, type BenchEnv } from './lib/env.js';
 import { benchAreas, healthProbe, reportUsers, startMonolith } from './lib/reports-setup.js';
+import { timeRollups } from './lib/rollup-timing.js';
 import { now, pct, round } from './lib/stats.js';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 2_000_000);
@@ -45,6 +47,9 @@ async function main() {
       contacts: CONTACTS, referrals: REFERRALS, from: localMidnight(yearsBefore(today, 3)), to: new Date(), log: (l) => log(`[generate] ${l}`),
     });
     log(`generated in ${round((now() - t0) / 1000)} s: ${JSON.stringify(counts)}`);
+    const rollups = await timeRollups(env.db, today);
+    log(`rollups: full rebuild ${rollups.rebuildMs} ms (${rollups.rebuildUsPerContact} µs a contact); refresh of the last ` +
+      `${rollups.refreshDays} days ${rollups.refreshMs} ms for ${rollups.refreshContacts} contacts (${rollups.refreshUsPerContact} µs a contact)`);
     const users = await reportUsers(env.db);
     const areas = await benchAreas(env.db);
 
@@ -110,7 +115,7 @@ async function main() {
     log(`/healthz during the builds: ${JSON.stringify(healthz)}`);
     const xlsxMaxMs = Math.max(...builds.map((b) => b.totalMs));
     result = {
-      benchmark: 'reports', generated: counts, rounds: ROUNDS,
+      benchmark: 'reports', generated: counts, rounds: ROUNDS, rollups,
       stats: { ...stats, byScope }, xlsx: { builds, maxMs: round(xlsxMaxMs) }, healthzDuringBuild: healthz,
       targets: TARGET, targetsMet: (stats.p95Ms ?? Infinity) <= TARGET.statsP95Ms && xlsxMaxMs <= TARGET.xlsxMs,
     };

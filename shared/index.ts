@@ -33,5 +33,6 @@ export type * from './sla/sla-views.js';
 export * from './reports/stats.js';
 export * from './reports/htcds.js';
 export * from './reports/labels.js';
+export * from './reports/area-labels.js';
 export * from './schemas/reports.js';
 export * from './time.js';

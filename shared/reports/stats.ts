@@ -65,6 +65,19 @@ export interface StatsArea {
   name: string;
   level: UnitLevel;
   dataset: UnitDataset;
+  /** The full path ("Xã Đạo Đức, huyện Vị Xuyên, Hà Giang"); absent in results stored before it was added. */
+  path?: string;
+}
+
+/**
+ * How an area's figures relate to the 2025 reform. A 2025 area (`crosswalk`) also counts the contacts recorded with
+ * the old units on its ground (`oldUnitContacts` of them in the period); an old area (`old_units`) counts only what was
+ * recorded with its own old units.
+ */
+export interface StatsAreaNote {
+  kind: 'crosswalk' | 'old_units';
+  oldUnitContacts: number | null;
+  text: L;
 }
 
 export interface StatsResult {
@@ -74,6 +87,8 @@ export interface StatsResult {
   area: StatsArea | null;
   /** Set for an agency officer: only the referrals to this agency (and their cases and victims) are counted. */
   agency: { id: number; name: string } | null;
+  /** Set when an area is asked for (absent in results stored before it was added). */
+  areaNote?: StatsAreaNote | null;
   generatedAt: string;
   tables: StatTable[];
 }

@@ -6,7 +6,10 @@ import { TEST_TWILIO } from '../support/twilio.js';
 import { until } from '../support/until.js';
 
 const PUBLIC = 'https://hotline111.test';
-const CASES = 2;
+/** Two calls from Xã Vị Xuyên (2025 map), one from old Xã Đạo Đức (huyện Vị Xuyên, Hà Giang), now part of Xã Vị Xuyên. */
+const NEW_CASES = 2;
+const OLD_CASES = 1;
+const CASES = NEW_CASES + OLD_CASES;
 
 /** Today in Vietnam (the statistics' days are Vietnamese days), as YYYY-MM-DD and as the page writes it. */
 const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -18,10 +21,11 @@ describe('browser: a supervisor reads the statistics for a period and downloads 
 
   it('shows the cases just classified, builds the workbook in the background and downloads it', async () => {
     const { product, page, db } = session;
-    // The demo has agencies and users but no contacts: two trafficking calls from Vị Xuyên (Hà Giang), through the
-    // real API, and the referrals the routing worker makes for them.
+    // The demo has agencies and users but no contacts: trafficking calls from Vị Xuyên, one naming the old commune,
+    // through the real API, and the referrals the routing worker makes for them.
     const ids: number[] = [];
-    for (let i = 0; i < CASES; i++) ids.push(await classifyCallInViXuyen(product.url, db, PUBLIC));
+    for (let i = 0; i < NEW_CASES; i++) ids.push(await classifyCallInViXuyen(product.url, db, PUBLIC));
+    for (let i = 0; i < OLD_CASES; i++) ids.push(await classifyCallInViXuyen(product.url, db, PUBLIC, { dataset: 'vn-2023', code: '00955' }));
     const countReferrals = async () =>
       (await db.query('select count(*)::int as n from referrals where contact_id = any($1::bigint[])', [ids])).rows[0].n as number;
     await until(async () => (await countReferrals()) >= CASES);
@@ -63,14 +67,31 @@ describe('browser: a supervisor reads the statistics for a period and downloads 
     const csv = await page.getByTestId('stat-csv-contacts_by_classification').getAttribute('href');
     expect(csv).to.equal(`/api/stats/contacts_by_classification.csv?from=${today}&to=${today}`);
 
-    // The area: Tuyên Quang (the 2025 map) holds Xã Vị Xuyên; the choice goes into the URL as a unit id.
+    // An old area: Hà Giang before the reform, shown with its mark and what it is today; it counts its own units only.
+    await page.getByTestId('stats-area-dataset').selectOption('vn-2023');
+    await page.getByTestId('stats-area-province').selectOption({ label: 'Tỉnh Hà Giang' });
+    await page.locator('[data-testid="stats-area-path"]', { hasText: 'Tỉnh Hà Giang (trước 01/7/2025)' }).waitFor();
+    expect(await page.getByTestId('stats-area-now').innerText()).to.include('nay thuộc: Tuyên Quang');
+    await page.getByTestId('stats-apply').click();
+    await page.locator('[data-testid="stats-summary"]', { hasText: 'Tỉnh Hà Giang (trước 01/7/2025)' }).waitFor();
+    await page.locator('[data-testid="stats-body"]:not([aria-busy])').waitFor();
+    expect(await cell('contacts_by_classification', 'trafficking', 'n')).to.equal(String(OLD_CASES));
+    expect(await page.getByTestId('stats-area-note').getAttribute('data-kind')).to.equal('old_units');
+
+    // Tuyên Quang (the 2025 map) holds Xã Vị Xuyên and old Xã Đạo Đức: every case counts there, and the note says how
+    // many were recorded with old units. The choice goes into the URL as a unit id.
     await page.getByTestId('stats-area-dataset').selectOption('vn-2025');
     await page.getByTestId('stats-area-province').selectOption({ label: 'Tuyên Quang' });
+    await page.locator('[data-testid="stats-area-path"]', { hasText: 'Khu vực đã chọn: Tuyên Quang' }).waitFor();
     await page.getByTestId('stats-apply').click();
-    await page.waitForURL((u) => u.searchParams.get('province') === '08' && u.searchParams.has('areaId'));
-    await page.locator('[data-testid="stats-summary"]', { hasText: 'Tuyên Quang' }).waitFor();
+    await page.waitForURL((u) => u.searchParams.get('province') === '08' && u.searchParams.get('dataset') === 'vn-2025' && u.searchParams.has('areaId'));
+    await page.locator('[data-testid="stats-summary"]', { hasText: 'Địa bàn: Tuyên Quang' }).waitFor();
     await page.locator('[data-testid="stats-body"]:not([aria-busy])').waitFor();
     expect(await cell('contacts_by_classification', 'trafficking', 'n')).to.equal(String(CASES));
+    expect(await page.getByTestId('stats-area-note').innerText()).to.include(`(theo bảng chuyển đổi 2025): ${OLD_CASES} liên hệ.`);
+    const provinceRow = page.locator(`[data-testid="stat-table-cases_by_province"] tbody tr`);
+    expect(await provinceRow.count()).to.equal(1);
+    expect(await provinceRow.locator('th').innerText()).to.equal('Tuyên Quang');
     await page.screenshot({ path: 'test-results/statistics.png' });
 
     // Back to the whole country, then the 12-month report: queued at once, built by the reports worker.

@@ -4,6 +4,7 @@
  * from the rows below; keep the comments in step with them.
  */
 import type { Database } from '../../server/db/database.js';
+import { rebuildUnitMap } from '../../server/domain/units/unit-map.js';
 import type { EthnicityCode } from '../../shared/index.js';
 
 /** A local (UTC+7) wall-clock time. */
@@ -37,7 +38,7 @@ type ContactInput = {
   victims?: { sex: string; age: number | null; band: string | null; ethnicity: EthnicityCode | null; nationality: string | null }[];
 };
 
-async function contact(db: Database, c: ContactInput): Promise<number> {
+export async function contact(db: Database, c: ContactInput): Promise<number> {
   const wrapped = c.classification != null;
   const r = await db
     .insertInto('contacts')
@@ -71,7 +72,7 @@ type ReferralInput = {
   outcome?: 'successful' | 'not_successful';
 };
 
-async function referral(db: Database, r: ReferralInput): Promise<number> {
+export async function referral(db: Database, r: ReferralInput): Promise<number> {
   const row = await db
     .insertInto('referrals')
     .values({
@@ -88,7 +89,7 @@ async function referral(db: Database, r: ReferralInput): Promise<number> {
 }
 
 type ClockState = 'met' | 'late' | 'breached' | 'running' | 'stopped';
-async function clocks(db: Database, referralId: number, at: Date, states: [ClockState, ClockState, ClockState]) {
+export async function clocks(db: Database, referralId: number, at: Date, states: [ClockState, ClockState, ClockState]) {
   const kinds = ['acknowledge', 'first_action', 'close'] as const;
   for (const [i, kind] of kinds.entries()) {
     const st = states[i]!;
@@ -130,6 +131,8 @@ export async function loadFixture(db: Database, recordedBy: number): Promise<Fix
   const q = await unit(db, 'vn-2023', '90', 'province', 'Tỉnh Cũ', null);
   const d = await unit(db, 'vn-2023', '900', 'district', 'Huyện Cũ', q);
   const e = await unit(db, 'vn-2023', '90001', 'commune', 'Xã Cũ', d);
+  // As an import does: the statistics count each place in the areas of the unit map (no crosswalk here).
+  await db.transaction().execute((tx) => rebuildUnitMap(tx));
   const a1 = (await db.insertInto('agencies').values({ code: 'fx-a1', name: 'Phòng Một', type: 'district_office' }).returning('id').executeTakeFirstOrThrow()).id;
   const a2 = (await db.insertInto('agencies').values({ code: 'fx-a2', name: 'Công an Hai', type: 'police' }).returning('id').executeTakeFirstOrThrow()).id;
 

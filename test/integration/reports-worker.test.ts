@@ -121,7 +121,7 @@ describe('periodic reports: built by the reports worker (BullMQ), kept, listed, 
     expect(detail.report.status).to.equal('done');
     expect(detail.result!.agency).to.deep.equal({ id: fx.agencies.a1, name: 'Phòng Một' });
     const { wb } = await workbookOf(`/api/reports/${id}/file`, officer);
-    checkWorkbook(wb, detail.result!, 'Địa bàn: Tỉnh Cũ — Cơ quan: Phòng Một');
+    checkWorkbook(wb, detail.result!, 'Địa bàn: Tỉnh Cũ (trước 01/7/2025) — Cơ quan: Phòng Một');
     const agencies = wb.getWorksheet('Cơ quan tiếp nhận')!;
     expect((agencies.getRow(HEADER_ROW + 1).values as unknown[]).slice(1)).to.deep.equal(['Phòng Một', 1, 0, 0, 1, 0]);
 

@@ -12,8 +12,13 @@ export async function demoCookie(url: string, username: string): Promise<string>
   return login.headers.getSetCookie()[0]!.split(';')[0]!;
 }
 
-/** The operator's side, over the real API: a call classified as trafficking in Xã Vị Xuyên (2025 map). */
-export async function classifyCallInViXuyen(url: string, db: pg.Client, publicBaseUrl: string): Promise<number> {
+/**
+ * The operator's side, over the real API: a call classified as trafficking in Xã Vị Xuyên (2025 map), or in another
+ * place the caller names (an old unit, say).
+ */
+export async function classifyCallInViXuyen(
+  url: string, db: pg.Client, publicBaseUrl: string, place: { dataset: 'vn-2023' | 'vn-2025'; code: string } = { dataset: 'vn-2025', code: '00913' },
+): Promise<number> {
   const callSid = newSid('CA');
   await signedTwilioPost(url, '/webhooks/twilio/voice', { CallSid: callSid, From: '+84912000999', CallStatus: 'ringing' }, { publicBaseUrl });
   const id = Number((await db.query('select id from contacts where twilio_sid = $1', [callSid])).rows[0].id);
@@ -21,7 +26,7 @@ export async function classifyCallInViXuyen(url: string, db: pg.Client, publicBa
   const call = (path: string, body?: unknown) =>
     fetch(`${url}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
   expect((await call(`/api/contacts/${id}/claim`)).status).to.equal(200);
-  const w = await call(`/api/contacts/${id}/wrap-up`, traffickingWrapUp({ location: { kind: 'unit', dataset: 'vn-2025', code: '00913' }, consent: 'victim' }));
+  const w = await call(`/api/contacts/${id}/wrap-up`, traffickingWrapUp({ location: { kind: 'unit', ...place }, consent: 'victim' }));
   expect(w.status).to.equal(200);
   return id;
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { UNIT_DATASETS, type UnitDataset, type UnitView } from '../../../shared/index.js';
 import { useUnitPathOptions } from '../api/use-unit-path.js';
 import { FieldError } from '../components/field.js';
+import { AreaPathLine } from './area-path.js';
 import type { AreaPath } from './use-stats-filters.js';
 
 export interface AreaChoice {
@@ -22,7 +23,7 @@ const ID = 'stats-area';
 /**
  * The statistics' area: the whole country, or a province, then optionally a district (three-tier dataset) and a
  * commune, in either dataset. Each choice reports the chosen unit's id at once, so a commune found by a name search
- * stays chosen when the search changes.
+ * stays chosen when the search changes. The chosen unit shows below with its full path (and, if old, what it is now).
  */
 export function AreaPicker({ value, onChange, error }: Props) {
   const { t } = useTranslation();
@@ -106,6 +107,7 @@ export function AreaPicker({ value, onChange, error }: Props) {
           />
         </div>
       </div>
+      <AreaPathLine dataset={path.dataset} code={path.commune || path.district || path.province} />
       <p className="field-hint">{t('stats.filters.datasetHint')}</p>
       <FieldError id={errorId} message={error} />
     </fieldset>

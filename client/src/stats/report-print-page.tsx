@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { ReportDetail } from '../../../shared/index.js';
+import { areaTitle, type ReportDetail } from '../../../shared/index.js';
 import { Alert } from '../components/alert.js';
 import { formatDateTime } from '../i18n/format.js';
 import { localizeMessage } from '../i18n/messages.js';
@@ -49,7 +49,7 @@ function PrintedReport({ detail: { report, result } }: { detail: ReportDetail & 
   const { t } = useTranslation();
   const { lang } = useLabels();
   const byId = new Map(result.tables.map((x) => [x.id, x]));
-  const area = result.area ? result.area.name : t('stats.filters.nation');
+  const area = result.area ? areaTitle(result.area, lang) : t('stats.filters.nation');
   const period = periodText(result.period);
 
   // The browser's PDF takes the document's title as its file name.
@@ -80,6 +80,7 @@ function PrintedReport({ detail: { report, result } }: { detail: ReportDetail & 
             </>
           )}
         </p>
+        {result.areaNote && <p className="print-note">{result.areaNote.text[lang]}</p>}
         <p className="print-meta">
           {t('stats.print.generated', { time: formatDateTime(result.generatedAt) })} · {t('stats.print.requestedBy', { name: report.requestedBy.name })}
         </p>

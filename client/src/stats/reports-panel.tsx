@@ -4,12 +4,13 @@ import { useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import { reportBody, type ReportBody, type ReportFileView } from '../../../shared/index.js';
+import { areaTitle, reportBody, type ReportBody, type ReportFileView } from '../../../shared/index.js';
 import { applyServerErrors } from '../api/form-errors.js';
 import { Alert } from '../components/alert.js';
 import { describedBy, Field } from '../components/field.js';
 import { formatDateTime } from '../i18n/format.js';
 import { localizeMessage, zodErrorMap } from '../i18n/messages.js';
+import { useLabels } from '../i18n/use-labels.js';
 import { lastMonths, periodText, type Period } from './periods.js';
 import { mayRetry, REPORT_MAX_ATTEMPTS, useCreateReport, useReports, type StatsFilter } from './stats-api.js';
 
@@ -175,6 +176,7 @@ function ReportList({ reports, loading, error }: { reports: ReportFileView[] | u
 
 function ReportItem({ report: r }: { report: ReportFileView }) {
   const { t } = useTranslation();
+  const { lang } = useLabels();
   const name = useReportName()(r);
   const busy = r.status === 'queued' || r.status === 'running';
   const retry = mayRetry(r);
@@ -188,7 +190,7 @@ function ReportItem({ report: r }: { report: ReportFileView }) {
       </div>
       <p className="muted small">
         {r.label && <>{periodText(r.params)} · </>}
-        {r.area ? r.area.name : t('stats.filters.nation')}
+        {r.area ? areaTitle(r.area, lang) : t('stats.filters.nation')}
         {r.agency && <> · {r.agency.name}</>}
         {' · '}
         {t('stats.reports.requestedBy', { name: r.requestedBy.name, time: formatDateTime(r.createdAt) })}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { StatsResult } from '../../../shared/index.js';
+import { areaTitle, type StatsResult } from '../../../shared/index.js';
 import { useSession } from '../auth/use-session.js';
 import { Alert } from '../components/alert.js';
 import { PageHeader } from '../components/page-header.js';
@@ -50,13 +50,11 @@ export function StatsPage() {
   );
 }
 
-/** The area as a title: the whole country, or the unit's name (saying so when it is a pre-2025 unit). */
+/** The area as a title: the whole country, or the unit's full path (saying so when it is a pre-2025 unit). */
 function useAreaLabel() {
   const { t } = useTranslation();
-  return (r: StatsResult): string => {
-    if (!r.area) return t('stats.filters.nation');
-    return r.area.dataset === 'vn-2023' ? `${r.area.name} (${t('stats.filters.before2025')})` : r.area.name;
-  };
+  const { lang } = useLabels();
+  return (r: StatsResult): string => (r.area ? areaTitle(r.area, lang) : t('stats.filters.nation'));
 }
 
 /** The figures: what they cover, a jump list, then each section's cards. */
@@ -79,6 +77,11 @@ function StatsBody({ result, filter, busy, lang }: { result: StatsResult; filter
             </>
           )}
         </p>
+        {result.areaNote && (
+          <p className="stats-area-note" data-testid="stats-area-note" data-kind={result.areaNote.kind}>
+            {result.areaNote.text[lang]}
+          </p>
+        )}
         <p className="muted small">{t('stats.summary.generated', { time: formatDateTime(result.generatedAt) })}</p>
       </div>
       <nav className="stats-jump" aria-label={t('stats.sections.jump')}>

@@ -8,6 +8,7 @@ import * as m0006 from './0006-routing-done.js';
 import * as m0007 from './0007-unit-map.js';
 import * as m0008 from './0008-victim-ethnicity-codes.js';
 import * as m0009 from './0009-referral-attempts.js';
+import * as m0010 from './0010-stats-one-map.js';
 import * as m0011 from './0011-voice.js';
 
 /** Every migration, in order. Listed explicitly so the same code runs under tsx and compiled. */
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0007-unit-map': m0007,
   '0008-victim-ethnicity-codes': m0008,
   '0009-referral-attempts': m0009,
+  '0010-stats-one-map': m0010,
   '0011-voice': m0011,
 };

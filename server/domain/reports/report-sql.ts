@@ -12,15 +12,14 @@ export const ETHNIC_GROUP = sql`coalesce(v.ethnicity, 'unknown')`;
 export const DESTINATION = sql`case c.location_kind when 'abroad' then c.location_country when 'unit' then 'VN' else 'unknown' end`;
 
 /**
- * `chain(unit_id, area_id)`: every unit paired with itself and each unit above it (commune → district → province,
- * any depth), and `top(unit_id, province_id)`: each unit's province. For a WITH RECURSIVE clause.
+ * The areas a located contact counts in: `report_unit_area(unit_id, area_id)` (migration 0010), the unit's own chain
+ * plus the 2025 units whose ground holds all of its ground. Join it on the location unit.
  */
-export const UNIT_CHAIN = sql`
-  chain(unit_id, area_id) as (
-    select id, id from admin_units
-    union all
-    select ch.unit_id, u.parent_id from chain ch join admin_units u on u.id = ch.area_id where u.parent_id is not null
-  ),
-  top(unit_id, province_id) as (
-    select ch.unit_id, ch.area_id from chain ch join admin_units u on u.id = ch.area_id where u.parent_id is null
-  )`;
+export const UNIT_AREA = sql`report_unit_area`;
+
+/**
+ * The "province" key of case `cases` (with `tp` = report_unit_province joined on its location unit): today's
+ * province id (an old Hà Giang commune is in Tuyên Quang), or abroad / unknown.
+ */
+export const PROVINCE_KEY = sql`case when location_kind = 'unit' then coalesce(tp.province_id::text, 'unknown') else location_kind end`;
+export const TODAY_PROVINCE = sql`left join report_unit_province tp on tp.unit_id = cases.location_unit_id`;

@@ -12,7 +12,7 @@ function viewQuery(db: Executor) {
     .select([
       'f.id', 'f.label', 'f.params', 'f.scope_agency_id', 'a.name as agency_name', 'f.requested_by', 'u.display_name as requested_by_name',
       'f.status', 'f.progress', 'f.error', 'f.attempts', 'f.created_at', 'f.started_at', 'f.finished_at', 'f.file_name', 'f.file_size',
-      'au.id as area_id', 'au.code as area_code', 'au.name as area_name', 'au.level as area_level', 'au.dataset as area_dataset',
+      'au.id as area_id', 'au.code as area_code', 'au.name as area_name', 'au.level as area_level', 'au.dataset as area_dataset', 'au.path as area_path',
     ]);
 }
 type ViewRow = Awaited<ReturnType<ReturnType<typeof viewQuery>['executeTakeFirstOrThrow']>>;
@@ -20,7 +20,7 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 function toView(r: ViewRow): ReportFileView {
   const area: StatsArea | null = r.area_id != null
-    ? { id: r.area_id, code: r.area_code!, name: r.area_name!, level: r.area_level!, dataset: r.area_dataset! }
+    ? { id: r.area_id, code: r.area_code!, name: r.area_name!, level: r.area_level!, dataset: r.area_dataset!, path: r.area_path ?? r.area_name! }
     : null;
   return {
     id: r.id,

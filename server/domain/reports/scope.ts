@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { vnMidnight, type SessionUser, type StatsArea } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
+import { UNIT_AREA } from './report-sql.js';
 
 /** What one statistics question covers: resolved once, then handed to every query. */
 export interface StatsScope {
@@ -13,7 +14,10 @@ export interface StatsScope {
   end: Date;
   /** null: the whole country. */
   area: StatsArea | null;
-  /** The area and every unit below it (null for the whole country). */
+  /**
+   * The units whose contacts count in the area (null for the whole country): the area and every unit below it, and
+   * for a 2025 area also the old units on its ground (report_unit_area, the rule the rollups follow).
+   */
   unitIds: number[] | null;
   /** An agency officer's statistics cover only the referrals to their agency, and those referrals' cases. */
   agency: { id: number; name: string } | null;
@@ -54,20 +58,18 @@ export async function resolveScope(
     start: localMidnight(q.from),
     end: localMidnight(nextDay(q.to)),
     area,
-    unitIds: area ? await unitAndDescendants(db, area.id) : null,
+    unitIds: area ? await unitsCountedIn(db, area.id) : null,
     agency: agency ?? null,
   };
 }
 
 export async function findArea(db: Executor, areaId: number): Promise<StatsArea> {
-  const u = await db.selectFrom('admin_units').select(['id', 'code', 'name', 'level', 'dataset']).where('id', '=', areaId).executeTakeFirst();
+  const u = await db.selectFrom('admin_units').select(['id', 'code', 'name', 'level', 'dataset', 'path']).where('id', '=', areaId).executeTakeFirst();
   if (!u) throw new ValidationError('unknown area', { areaId: `no administrative unit with id ${areaId}` });
-  return u;
+  return { ...u, path: u.path ?? u.name };
 }
 
-async function unitAndDescendants(db: Executor, id: number): Promise<number[]> {
-  const r = await sql<{ id: number }>`
-    with recursive d(id) as (select ${id}::int union all select u.id from admin_units u join d on u.parent_id = d.id)
-    select id from d`.execute(db);
+async function unitsCountedIn(db: Executor, areaId: number): Promise<number[]> {
+  const r = await sql<{ id: number }>`select unit_id as id from ${UNIT_AREA} where area_id = ${areaId}`.execute(db);
   return r.rows.map((x) => x.id);
 }

@@ -7,10 +7,12 @@
  *
  * 1. Contacts, cases and victims come from daily rollups (`report_contact_daily`, `report_case_daily`,
  *    `report_victim_daily`): counts per local day × area × dimension, where the area is the nation (0) and every
- *    unit on the chain of the location (commune, district, province, whatever the depth, either dataset). Any area is
- *    then one primary-key range: a 12-month national question reads a few thousand rows. These facts are fixed at
- *    wrap-up, so they are maintained without touching the hot intake path: triggers on contacts and victims only
- *    append the changed day to `report_dirty_days` (append-only, so webhooks never wait on a shared counter row), and
+ *    unit the location counts in (report_unit_area, migration 0010: its own chain in its dataset, whatever the depth,
+ *    and the 2025 units whose ground holds all of its ground, so a 2025 area includes what was recorded with the old
+ *    units on its ground; StatsScope.unitIds is the same relation read the other way). Any area is then one
+ *    primary-key range: a 12-month national question reads a few thousand rows. These facts are fixed at wrap-up,
+ *    so they are maintained without touching the hot intake path: triggers on contacts and victims only append the
+ *    changed day to `report_dirty_days` (append-only, so webhooks never wait on a shared counter row), and
  *    `refreshRollups` recounts those days, every few seconds in the reports worker and before every statistics
  *    question, so answers are always current. Tests compare the rollups with direct counts.
  * 2. Referrals, support and SLA clocks change for weeks after the call (accepted, closed, met, breached), so they are
@@ -26,7 +28,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database.js';
-import { CASES, DESTINATION, ETHNIC_GROUP, TRAFFICKING, UNIT_CHAIN } from './report-sql.js';
+import { CASES, DESTINATION, ETHNIC_GROUP, PROVINCE_KEY, TODAY_PROVINCE, TRAFFICKING } from './report-sql.js';
 import type { StatsScope } from './scope.js';
 
 /**
@@ -44,7 +46,7 @@ export async function run<T>(db: Database, q: RawBuilder<T>): Promise<T[]> {
  * The contacts a scope may count, as a FROM item aliased `c`: all of them, or for an officer only those referred to
  * their agency (driven from that agency's referrals, which start after the contact was received).
  */
-function contactSource(s: StatsScope): RawBuilder<unknown> {
+export function contactSource(s: StatsScope): RawBuilder<unknown> {
   return s.agency
     ? sql`(select distinct contact_id from referrals where agency_id = ${s.agency.id} and created_at >= ${s.start}) sc
           join contacts c on c.id = sc.contact_id`
@@ -115,8 +117,7 @@ export async function caseCounts(db: Database, s: StatsScope, via?: Via): Promis
       select dim, key, classification, sum(cases)::int as cases, sum(victims)::int as victims from report_case_daily
       where area_id = ${s.area?.id ?? 0} and day between ${s.from}::date and ${s.to}::date group by 1, 2, 3`);
   return run(db, sql<CaseCount>`
-    with recursive ${UNIT_CHAIN},
-    cases as (
+    with cases as (
       select c.classification, c.purposes, c.location_kind, c.location_unit_id, ${DESTINATION} as destination,
              (select count(*) from contact_victims v where v.contact_id = c.id)::int as victims
       from ${contactSource(s)}
@@ -125,8 +126,7 @@ export async function caseCounts(db: Database, s: StatsScope, via?: Via): Promis
     select dim, key, classification, count(*)::int as cases, sum(victims)::int as victims from (
       select 'purpose' as dim, p as key, classification, victims from cases, unnest(purposes) p
       union all select 'destination', destination, classification, victims from cases
-      union all select 'province', case when location_kind = 'unit' then top.province_id::text else location_kind end, classification, victims
-                from cases left join top on top.unit_id = cases.location_unit_id
+      union all select 'province', ${PROVINCE_KEY}, classification, victims from cases ${TODAY_PROVINCE}
       union all select '', '', classification, victims from cases
     ) f group by 1, 2, 3`);
 }

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { STAT_TABLE_IDS, type L, type StatsResult, type StatTable, type StatTableId } from '../../../shared/index.js';
+import { STAT_TABLE_IDS, unitTitle, type L, type StatsResult, type StatTable, type StatTableId } from '../../../shared/index.js';
 import type { Clock } from '../../app-context.js';
 import type { Database } from '../../db/database.js';
+import { areaNote } from './area-note.js';
 import { refreshRollups } from './rollup.js';
 import type { StatsScope } from './scope.js';
 import { caseCounts, clockCounts, contactCounts, referralCounts, responseTimes, run, supportCounts, victimCounts } from './stats.queries.js';
@@ -40,31 +41,34 @@ export async function computeStats(
   if (!scope.agency && groups.some((g) => g.tables.some((t) => t.startsWith('contacts_') || t.startsWith('cases_') || t.startsWith('victims_'))))
     await refreshRollups(db);
   let done = 0;
-  const results = await Promise.all(
-    groups.map(async (g) => {
+  const [note, ...results] = await Promise.all([
+    areaNote(db, scope),
+    ...groups.map(async (g) => {
       const tables = await g.compute(db, scope);
       await opts.onProgress?.(++done / groups.length);
       return tables;
     }),
-  );
-  const tables = results.flat().filter((t) => !opts.only || opts.only.includes(t.id));
+  ]);
+  const tables = (results as StatTable[][]).flat().filter((t) => !opts.only || opts.only.includes(t.id));
   tables.sort((a, b) => STAT_TABLE_IDS.indexOf(a.id) - STAT_TABLE_IDS.indexOf(b.id));
   return {
     period: { from: scope.from, to: scope.to },
     area: scope.area,
     agency: scope.agency,
+    areaNote: note,
     generatedAt: deps.clock.now().toISOString(),
     tables,
   };
 }
 
-/** Province names; units of the pre-2025 three-tier dataset say so, since a province may appear in both datasets. */
+/**
+ * Province names. The keys are today's provinces (report_unit_province); an old province appears only for old units
+ * the crosswalk places in no 2025 province, and says so.
+ */
 async function provinceNames(db: Database, keys: string[]): Promise<Map<string, L>> {
   const ids = keys.filter((k) => /^\d+$/.test(k)).map(Number);
   if (!ids.length) return new Map();
   const rows = await run(db, sql<{ id: number; name: string; dataset: string }>`
     select id, name, dataset from admin_units where id = any(${ids}::int[])`);
-  return new Map(rows.map((r) => [String(r.id), r.dataset === 'vn-2023'
-    ? { vi: `${r.name} (trước 01/7/2025)`, en: `${r.name} (before 1 July 2025)` }
-    : { vi: r.name, en: r.name }]));
+  return new Map(rows.map((r) => [String(r.id), { vi: unitTitle(r, 'vi'), en: unitTitle(r, 'en') }]));
 }

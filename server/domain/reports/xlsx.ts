@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { STAT_SHEET_NAMES, STAT_TERMS, vnDay, type StatsResult, type StatTable } from '../../../shared/index.js';
+import { STAT_SHEET_NAMES, STAT_TERMS, areaTitle, vnDay, type StatsResult, type StatTable } from '../../../shared/index.js';
 
 /** The workbook's title (first sheet) and each sheet's title row. */
 export const REPORT_TITLE = 'BÁO CÁO THỐNG KÊ TIẾP NHẬN, BẢO VỆ VÀ HỖ TRỢ NẠN NHÂN — TỔNG ĐÀI 111';
@@ -16,9 +16,11 @@ export function periodLine(r: StatsResult): string {
 }
 
 export function areaLine(r: StatsResult): string {
-  const area = r.area ? r.area.name : STAT_TERMS.nation.vi;
+  const area = r.area ? areaTitle(r.area, 'vi') : STAT_TERMS.nation.vi;
   return `${STAT_TERMS.area.vi}: ${area}${r.agency ? ` — ${STAT_TERMS.agency.vi}: ${r.agency.name}` : ''}`;
 }
+
+export const areaNoteLine = (r: StatsResult) => (r.areaNote ? `Ghi chú: ${r.areaNote.text.vi}` : null);
 
 export function reportFileName(r: StatsResult): string {
   const where = r.area ? `${r.area.dataset}-${r.area.code}` : 'toan-quoc';
@@ -49,6 +51,12 @@ export async function buildWorkbook(r: StatsResult, onSheet?: (done: number, tot
   cover.addRow([areaLine(r)]).commit();
   // The local date: a report made at 05:00 on the 23rd in Vietnam is dated the 23rd, not the UTC 22nd.
   cover.addRow([`Ngày lập: ${vnDate(vnDay(new Date(r.generatedAt)))}`]).commit();
+  // How the area's figures relate to the 2025 reform (which old units they include), under the area it explains.
+  if (r.areaNote) {
+    const note = cover.addRow([areaNoteLine(r)]);
+    note.font = { italic: true };
+    note.commit();
+  }
   cover.addRow([]).commit();
   cover.addRow(['Biểu', 'Nội dung']).font = { bold: true };
   r.tables.forEach((t) => cover.addRow([STAT_SHEET_NAMES[t.id], t.title.vi]).commit());
