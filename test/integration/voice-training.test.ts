@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { refreshRollups } from '../../server/domain/reports/rollup.js';
+import { resolveScope } from '../../server/domain/reports/scope.js';
+import { contactCounts } from '../../server/domain/reports/stats.queries.js';
 import { api, createTestUser, loginAs } from '../support/http.js';
 import { once } from '../support/socket.js';
 import { offered, voiceScenario } from '../support/voice.js';
@@ -51,6 +54,18 @@ describe('the training line: without Twilio, a supervisor places simulated calls
     const callbacks = await v.scratch.db.selectFrom('callbacks').select(['contact_id', 'reason']).where('contact_id', 'in', [waiting.body.contactId, message.body.contactId]).orderBy('contact_id').execute();
     expect(callbacks.map((c) => c.reason)).to.deep.equal(['abandoned_queue', 'voicemail']);
     expect((await api(v.app.baseUrl, 'POST', `/api/training/calls/${waiting.body.contactId}/hangup`, { cookie: supervisor })).status).to.equal(409);
+  });
+
+  it('leaves training calls out of the statistics', async () => {
+    const day = v.clock.now().toISOString().slice(0, 10);
+    const training = await v.scratch.db.selectFrom('contacts').select((e) => e.fn.countAll<number>().as('n')).where('training', '=', true).executeTakeFirstOrThrow();
+    expect(Number(training.n)).to.be.greaterThan(0);
+    const scope = await resolveScope(v.scratch.db, { from: day, to: day }, { scopeAgencyId: null });
+    for (const via of ['direct', 'rollup'] as const) {
+      if (via === 'rollup') await refreshRollups(v.scratch.db);
+      const counts = await contactCounts(v.scratch.db, scope, via);
+      expect(counts.filter((c) => c.dim === '').reduce((n, c) => n + c.n, 0), via).to.equal(0);
+    }
   });
 
   it('lets only supervisors and admins place training calls, and refuses a malformed number naming the field', async () => {

@@ -40,7 +40,7 @@ async function victimRows(db: Database, s: StatsScope): Promise<RawVictim[]> {
            coalesce((select array_agg(r.status) from referrals r where r.contact_id = c.id), '{}') as statuses,
            coalesce((select array_agg(distinct a.type) from referrals r join agencies a on a.id = r.agency_id where r.contact_id = c.id), '{}') as agency_types
     from contacts c join contact_victims v on v.contact_id = c.id
-    where c.classification in ('trafficking', 'suspected_trafficking')
+    where c.classification in ('trafficking', 'suspected_trafficking') and not c.training
       and c.received_at >= ${s.start} and c.received_at < ${s.end}
       ${s.unitIds ? sql`and c.location_unit_id = any(${s.unitIds}::int[])` : sql``}`);
 }

@@ -61,8 +61,8 @@ async function withIndexesBuiltAfter(tx: Executor, tables: readonly string[], fi
 async function insertCounts(tx: Executor, range: [string, string] | null): Promise<void> {
   const within = range
     ? sql`c.received_at >= (${range[0]}::date - interval '7 hours') at time zone 'UTC'
-          and c.received_at < (${range[1]}::date + 1 - interval '7 hours') at time zone 'UTC'`
-    : sql`true`;
+          and c.received_at < (${range[1]}::date + 1 - interval '7 hours') at time zone 'UTC' and not c.training`
+    : sql`not c.training`; // the training line's simulated calls are never counted
   await sql`insert into report_contact_daily (area_id, day, channel, call_type, classification, n)
             ${spread(sql`
               select report_day(c.received_at) as day, c.location_unit_id as unit_id, c.channel,

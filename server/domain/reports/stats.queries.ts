@@ -55,13 +55,14 @@ export function contactSource(s: StatsScope): RawBuilder<unknown> {
 
 /** Contacts of the scope: received in the period and located in the area (with contactSource). */
 function contactFilter(s: StatsScope): RawBuilder<unknown> {
-  return sql`c.received_at >= ${s.start} and c.received_at < ${s.end}
+  return sql`c.received_at >= ${s.start} and c.received_at < ${s.end} and not c.training
     ${s.unitIds ? sql`and c.location_unit_id = any(${s.unitIds}::int[])` : sql``}`;
 }
 
 /** Referrals of the scope: created in the period, their case in the area, and for an officer to their agency. */
 function referralFilter(s: StatsScope): RawBuilder<unknown> {
   return sql`r.created_at >= ${s.start} and r.created_at < ${s.end}
+    and r.contact_id not in (select id from contacts where training)
     ${s.unitIds ? sql`and r.contact_id in (select id from contacts where location_unit_id = any(${s.unitIds}::int[]))` : sql``}
     ${s.agency ? sql`and r.agency_id = ${s.agency.id}` : sql``}`;
 }
@@ -187,6 +188,7 @@ export async function supportCounts(db: Database, s: StatsScope): Promise<Suppor
     select s.regime, count(*)::int as records, count(distinct s.contact_id)::int as cases
     from referral_support s
     where s.given_on between ${s.from}::date and ${s.to}::date
+      and s.contact_id not in (select id from contacts where training)
       ${s.unitIds ? sql`and s.contact_id in (select id from contacts where location_unit_id = any(${s.unitIds}::int[]))` : sql``}
       ${s.agency ? sql`and s.referral_id in (select id from referrals where agency_id = ${s.agency.id})` : sql``}
     group by grouping sets ((s.regime), ())`);
@@ -234,6 +236,7 @@ export async function clockCounts(db: Database, s: StatsScope): Promise<ClockCou
       count(*) filter (where k.state in ('running', 'paused'))::int as running
     from sla_clocks k
     where k.kind in ('acknowledge', 'first_action', 'close') and k.started_at >= ${s.start} and k.started_at < ${s.end}
+      and k.referral_id not in (select r.id from referrals r where r.contact_id in (select id from contacts where training))
       ${s.unitIds || s.agency ? sql`and k.referral_id in (select r.id from referrals r where ${referralFilter(s)})` : sql``}
     group by k.kind`);
 }
