@@ -15,6 +15,7 @@ import { outboxRoutes } from '../domain/notifications/outbox.routes.js';
 import { reportsRoutes } from '../domain/reports/reports.routes.js';
 import { slaBoardRoutes } from '../domain/sla/board.routes.js';
 import { slaSettingsRoutes } from '../domain/sla/sla-settings.routes.js';
+import { disclosureGrantRoutes } from '../domain/disclosure/grants.routes.js';
 import { notFoundApi } from './error-handler.js';
 import { noStore, sameOriginJson } from './guards.js';
 import { buildRouter, type RouteDef } from './routes.js';
@@ -36,6 +37,7 @@ export function apiRouteDefs(ctx: AppContext, auth = createAuthService(ctx)): Ro
     ...reportsRoutes(ctx),
     ...slaSettingsRoutes(ctx),
     ...slaBoardRoutes(ctx),
+    ...disclosureGrantRoutes(ctx),
   ];
 }
 

@@ -4,6 +4,8 @@
  * from the rows below; keep the comments in step with them.
  */
 import type { Database } from '../../server/db/database.js';
+import { createFieldCrypto } from '../../server/domain/crypto/field-crypto.js';
+import { testEnv } from '../support/test-env.js';
 import type { EthnicityCode } from '../../shared/index.js';
 
 /** A local (UTC+7) wall-clock time. */
@@ -80,7 +82,7 @@ async function referral(db: Database, r: ReferralInput): Promise<number> {
       accepted_at: r.ack != null ? plusHours(r.at, r.ack) : null,
       first_action_at: r.firstAction != null ? plusHours(r.at, r.firstAction) : null,
       closed_at: r.close != null ? plusHours(r.at, r.close) : null,
-      outcome: r.outcome ?? null, outcome_reason: r.outcome === 'not_successful' ? 'fixture' : null,
+      outcome: r.outcome ?? null, outcome_reason_enc: r.outcome === 'not_successful' ? createFieldCrypto(testEnv().config.DATA_KEY).encrypt('fixture') : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
