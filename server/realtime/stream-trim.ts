@@ -10,9 +10,9 @@ export const STREAM_MAXLEN = 10_000;
 export const STREAM_MAX_AGE_MS = 2 * 60_000;
 export const streamNameFor = (prefix: string) => `${prefix}:socket.io`;
 
-/** Trims entries older than the age bound (stream ids start with their time in ms). Approximate (~): whole nodes only. */
+/** Trims entries older than the age bound (stream ids start with their time in ms); exact, the stream being short. */
 export function trimStream(redis: Redis, stream: string, now = Date.now()): Promise<unknown> {
-  return redis.xtrim(stream, 'MINID', '~', `${now - STREAM_MAX_AGE_MS}-0`).catch(() => {
+  return redis.xtrim(stream, 'MINID', `${now - STREAM_MAX_AGE_MS}-0`).catch(() => {
     /* best effort: the length cap still bounds the stream; the next trim catches up */
   });
 }
