@@ -11,6 +11,7 @@ import { loadConfig } from '../server/config.js';
 import { createDatabase } from '../server/db/database.js';
 import { ensureDatabase } from '../server/db/ensure-database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
+import { createFieldCrypto } from '../server/domain/crypto/field-crypto.js';
 import { generateSynthetic } from '../server/domain/synthetic/generate.js';
 import { localMidnight, nextDay } from '../server/domain/reports/scope.js';
 import { vnDay } from '../shared/time.js';
@@ -41,7 +42,7 @@ const config = loadConfig();
 await ensureDatabase(config.DATABASE_URL);
 const db = createDatabase(config.DATABASE_URL, { max: 2 });
 try {
-  await migrateToLatest(db);
+  await migrateToLatest(db, createFieldCrypto(config.DATA_KEY));
   const end = new Date(Math.min(localMidnight(nextDay(to)).getTime(), Date.now()));
   const counts = await generateSynthetic(db, {
     contacts,
@@ -50,6 +51,7 @@ try {
     to: end,
     batch: values.batch ? Number(values.batch) : undefined,
     log: (l) => console.log(l),
+    crypto: createFieldCrypto(config.DATA_KEY),
   });
   console.log(JSON.stringify(counts));
 } finally {

@@ -23,6 +23,8 @@ const schema = z
     REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]{1,40}$/, 'letters, digits, _ : - only').default('h111'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SESSION_SECRET),
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    /** How often each server node closes the sockets whose session expired or was deleted meanwhile. */
+    SESSION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     DATA_KEY: z
       .string()
       .default(DEV_DATA_KEY)

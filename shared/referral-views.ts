@@ -59,9 +59,9 @@ export interface SupportRecord {
 }
 
 export interface ReferralDetail extends ReferralSummary {
-  /** null when the consent gate withholds it: the reason says why. */
+  /** null when the disclosure decision withholds it: the reason says why (not_handling: an operator who does not handle the case). */
   disclosure: ReferralDisclosure | null;
-  disclosureWithheld: 'no_consent' | 'not_accepted' | null;
+  disclosureWithheld: 'no_consent' | 'not_accepted' | 'not_handling' | null;
   declineReason: string | null;
   outcomeReason: string | null;
   support: SupportRecord[];

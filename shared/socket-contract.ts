@@ -4,6 +4,9 @@ import type { ReferralDetail, ReferralSummary } from './referral-views.js';
 import type { DraftBody, WrapUpInput } from './schemas/contacts.js';
 import type { CallbackOutcome, OfferEndReason, SettableStatus } from './voice.js';
 
+/** A message's facts without its text: the text never travels through Redis; the handler's console asks for it ('message:get'). */
+export type MessageNotice = Omit<ContactMessage, 'body'>;
+
 /** One entry of 'contacts:changed'. */
 export interface ContactChange {
   kind: 'created' | 'updated';
@@ -25,10 +28,10 @@ export interface ServerToClientEvents {
    * every QUEUE_EVENT_INTERVAL_MS (roles.ts), so a busy hour costs each console a few packets a second, not one per call.
    */
   'contacts:changed': (changes: ContactChange[]) => void;
-  /** The handling operator's own room: a message arrived in, or was sent from, a conversation. */
-  'message:created': (payload: { contactId: number; message: ContactMessage }) => void;
+  /** The handling operator's own room: a message arrived in, or was sent from, a conversation (without its text). */
+  'message:created': (payload: { contactId: number; message: MessageNotice }) => void;
   /** The handling operator's own room: a sent message's delivery status changed (sent, delivered, outbox, failed). */
-  'message:updated': (payload: { contactId: number; message: ContactMessage }) => void;
+  'message:updated': (payload: { contactId: number; message: MessageNotice }) => void;
   /** The agency's room and the supervisors: a new referral (no identity in it: see ReferralSummary). */
   'referral:created': (referral: ReferralSummary) => void;
   /** The agency's room and the supervisors: a referral changed state (accepted, declined, re-routed, closed…). */
@@ -76,6 +79,8 @@ export interface ClientToServerEvents {
   'draft:save': (payload: { contactId: number } & DraftBody, ack: AckFn<{ version: number; savedAt: string }>) => void;
   'contact:wrap-up': (payload: { contactId: number; wrapUp: WrapUpInput }, ack: AckFn<ContactSummary>) => void;
   'message:send': (payload: { contactId: number; body: string }, ack: AckFn<ContactMessage>) => void;
+  /** The text of a message a live event announced, for whoever may see the contact (audited). */
+  'message:get': (payload: { contactId: number; messageId: number }, ack: AckFn<ContactMessage>) => void;
   /** Agency officers (own agency only) and supervisors. */
   'referral:accept': (payload: { referralId: number }, ack: AckFn<ReferralDetail>) => void;
   'referral:decline': (payload: { referralId: number; reason: string }, ack: AckFn<ReferralSummary>) => void;

@@ -6,6 +6,8 @@ import { Redis } from 'ioredis';
 import { createDatabase, type Database } from '../../server/db/database.js';
 import { dropDatabase, ensureDatabase } from '../../server/db/ensure-database.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
+import { loadConfig } from '../../server/config.js';
+import { createFieldCrypto } from '../../server/domain/crypto/field-crypto.js';
 import { hashPassword } from '../../server/domain/auth/passwords.js';
 import { insertUser } from '../../server/domain/users/users.repo.js';
 
@@ -41,7 +43,7 @@ export async function createBenchEnv(): Promise<BenchEnv> {
   const databaseUrl = PG_BASE.replace(/\/[^/]*$/, `/hotline111_bench_${runId}`);
   await ensureDatabase(databaseUrl);
   const db = createDatabase(databaseUrl, { max: 4, applicationName: 'hotline111-bench' });
-  await migrateToLatest(db);
+  await migrateToLatest(db, createFieldCrypto(loadConfig().DATA_KEY)); // the key the server child gets (the same environment)
   const port = await freePort();
   return {
     runId,

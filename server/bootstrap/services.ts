@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { createDatabase, type Database } from '../db/database.js';
 import { ensureDatabase } from '../db/ensure-database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { createFieldCrypto } from '../domain/crypto/field-crypto.js';
 import type { Logger } from '../logger.js';
 
 export class ServiceUnavailableError extends Error {
@@ -63,7 +64,7 @@ export async function connectServices(
   }
 
   if (opts.migrate) {
-    const applied = await migrateToLatest(db);
+    const applied = await migrateToLatest(db, createFieldCrypto(config.DATA_KEY));
     if (applied.length) opts.log.info(`applied migrations: ${applied.join(', ')}`);
   }
   return { db, redis };

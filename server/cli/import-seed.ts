@@ -3,6 +3,7 @@ import { loadConfig } from '../config.js';
 import { createDatabase } from '../db/database.js';
 import { ensureDatabase } from '../db/ensure-database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { createFieldCrypto } from '../domain/crypto/field-crypto.js';
 import { importSeed } from '../domain/seed/seed-import.js';
 
 /** npm run import:seed -- FILE (a JSON seed: agencies and users; see server/domain/seed/seed-file.schema.ts) */
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   await ensureDatabase(config.DATABASE_URL);
   const db = createDatabase(config.DATABASE_URL, { max: 2 });
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, createFieldCrypto(config.DATA_KEY));
     const { agencies: a, users: u } = await importSeed(db, json);
     console.log(`agencies: ${a.inserted} inserted, ${a.updated} updated, ${a.unchanged} unchanged`);
     console.log(`users: ${u.inserted} inserted, ${u.updated} updated, ${u.unchanged} unchanged`);

@@ -5,6 +5,7 @@ import { loadConfig } from '../config.js';
 import { createDatabase } from '../db/database.js';
 import { ensureDatabase } from '../db/ensure-database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { createFieldCrypto } from '../domain/crypto/field-crypto.js';
 import { DomainError } from '../domain/errors.js';
 import { describeFile, importReferenceFiles, readBundledFiles, type FileReport } from '../domain/units/reference-data.js';
 
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   await ensureDatabase(config.DATABASE_URL);
   const db = createDatabase(config.DATABASE_URL, { max: 2 });
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, createFieldCrypto(config.DATA_KEY));
     const started = Date.now();
     const reports = await importReferenceFiles(db, files);
     for (const r of reports) console.log(describe(r));

@@ -1,24 +1,26 @@
 import { Migrator, type MigrationResultSet } from 'kysely';
+import type { FieldCrypto } from '../domain/crypto/field-crypto.js';
 import type { Database } from './database.js';
-import { migrations } from './migrations/index.js';
+import { allMigrations } from './migrations/index.js';
 
-function migrator(db: Database) {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/** `crypto`: DATA_KEY's field crypto, for the migrations that encrypt stored rows (the same key the app reads them with). */
+function migrator(db: Database, crypto: FieldCrypto) {
+  return new Migrator({ db, provider: { getMigrations: async () => allMigrations(crypto) } });
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Database): Promise<string[]> {
-  const result = await migrator(db).migrateToLatest();
+export async function migrateToLatest(db: Database, crypto: FieldCrypto): Promise<string[]> {
+  const result = await migrator(db, crypto).migrateToLatest();
   return unwrap(result);
 }
 
 /** Applies (or rolls back) migrations up to and including `name`: a test reproduces a database as it stood then. */
-export async function migrateTo(db: Database, name: string): Promise<string[]> {
-  return unwrap(await migrator(db).migrateTo(name));
+export async function migrateTo(db: Database, name: string, crypto: FieldCrypto): Promise<string[]> {
+  return unwrap(await migrator(db, crypto).migrateTo(name));
 }
 
-export async function migrateDown(db: Database): Promise<string[]> {
-  return unwrap(await migrator(db).migrateDown());
+export async function migrateDown(db: Database, crypto: FieldCrypto): Promise<string[]> {
+  return unwrap(await migrator(db, crypto).migrateDown());
 }
 
 function unwrap({ error, results }: MigrationResultSet): string[] {

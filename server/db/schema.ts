@@ -244,9 +244,10 @@ export interface ReferralsTable {
   /** 1, or more when a supervisor gave the case back to an agency that already had it on this track (0009). */
   attempt: ColumnType<number, number | undefined, number>;
   previous_referral_id: number | null;
-  decline_reason: string | null;
+  /** Free text, encrypted (field-crypto, 0012). */
+  decline_reason_enc: string | null;
   outcome: Outcome | null;
-  outcome_reason: string | null;
+  outcome_reason_enc: string | null;
   created_at: Timestamp;
   accepted_at: NullableTimestamp;
   first_action_at: NullableTimestamp;
@@ -370,7 +371,8 @@ export interface SlaClocksTable {
   stopped_at: NullableTimestamp;
   escalation_level: ColumnType<number, number | undefined, number>;
   paused_at: NullableTimestamp;
-  pause_reason: string | null;
+  /** Free text, encrypted (field-crypto, 0012). */
+  pause_reason_enc: string | null;
   updated_at: Timestamp;
 }
 
@@ -379,10 +381,10 @@ export interface SlaClockPausesTable {
   clock_id: number;
   paused_at: Timestamp;
   paused_by: number | null;
-  reason: string;
+  reason_enc: string;
   resumed_at: NullableTimestamp;
   resumed_by: number | null;
-  resume_note: string | null;
+  resume_note_enc: string | null;
 }
 
 export interface SlaEscalationsTable {
@@ -394,7 +396,19 @@ export interface SlaEscalationsTable {
   created_at: Timestamp;
   resolved_at: NullableTimestamp;
   resolved_by: number | null;
-  resolution: string | null;
+  /** Free text, encrypted (field-crypto, 0012). */
+  resolution_enc: string | null;
+}
+
+/** A supervisor's grant: one operator may see one case's identity until it expires or is revoked (0012). */
+export interface DisclosureGrantsTable {
+  id: Generated<number>;
+  contact_id: number;
+  user_id: number;
+  granted_by: number;
+  granted_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
 }
 
 export interface ReportFilesTable {
@@ -439,6 +453,7 @@ export interface DB {
   sla_clocks: SlaClocksTable;
   sla_clock_pauses: SlaClockPausesTable;
   sla_escalations: SlaEscalationsTable;
+  disclosure_grants: DisclosureGrantsTable;
   routing_rules: RoutingRulesTable;
   operator_status: OperatorStatusTable;
   call_offers: CallOffersTable;

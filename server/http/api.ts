@@ -18,6 +18,7 @@ import { slaSettingsRoutes } from '../domain/sla/sla-settings.routes.js';
 import { voiceRoutes } from '../domain/voice/voice.routes.js';
 import { callbacksRoutes } from '../domain/callbacks/callbacks.routes.js';
 import { recordingRoutes } from '../domain/voice/recording.routes.js';
+import { disclosureGrantRoutes } from '../domain/disclosure/grants.routes.js';
 import { notFoundApi } from './error-handler.js';
 import { noStore, sameOriginJson } from './guards.js';
 import { buildRouter, type RouteDef } from './routes.js';
@@ -42,6 +43,7 @@ export function apiRouteDefs(ctx: AppContext, auth = createAuthService(ctx)): Ro
     ...voiceRoutes(ctx),
     ...callbacksRoutes(ctx),
     ...recordingRoutes(ctx),
+    ...disclosureGrantRoutes(ctx),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { contactIdPayload, draftSavePayload, messageSendPayload, wrapUpPayload } from '../../shared/index.js';
+import { contactIdPayload, draftSavePayload, messageGetPayload, messageSendPayload, wrapUpPayload } from '../../shared/index.js';
 import type { AppContext } from '../app-context.js';
 import { listOpenSummaries } from '../domain/contacts/contacts.repo.js';
 import { createMessagingService } from '../domain/contacts/messaging.service.js';
@@ -23,4 +23,5 @@ export function registerContactHandlers(io: IoServer, socket: ServerSocket, ctx:
   on('draft:save', HOTLINE, draftSavePayload, (p) => triage.saveDraft(p.contactId, { version: p.version, draft: p.draft }, actor()));
   on('contact:wrap-up', HOTLINE, wrapUpPayload, (p) => triage.wrapUp(p.contactId, p.wrapUp, actor()));
   on('message:send', HOTLINE, messageSendPayload, (p) => messaging.reply(p.contactId, p.body, actor()));
+  on('message:get', HOTLINE, messageGetPayload, (p) => messaging.read(p.contactId, p.messageId, actor()));
 }

@@ -1,14 +1,13 @@
 import type { Redis } from 'ioredis';
 import type { ServerToClientEvents } from '../../shared/index.js';
 import type { RealtimeNotifier } from '../app-context.js';
+import { lazyTrimmer, STREAM_MAXLEN, streamNameFor } from './stream-trim.js';
 
 /** Typed fan-out to Socket.IO rooms, from the server (through io) or from a worker (through Redis). */
 export interface RealtimePublisher {
   emit<E extends keyof ServerToClientEvents>(rooms: string | string[], event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
 }
 
-export const STREAM_MAXLEN = 50_000;
-export const streamNameFor = (prefix: string) => `${prefix}:socket.io`;
 
 /**
  * The emitter for processes without a Socket.IO server (workers). It appends a BROADCAST message to the
@@ -17,6 +16,7 @@ export const streamNameFor = (prefix: string) => `${prefix}:socket.io`;
  */
 export function createStreamsEmitter(redis: Redis, prefix: string): RealtimePublisher {
   const stream = streamNameFor(prefix);
+  const trim = lazyTrimmer(redis, stream);
   return {
     emit(rooms, event, ...args) {
       const data = JSON.stringify({
@@ -26,6 +26,7 @@ export function createStreamsEmitter(redis: Redis, prefix: string): RealtimePubl
       redis.xadd(stream, 'MAXLEN', '~', STREAM_MAXLEN, '*', 'uid', 'emitter', 'nsp', '/', 'type', '3', 'data', data).catch(() => {
         /* a lost live event is repaired by the console's resync; PostgreSQL holds the truth */
       });
+      trim();
     },
   };
 }

@@ -7,6 +7,10 @@ import { parseOrThrow } from '../http/validate.js';
 
 export type ServerSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
+/** Every acknowledged event and the roles it states, as registered (the permission walk checks each against each role). */
+const declared = new Map<string, readonly Role[]>();
+export const declaredSocketEvents = (): ReadonlyMap<string, readonly Role[]> => declared;
+
 /**
  * Registers acknowledged socket events the way routes are declared: who may send it, the zod schema of its
  * payload, and the service call. Always acks `{ data }` or `{ error }`, never leaves a console waiting.
@@ -19,6 +23,7 @@ export function ackEvents(socket: ServerSocket, log: Logger) {
     schema: S,
     run: (p: S extends z.ZodType ? z.output<S> : void) => Promise<T>,
   ) {
+    declared.set(event, roles);
     (socket as unknown as { on(e: string, l: (...a: unknown[]) => void): void }).on(event, async (...args: unknown[]) => {
       const ack = args[args.length - 1] as ((r: Ack<T>) => void) | undefined;
       if (typeof ack !== 'function') return;

@@ -16,8 +16,10 @@ import {
 import type { AppContext, RealtimeNotifier } from '../app-context.js';
 import type { AuthService } from '../domain/auth/auth.service.js';
 import { readCookie, SESSION_COOKIE } from '../http/cookies.js';
+import { sameOrigin } from '../http/guards.js';
 import { changeCoalescer } from './change-coalescer.js';
-import { STREAM_MAXLEN, streamNameFor } from './publisher.js';
+import { guardEvents, sweepSessions } from './socket-session.js';
+import { STREAM_MAXLEN, streamNameFor, streamTrimmer } from './stream-trim.js';
 import { registerContactHandlers } from './contact-handlers.js';
 import { registerReferralHandlers } from './referral-handlers.js';
 import { registerVoiceHandlers } from './voice-handlers.js';
@@ -38,7 +40,10 @@ export function roomsFor(user: SessionUser): string[] {
   return [...byRole[user.role], ROOMS.user(user.id)];
 }
 
-/** Socket.IO on the same session cookie as the API, scaled out through the Redis streams adapter. */
+/**
+ * Socket.IO on the same session cookie as the API, scaled out through the Redis streams adapter: the same origin
+ * rule as the API at the handshake, the session checked on every event and swept on a timer.
+ */
 export function attachSocketGateway(
   httpServer: HttpServer,
   ctx: AppContext,
@@ -49,11 +54,17 @@ export function attachSocketGateway(
   const adapterRedis = ctx.redis.duplicate({ enableAutoPipelining: true });
   adapterRedis.on('error', () => {}); // reconnects on its own, like ctx.redis
   httpServer.once('close', () => adapterRedis.disconnect());
+  const stream = streamNameFor(ctx.config.REDIS_PREFIX);
   const io: IoServer = new Server(httpServer, {
     serveClient: false,
     cors: { origin: false },
+    // A page of another site may not open a socket on our cookie (the API refuses its requests the same way).
+    allowRequest: (req, fn) => {
+      const ok = sameOrigin(req.headers.origin, req.headers.host);
+      fn(ok ? null : 'cross-origin request refused', ok);
+    },
     adapter: createAdapter(adapterRedis, {
-      streamName: streamNameFor(ctx.config.REDIS_PREFIX),
+      streamName: stream,
       channelPrefix: `${ctx.config.REDIS_PREFIX}:socket.io`,
       sessionKeyPrefix: `${ctx.config.REDIS_PREFIX}:sio:session:`,
       maxLen: STREAM_MAXLEN,
@@ -76,7 +87,10 @@ export function attachSocketGateway(
   });
 
   const presence = presenceBroadcaster(io, ctx.db, (e) => ctx.log.error(`presence: ${e.message}`));
+  const stopSweep = sweepSessions(io, ctx.db, ctx.clock, ctx.log, ctx.config.SESSION_SWEEP_SECONDS * 1000);
+  const stopTrim = streamTrimmer(adapterRedis, stream);
   io.on('connection', (socket) => {
+    guardEvents(socket, auth, ctx.log);
     const rooms = roomsFor(socket.data.user);
     socket.join([...rooms, sessionRoom(socket.data.sessionId)]);
     socket.emit('session:ready', { user: socket.data.user, rooms });
@@ -92,7 +106,12 @@ export function attachSocketGateway(
     }
   });
 
-  return { io, presenceChanged: presence, stop: presence.stop };
+  const stop = () => {
+    presence.stop();
+    stopSweep();
+    stopTrim();
+  };
+  return { io, presenceChanged: presence, stop };
 }
 
 /**

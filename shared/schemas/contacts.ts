@@ -105,8 +105,15 @@ export type ManualIntakeBody = z.infer<typeof manualIntakeBody>;
 
 export const replyBody = z.object({ body: z.string().trim().min(1, 'message is empty').max(1600, 'message is too long') });
 
+/** A supervisor lets one operator see one case's identity for a while (server/domain/disclosure/). */
+export const disclosureGrantBody = z.object({
+  userId: z.number().int().positive(),
+  hours: z.number().int().min(1, 'at least 1 hour').max(72, 'at most 72 hours').default(8),
+});
+
 /** Socket.IO payloads, parsed with the same rules as the REST bodies. */
 export const contactIdPayload = z.object({ contactId: z.number().int().positive() });
 export const draftSavePayload = draftBody.extend({ contactId: z.number().int().positive() });
 export const wrapUpPayload = z.object({ contactId: z.number().int().positive(), wrapUp: wrapUpBody });
 export const messageSendPayload = replyBody.extend({ contactId: z.number().int().positive() });
+export const messageGetPayload = z.object({ contactId: z.number().int().positive(), messageId: z.number().int().positive() });

@@ -72,7 +72,7 @@ describe('no dead ends: assign again, escalations kept, true reasons, skip honou
     await engineOf(app).processDue();
     const [expired, queued] = await c.on('police');
     const esc = await sc.scratch.db.selectFrom('sla_escalations').selectAll().where('referral_id', '=', expired!.id).execute();
-    expect(esc.map((e) => [e.level, e.resolved_at, e.resolution])).to.deep.equal([[2, null, null]]);
+    expect(esc.map((e) => [e.level, e.resolved_at, e.resolution_enc])).to.deep.equal([[2, null, null]]);
     sc.clock.advance(MIN);
     const shown = (await board()).escalations.find((e: any) => e.referralId === expired!.id);
     expect(shown).to.include({ level: 2, referralStatus: 'expired', track: 'police', resolvedAt: null });

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { createDatabase, type Database } from '../../server/db/database.js';
 import { dropDatabase, ensureDatabase } from '../../server/db/ensure-database.js';
 import { migrateTo, migrateToLatest } from '../../server/db/migrate.js';
-import { migrations } from '../../server/db/migrations/index.js';
+import { allMigrations } from '../../server/db/migrations/index.js';
+import { createFieldCrypto } from '../../server/domain/crypto/field-crypto.js';
 import { refreshRollups } from '../../server/domain/reports/rollup.js';
 import { resolveScope } from '../../server/domain/reports/scope.js';
 import { victimCounts, type Via } from '../../server/domain/reports/stats.queries.js';
@@ -23,6 +24,7 @@ describe('migration 0008: victim ethnicity from free text to GSO codes', functio
   this.timeout(60_000);
   const url = () => testEnv().config.DATABASE_URL.replace(/\/([^/]+)$/, '/$1_eth');
   let db: Database;
+  const crypto = () => createFieldCrypto(testEnv().config.DATA_KEY);
 
   before(async () => {
     await ensureDatabase(url());
@@ -34,9 +36,9 @@ describe('migration 0008: victim ethnicity from free text to GSO codes', functio
   });
 
   it('reads each answer by its names and aliases, leaves the rest unknown, recounts the statistics and refuses free text after', async () => {
-    const names = Object.keys(migrations);
+    const names = Object.keys(allMigrations(crypto()));
     const before = names[names.indexOf('0008-victim-ethnicity-codes') - 1]!;
-    await migrateTo(db, before);
+    await migrateTo(db, before, crypto());
     const { rows } = await sql<{ id: number }>`
       insert into contacts (channel, status, received_at, call_type, classification)
       values ('voice', 'closed', '2025-03-05T09:00:00+07:00', 'report', 'trafficking') returning id`.execute(db);
@@ -49,7 +51,7 @@ describe('migration 0008: victim ethnicity from free text to GSO codes', functio
               select 0, '2025-03-05', 'trafficking', 'ethnicity', coalesce(ethnicity, 'unknown'), count(*)
                 from contact_victims group by 5`.execute(db);
 
-    expect(await migrateToLatest(db)).to.include('0008-victim-ethnicity-codes');
+    expect(await migrateToLatest(db, crypto())).to.include('0008-victim-ethnicity-codes');
     const stored = await db.selectFrom('contact_victims').select('ethnicity').where('contact_id', '=', contactId).orderBy('position').execute();
     expect(stored.map((r) => r.ethnicity)).to.deep.equal(TYPED.map(([, code]) => code));
 
@@ -71,7 +73,7 @@ describe('migration 0008: victim ethnicity from free text to GSO codes', functio
     expect(String(err)).to.match(/contact_victims_ethnicity_code/);
 
     // Rolled back, the codes become the groups' Vietnamese names again (what the old free-text reports read).
-    await migrateTo(db, before);
+    await migrateTo(db, before, crypto());
     const back = await db.selectFrom('contact_victims').select('ethnicity').where('contact_id', '=', contactId).orderBy('position').limit(5).execute();
     expect(back.map((r) => r.ethnicity as string)).to.deep.equal(['Kinh', 'Kinh', 'Kinh', 'Kinh', 'HMông']);
   });

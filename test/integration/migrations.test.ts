@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { createDatabase } from '../../server/db/database.js';
 import { dropDatabase, ensureDatabase } from '../../server/db/ensure-database.js';
 import { migrateDown, migrateToLatest } from '../../server/db/migrate.js';
-import { migrations } from '../../server/db/migrations/index.js';
+import { allMigrations } from '../../server/db/migrations/index.js';
+import { createFieldCrypto } from '../../server/domain/crypto/field-crypto.js';
 import { testEnv } from '../support/test-env.js';
 
 describe('migrations', () => {
@@ -13,16 +14,17 @@ describe('migrations', () => {
     expect(await ensureDatabase(url())).to.equal(true);
     expect(await ensureDatabase(url())).to.equal(false);
     const db = createDatabase(url(), { max: 2 });
+    const crypto = createFieldCrypto(testEnv().config.DATA_KEY);
     try {
-      const applied = await migrateToLatest(db);
-      expect(applied).to.deep.equal(Object.keys(migrations));
-      expect(await migrateToLatest(db)).to.deep.equal([]);
+      const applied = await migrateToLatest(db, crypto);
+      expect(applied).to.deep.equal(Object.keys(allMigrations(crypto)));
+      expect(await migrateToLatest(db, crypto)).to.deep.equal([]);
       const tables = await sql<{ table_name: string }>`
         select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(db);
       expect(tables.rows.map((r) => r.table_name)).to.include.members([
         'admin_units', 'agencies', 'agency_units', 'users', 'sessions', 'audit_log',
       ]);
-      for (let i = 0; i < applied.length; i++) await migrateDown(db);
+      for (let i = 0; i < applied.length; i++) await migrateDown(db, crypto);
       const left = await sql<{ n: number }>`
         select count(*)::int as n from information_schema.tables
         where table_schema = 'public' and table_name not like 'kysely_%'`.execute(db);

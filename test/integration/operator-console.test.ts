@@ -142,8 +142,13 @@ describe('operator console: claim, draft, wrap-up over Socket.IO and REST', () =
     const raw = await sql<{ t: string }>`select row_to_json(c)::text as t from contacts c where id = ${call.id}`.execute(db());
     expect(raw.rows[0]!.t).not.to.include(call.from.slice(3));
     expect(raw.rows[0]!.t).not.to.include('Campuchia');
-    const opened = await api(app.baseUrl, 'GET', `/api/contacts/${call.id}`, { cookie: a.cookie });
-    expect(opened.body.contact.wrapUp.narrative).to.include('Campuchia');
+    // Wrapped up, the case is no longer the operator's to see (disclosure.ts); the supervisors hold the record.
+    expect((await api(app.baseUrl, 'GET', `/api/contacts/${call.id}`, { cookie: a.cookie })).status).to.equal(403);
+    const opened = await api(app.baseUrl, 'GET', `/api/contacts/${call.id}`, { cookie: watcher.cookie });
+    expect(opened.status).to.equal(403); // another operator never handled it
+    const sup = await operator('supervisor');
+    const bySupervisor = await api(app.baseUrl, 'GET', `/api/contacts/${call.id}`, { cookie: sup.cookie });
+    expect(bySupervisor.body.contact.wrapUp.narrative).to.include('Campuchia');
   });
 
   it('records no routing request for a contact that is not relevant', async () => {

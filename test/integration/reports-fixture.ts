@@ -5,6 +5,8 @@
  */
 import type { Database } from '../../server/db/database.js';
 import { rebuildUnitMap } from '../../server/domain/units/unit-map.js';
+import { createFieldCrypto } from '../../server/domain/crypto/field-crypto.js';
+import { testEnv } from '../support/test-env.js';
 import type { EthnicityCode } from '../../shared/index.js';
 
 /** A local (UTC+7) wall-clock time. */
@@ -81,7 +83,7 @@ export async function referral(db: Database, r: ReferralInput): Promise<number> 
       accepted_at: r.ack != null ? plusHours(r.at, r.ack) : null,
       first_action_at: r.firstAction != null ? plusHours(r.at, r.firstAction) : null,
       closed_at: r.close != null ? plusHours(r.at, r.close) : null,
-      outcome: r.outcome ?? null, outcome_reason: r.outcome === 'not_successful' ? 'fixture' : null,
+      outcome: r.outcome ?? null, outcome_reason_enc: r.outcome === 'not_successful' ? createFieldCrypto(testEnv().config.DATA_KEY).encrypt('fixture') : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -40,7 +40,7 @@ describe('SLA review: races between the engine and referral actions, escalation 
       expect(await transition(tx, id, ['pending'], { status: 'accepted', accepted_at: at }, at)).to.equal(true);
       engineRun = engineOf(app).processDue().then((r) => r, (e: Error) => e);
       await new Promise((r) => setTimeout(r, 300)); // the engine claims its due clocks meanwhile
-      await meetClocks(tx, id, ['acknowledge', 'reroute'], at);
+      await meetClocks(tx, id, ['acknowledge', 'reroute'], at, app.ctx.crypto);
     });
     const outcome = await engineRun!;
     expect(outcome, String(outcome)).to.not.be.instanceOf(Error);

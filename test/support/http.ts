@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../shared/index.js';
-import { createLogger } from '../../server/logger.js';
+import { createLogger, type Logger } from '../../server/logger.js';
+import { createSession, newSessionToken, sessionIdFor } from '../../server/domain/auth/sessions.repo.js';
 import { systemClock, type AppContext, type Clock } from '../../server/app-context.js';
 import { hashPassword } from '../../server/domain/auth/passwords.js';
 import { createFieldCrypto } from '../../server/domain/crypto/field-crypto.js';
@@ -15,8 +16,11 @@ import type { Database } from '../../server/db/database.js';
 /** The context a process builds at start-up, on this run's database, Redis prefix and queues. */
 let isolated = 0;
 
-/** `twilioHttp`: Twilio's REST API replaced at its HTTP client boundary (a fresh recorder unless one is given). */
-export function baseContext(clock: Clock = systemClock, configOverrides?: Record<string, string>, database?: Database, twilioHttp: FakeTwilioHttp = new FakeTwilioHttp()) {
+/** `extra.twilioHttp`: Twilio's REST API replaced at its HTTP client boundary (a fresh recorder unless one is given). */
+export function baseContext(
+  clock: Clock = systemClock, configOverrides?: Record<string, string>, database?: Database,
+  extra: { log?: Logger; twilioHttp?: FakeTwilioHttp } = {},
+) {
   const { redis } = testEnv();
   const db = database ?? testEnv().db;
   // A scratch database gets a Redis prefix of its own (queues, socket stream): job ids like notify-7 must never
@@ -24,8 +28,10 @@ export function baseContext(clock: Clock = systemClock, configOverrides?: Record
   const prefix = database ? `${testEnv().config.REDIS_PREFIX}_iso${++isolated}` : null;
   const queues = prefix ? createQueues(redis, prefix) : testEnv().queues;
   const config = configOverrides || prefix ? testConfig({ ...configOverrides, ...(prefix && { REDIS_PREFIX: prefix }) }) : testEnv().config;
+  const twilioHttp = extra.twilioHttp ?? new FakeTwilioHttp();
   const voice = createVoicePort(config, { httpClient: twilioHttp, fetchMedia: twilioHttp.fetchMedia });
-  return { config, db, redis, queues, crypto: createFieldCrypto(config.DATA_KEY), log: createLogger('test', { silent: true }), clock, voice };
+  const log = extra.log ?? createLogger('test', { silent: true });
+  return { config, db, redis, queues, crypto: createFieldCrypto(config.DATA_KEY), log, clock, voice };
 }
 
 export interface TestApp extends RunningServer {
@@ -35,9 +41,9 @@ export interface TestApp extends RunningServer {
 
 /** Boots the real app (API + Socket.IO) on an ephemeral port against this run's database and Redis. */
 export async function startTestApp(
-  opts: { clock?: Clock; clientDist?: string; config?: Record<string, string>; port?: number; db?: Database; twilioHttp?: FakeTwilioHttp } = {},
+  opts: { clock?: Clock; clientDist?: string; config?: Record<string, string>; port?: number; db?: Database; log?: Logger; twilioHttp?: FakeTwilioHttp } = {},
 ): Promise<TestApp> {
-  const ctx = baseContext(opts.clock, { ...opts.config, ...(opts.port && { PORT: String(opts.port) }) }, opts.db, opts.twilioHttp);
+  const ctx = baseContext(opts.clock, { ...opts.config, ...(opts.port && { PORT: String(opts.port) }) }, opts.db, { log: opts.log, twilioHttp: opts.twilioHttp });
   const server = await startHttpServer(ctx, { clientDist: opts.clientDist ?? '/nonexistent' });
   const close = async () => {
     await server.close();
@@ -76,6 +82,14 @@ export async function createTestAgency(type: 'district_office' | 'shelter' | 'po
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id: row.id, code };
+}
+
+/** A session opened straight in the database (no password check, no login throttle): its cookie ("h111_sid=..."). */
+export async function sessionCookie(app: TestApp, userId: number): Promise<string> {
+  const token = newSessionToken();
+  const { config, db } = app.ctx;
+  await createSession(db, { id: sessionIdFor(token, config.SESSION_SECRET), userId, ttlHours: config.SESSION_TTL_HOURS, ip: null, userAgent: null, now: app.ctx.clock.now() });
+  return `h111_sid=${token}`;
 }
 
 /** Logs in over HTTP and returns the session cookie ("h111_sid=..."). */

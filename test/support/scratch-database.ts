@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createDatabase, type Database } from '../../server/db/database.js';
 import { dropDatabase, ensureDatabase } from '../../server/db/ensure-database.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
+import { createFieldCrypto } from '../../server/domain/crypto/field-crypto.js';
 import { ensureDefaultSlaPolicies } from '../../server/domain/sla/policies.repo.js';
 import { testEnv } from './test-env.js';
 
@@ -13,7 +14,7 @@ export async function scratchDatabase(): Promise<{ db: Database; url: string; dr
   const url = testEnv().config.DATABASE_URL.replace(/\/([^/]*)$/, `/$1_s${randomBytes(3).toString('hex')}`);
   await ensureDatabase(url);
   const db = createDatabase(url, { max: 4 });
-  await migrateToLatest(db);
+  await migrateToLatest(db, createFieldCrypto(testEnv().config.DATA_KEY));
   await ensureDefaultSlaPolicies(db); // as at start-up: every referral needs its priority's policy
   return {
     db,

@@ -4,12 +4,12 @@ import type { ClientToServerEvents, ContactChange, ContactSummary, ServerToClien
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A real socket.io-client connection carrying a session cookie (or none). */
-export function socketFor(baseUrl: string, cookie?: string): ClientSocket {
+export function socketFor(baseUrl: string, cookie?: string, headers: Record<string, string> = {}): ClientSocket {
   return connect(baseUrl, {
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
-    extraHeaders: cookie ? { cookie } : {},
+    extraHeaders: { ...(cookie && { cookie }), ...headers },
   });
 }
 

@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../../server/config.js';
 import { createDatabase, type Database } from '../../server/db/database.js';
 import { dropDatabase, ensureDatabase } from '../../server/db/ensure-database.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
+import { createFieldCrypto } from '../../server/domain/crypto/field-crypto.js';
 import { createQueues, type Queues } from '../../server/queues.js';
 import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
 import { ensureDefaultSlaPolicies } from '../../server/domain/sla/policies.repo.js';
@@ -45,7 +46,7 @@ export async function startTestEnv(): Promise<TestEnv> {
   const config = testConfig();
   await ensureDatabase(config.DATABASE_URL);
   const db = createDatabase(config.DATABASE_URL, { max: 10 });
-  await migrateToLatest(db);
+  await migrateToLatest(db, createFieldCrypto(config.DATA_KEY));
   await ensureDefaultRules(db);
   await ensureDefaultSlaPolicies(db);
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });

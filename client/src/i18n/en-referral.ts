@@ -62,6 +62,7 @@ export const enReferral: ReferralMessages = {
     title: 'Full information (consent given)',
     no_consent: 'The victim or their representative has not consented to sharing: only what is needed to act is shown',
     not_accepted: 'Accept the referral to see the full information (consent given)',
+    not_handling: "Shown only to the operator handling the case, or with a supervisor's permission",
     withheld: 'Detailed information is withheld.',
     callerPhone: "Caller's phone",
     narrative: 'What happened',

@@ -61,6 +61,7 @@ export const viReferral = {
     title: 'Thông tin đầy đủ (đã có sự đồng ý)',
     no_consent: 'Nạn nhân/người đại diện chưa đồng ý chia sẻ: chỉ hiển thị thông tin cần thiết để hành động',
     not_accepted: 'Tiếp nhận ca để xem đầy đủ thông tin (đã có sự đồng ý)',
+    not_handling: 'Chỉ hiển thị cho tư vấn viên đang xử lý ca, hoặc khi giám sát viên cho phép',
     withheld: 'Thông tin chi tiết đang được bảo mật.',
     callerPhone: 'Số điện thoại người gọi',
     narrative: 'Nội dung sự việc',

@@ -43,12 +43,25 @@ export function useReferral(id: number | null) {
   });
 }
 
+/**
+ * Live events carry no free text (they pass through Redis): a pause reason this list already read through REST is
+ * kept while its clock stays paused since the same moment.
+ */
+function keepReasons(old: ReferralSummary, r: ReferralSummary): ReferralSummary {
+  const clocks = r.clocks.map((c) => {
+    if (c.pauseReason != null || c.pausedAt == null) return c;
+    const before = old.clocks.find((o) => o.id === c.id && o.pausedAt === c.pausedAt);
+    return before?.pauseReason ? { ...c, pauseReason: before.pauseReason } : c;
+  });
+  return { ...r, clocks };
+}
+
 function upsert(list: ReferralSummary[], r: ReferralSummary, fits: boolean): ReferralSummary[] {
   const at = list.findIndex((x) => x.id === r.id);
   if (!fits) return at < 0 ? list : list.filter((x) => x.id !== r.id);
   if (at < 0) return [r, ...list];
   const next = list.slice();
-  next[at] = r;
+  next[at] = keepReasons(list[at]!, r);
   return next;
 }
 

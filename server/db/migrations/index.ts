@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import type { FieldCrypto } from '../../domain/crypto/field-crypto.js';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-intake.js';
 import * as m0003 from './0003-referrals.js';
@@ -10,9 +11,13 @@ import * as m0008 from './0008-victim-ethnicity-codes.js';
 import * as m0009 from './0009-referral-attempts.js';
 import * as m0010 from './0010-stats-one-map.js';
 import * as m0011 from './0011-voice.js';
+import { encryptFreeText } from './0012-encrypt-free-text.js';
 
-/** Every migration, in order. Listed explicitly so the same code runs under tsx and compiled. */
-export const migrations: Record<string, Migration> = {
+/**
+ * Every migration, in order. Listed explicitly so the same code runs under tsx and compiled. A migration that
+ * encrypts or decrypts stored rows (0012) needs the field crypto of DATA_KEY: the key never reaches the database.
+ */
+export const allMigrations = (crypto: FieldCrypto): Record<string, Migration> => ({
   '0001-foundation': m0001,
   '0002-intake': m0002,
   '0003-referrals': m0003,
@@ -24,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0009-referral-attempts': m0009,
   '0010-stats-one-map': m0010,
   '0011-voice': m0011,
-};
+  '0012-encrypt-free-text': encryptFreeText(crypto),
+});

@@ -17,6 +17,14 @@ export function createAuthService(ctx: Pick<AppContext, 'db' | 'redis' | 'config
   const { db, config, clock } = ctx;
   const throttle = createLoginThrottle(ctx.redis, config.REDIS_PREFIX);
 
+  async function check(sessionId: string): Promise<SessionUser | null> {
+    const now = clock.now();
+    const found = await findSessionUser(db, sessionId, now);
+    if (!found) return null;
+    if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, sessionId, now, config.SESSION_TTL_HOURS);
+    return found.user;
+  }
+
   return {
     /** Checks the password; on success opens a session and returns its cookie token. Failures are generic (no account enumeration). */
     async login(username: string, password: string, origin: RequestOrigin): Promise<{ token: string; user: SessionUser }> {
@@ -58,12 +66,12 @@ export function createAuthService(ctx: Pick<AppContext, 'db' | 'redis' | 'config
     /** The user behind a cookie token, sliding the session's expiry along. */
     async resolve(token: string): Promise<{ sessionId: string; user: SessionUser } | null> {
       const id = sessionIdFor(token, config.SESSION_SECRET);
-      const now = clock.now();
-      const found = await findSessionUser(db, id, now);
-      if (!found) return null;
-      if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, id, now, config.SESSION_TTL_HOURS);
-      return { sessionId: id, user: found.user };
+      const user = await check(id);
+      return user ? { sessionId: id, user } : null;
     },
+
+    /** The user of a live session by its id (a socket's, on each event), sliding its expiry like a request does. */
+    check,
 
     async logout(sessionId: string, user: SessionUser, origin: RequestOrigin): Promise<void> {
       await deleteSession(db, sessionId);

@@ -1,9 +1,15 @@
-import { ROOMS, type ContactMessage, type ContactSummary } from '../../../shared/index.js';
+import { ROOMS, type ContactMessage, type ContactSummary, type MessageNotice } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import { getSummary } from './contacts.repo.js';
 
+/** A message as a live event carries it: everything but the text, which the console reads through 'message:get'. */
+export function messageNotice(m: ContactMessage): MessageNotice {
+  return { id: m.id, direction: m.direction, status: m.status, at: m.at, sentBy: m.sentBy };
+}
+
 /**
- * Live updates to the consoles. Queue summaries carry no identity; message bodies go only to the handling operator.
+ * Live updates to the consoles. Queue summaries carry no identity; message notices go only to the handling operator,
+ * and never with their text (live events pass through Redis).
  * Queue changes travel as 'contacts:changed' lists: the gateway merges the changes of a busy moment into one packet.
  */
 export function contactEvents(ctx: Pick<AppContext, 'db' | 'realtime'>) {
@@ -28,7 +34,7 @@ export function contactEvents(ctx: Pick<AppContext, 'db' | 'realtime'>) {
       if (!created || s.claimedBy) ctx.realtime.presenceChanged();
     },
     message(contactId: number, handlerId: number | null, message: ContactMessage) {
-      if (handlerId != null) ctx.realtime.emit(ROOMS.user(handlerId), 'message:created', { contactId, message });
+      if (handlerId != null) ctx.realtime.emit(ROOMS.user(handlerId), 'message:created', { contactId, message: messageNotice(message) });
     },
   };
 }

@@ -1,7 +1,9 @@
 import { JOB_IDS, REPLYABLE_CHANNELS, type ContactMessage } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../audit/audit.repo.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { decide } from '../disclosure/disclosure.js';
+import { contactFacts } from '../disclosure/grants.js';
 import { insertNotification } from '../notifications/notifications.repo.js';
 import { contactEvents } from './contact-events.js';
 import { getContactRow } from './contacts.repo.js';
@@ -36,6 +38,18 @@ export function createMessagingService(ctx: Pick<AppContext, 'db' | 'crypto' | '
         .catch((e) => ctx.log.warn(`notification ${notificationId} enqueue deferred: ${(e as Error).message}`));
       const message = (await getMessage(db, crypto, messageId))!;
       events.message(contactId, actor.user.id, message);
+      return message;
+    },
+
+    /** The text of one message, for whoever may see the contact (live events announce messages without it). */
+    async read(contactId: number, messageId: number, actor: Actor): Promise<ContactMessage> {
+      const facts = await contactFacts(db, contactId, actor.user);
+      if (!facts) throw new NotFoundError('no such contact');
+      if (decide(actor.user, facts) !== 'disclose') throw new ForbiddenError('claim this contact to see it');
+      const m = await getMessage(db, crypto, messageId);
+      if (!m || m.contactId !== contactId) throw new NotFoundError('no such message in this contact');
+      await writeAudit(db, { actorUserId: actor.user.id, actorRole: actor.user.role, action: 'contact.message.view', entityType: 'contact', entityId: contactId, ...actor.origin, details: { messageId } });
+      const { contactId: _c, ...message } = m;
       return message;
     },
   };

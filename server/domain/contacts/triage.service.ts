@@ -4,6 +4,8 @@ import type { Executor } from '../../db/database.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import type { RequestOrigin } from '../auth/auth.service.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { decide } from '../disclosure/disclosure.js';
+import { contactFacts } from '../disclosure/grants.js';
 import { enqueueRoutingRequest } from '../routing/routing-outbox.js';
 import { contactDetail } from './contact-detail.js';
 import { contactEvents } from './contact-events.js';
@@ -61,11 +63,11 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
       return (await events.updated(id))!;
     },
 
-    /** The full record: for its handler, whoever wrapped it up, or a supervisor. Every view is audited. */
+    /** The full record, as the disclosure decision allows: its handler, a supervisor, a granted operator. Every view is audited. */
     async open(id: number, actor: Actor): Promise<ContactDetail> {
       const row = await load(id);
-      const allowed = actor.user.role === 'supervisor' || row.claimed_by === actor.user.id || row.closed_by === actor.user.id;
-      if (!allowed) throw new ForbiddenError('claim this contact to see it');
+      const facts = await contactFacts(db, id, actor.user);
+      if (!facts || decide(actor.user, facts) !== 'disclose') throw new ForbiddenError('claim this contact to see it');
       await audit(db, actor, 'contact.view', id);
       return contactDetail(db, crypto, row);
     },

@@ -1,6 +1,7 @@
 import { ROOMS } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import { getMessage, setMessageStatus } from '../contacts/messages.repo.js';
+import { messageNotice } from '../contacts/contact-events.js';
 import { getNotification, setNotificationStatus } from './notifications.repo.js';
 import { PermanentSendError, type SmsSender } from './sms-sender.js';
 
@@ -42,5 +43,5 @@ export async function syncMessage(ctx: Pick<AppContext, 'db' | 'crypto' | 'clock
   if (!m) return;
   const c = await ctx.db.selectFrom('contacts').select(['claimed_by', 'closed_by']).where('id', '=', m.contactId).executeTakeFirst();
   const handler = c?.claimed_by ?? c?.closed_by;
-  if (handler != null) ctx.realtime.emit(ROOMS.user(handler), 'message:updated', { contactId: m.contactId, message: { id: m.id, direction: m.direction, body: m.body, status: m.status, at: m.at, sentBy: m.sentBy } });
+  if (handler != null) ctx.realtime.emit(ROOMS.user(handler), 'message:updated', { contactId: m.contactId, message: messageNotice(m) });
 }

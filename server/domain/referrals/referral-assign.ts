@@ -7,6 +7,7 @@ import { startClocks, type TimerChanges } from '../sla/clocks.repo.js';
 import type { ReferralCtx } from './referral-materialise.js';
 import { recordReferralAlerts } from './referral-notify.js';
 import { addEvent, lockReferral, transition } from './referrals.repo.js';
+import { sealedText } from './event-text.js';
 
 export type Actor = { user: SessionUser; origin: RequestOrigin };
 
@@ -27,7 +28,7 @@ export async function assignInTx(tx: Tx, ctx: ReferralCtx, id: number, agencyId:
   if (!(await transition(tx, id, ['needs_supervisor'], { status: 'pending', agency_id: agencyId, attempt, why: JSON.stringify(why) }, at)))
     throw new ConflictError(`only a referral waiting for a supervisor can be assigned (this one is ${row.status})`);
   // Why it waited on the queue stays on the timeline (its 'needs_supervisor' event); the row now says who chose the agency.
-  await addEvent(tx, id, 'assigned', at, actor.user.id, { agencyId, note, attempt });
+  await addEvent(tx, id, 'assigned', at, actor.user.id, { agencyId, attempt, ...sealedText(ctx.crypto, { note }) });
   await writeAudit(tx, {
     actorUserId: actor.user.id, actorRole: actor.user.role, action: 'referral.assign', entityType: 'referral', entityId: id, ...actor.origin,
     details: { agencyId, attempt },

@@ -33,11 +33,11 @@ export async function materialise(
 }
 
 /** Once the transaction committed: the new referrals' timers, SMS alerts and live events. */
-export async function afterMade(ctx: ReferralCtx, created: Made[], previousAgencyId?: number | null) {
+export async function afterMade(ctx: ReferralCtx, created: Made[]) {
   for (const c of created) {
     if (!c) continue;
     await applyTimerChanges(ctx, c.timers);
     await enqueueNotifications(ctx, c.alerts);
-    await publishReferral(ctx, c.id, 'referral:created', previousAgencyId, c.summary);
+    await publishReferral(ctx, c.id, 'referral:created', c.summary);
   }
 }

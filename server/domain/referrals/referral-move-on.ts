@@ -16,7 +16,7 @@ export type LeftBecause = 'declined' | 'expired';
 export async function moveOn(
   tx: Tx, ctx: ReferralCtx, planner: RoutingPlanner, row: ReferralRow, at: Date, because: LeftBecause,
 ): Promise<{ made: Made; stopped: TimerChanges }> {
-  const stopped = await stopClocks(tx, row.id, at, because);
+  const stopped = await stopClocks(tx, row.id, at, because, ctx.crypto);
   const next = await planner.planNext({ ...row, status: because });
   // A supervisor who gave this track to an agency by hand chose to pursue it: they hear back, whatever the rule says.
   if (next.kind === 'skip' && row.why.reason !== 'assigned') {

@@ -1,8 +1,9 @@
-import { JOB_IDS, ROOMS, type ReferralSummary } from '../../../shared/index.js';
+import { JOB_IDS, type ReferralSummary } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import type { Executor } from '../../db/database.js';
 import { maskPhone, type FieldCrypto } from '../crypto/field-crypto.js';
 import { contactRef } from '../contacts/contacts.repo.js';
+import { liveSummary, referralAudience } from '../disclosure/disclosure.js';
 import { getReferralSummary } from './referral-views.js';
 
 /** The SMS text: a reference and the urgency only, never anything about the victim. */
@@ -45,17 +46,17 @@ export async function enqueueNotifications(ctx: Pick<AppContext, 'queues' | 'log
 }
 
 /**
- * Live: the agency's inbox and the supervisors' board. Summaries only: no identity travels on the socket. `known`:
- * the summary the write already returned (a new referral), so it is not read again.
+ * Live: the agency's inbox and the supervisors' board, and no one else: an agency hears only of referrals it may
+ * read (a re-routed case's new referral never reaches the agency that declined it). Summaries without free text:
+ * no identity travels on the socket, nor through Redis. `known`: the summary the write already returned (a new
+ * referral), so it is not read again.
  */
 export async function publishReferral(
-  ctx: Pick<AppContext, 'db' | 'realtime'>, id: number, event: 'referral:created' | 'referral:updated', previousAgencyId?: number | null, known?: ReferralSummary,
+  ctx: Pick<AppContext, 'db' | 'realtime'>, id: number, event: 'referral:created' | 'referral:updated', known?: ReferralSummary,
 ) {
   const s = known ?? (await getReferralSummary(ctx.db, id));
   if (!s) return null;
-  const rooms = [ROOMS.supervisors, ...(s.agency ? [ROOMS.agency(s.agency.id)] : [])];
-  ctx.realtime.emit(rooms, event, s);
-  if (previousAgencyId != null && previousAgencyId !== s.agency?.id) ctx.realtime.emit(ROOMS.agency(previousAgencyId), 'referral:updated', s as ReferralSummary);
+  ctx.realtime.emit(referralAudience(s), event, liveSummary(s));
   return s;
 }
 

@@ -1,10 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
-import type {
-  AgeBand, ReferralDetail, ReferralDisclosure, ReferralEvent, ReferralStatus, ReferralSummary, SessionUser, SupportRecord, TrackAttempt, VictimSex,
-} from '../../../shared/index.js';
+import type { AgeBand, ReferralStatus, ReferralSummary, SessionUser, VictimSex } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import { contactRef } from '../contacts/contacts.repo.js';
+import { decide, NO_TEXT, textReader, type CaseFacts, type Decision, type TextReader } from '../disclosure/disclosure.js';
+import { grantedSql, handlerSql } from '../disclosure/grants.js';
 import { clocksJson, toClockView } from '../sla/clock-views.js';
 import { placeNowSql } from '../units/unit-cover.js';
 
@@ -16,7 +16,7 @@ function summaryQuery(db: Executor) {
     .leftJoin('admin_units as u', 'u.id', 'c.location_unit_id')
     .select([
       'r.id', 'r.contact_id', 'r.track', 'r.status', 'r.priority', 'r.agency_id', 'a.name as agency_name', 'r.why', 'r.attempt',
-      'r.created_at', 'r.accepted_at', 'r.first_action_at', 'r.closed_at', 'r.outcome', 'r.decline_reason', 'r.outcome_reason',
+      'r.created_at', 'r.accepted_at', 'r.first_action_at', 'r.closed_at', 'r.outcome', 'r.decline_reason_enc', 'r.outcome_reason_enc',
       'c.classification', 'c.purposes', 'c.immediate_danger', 'c.location_kind', 'c.location_country', 'u.path as unit_name',
       'c.needs', 'c.wishes', 'c.consent',
     ])
@@ -34,8 +34,11 @@ export function victimsJson(contactId: RawBuilder<unknown> | ReturnType<typeof s
 }
 const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
 
-/** What any agency may see: location, urgency, purposes, how many victims and their age bands. No identity. */
-export function toSummary(r: Row): ReferralSummary {
+/**
+ * What any agency may see: location, urgency, purposes, how many victims and their age bands. No identity, and no
+ * free text unless `text` (the viewer's reader, from the disclosure decision) shows it: a pause reason can name someone.
+ */
+export function toSummary(r: Row, text: TextReader = NO_TEXT): ReferralSummary {
   const victims = r.victims ?? [];
   return {
     id: r.id,
@@ -64,111 +67,50 @@ export function toSummary(r: Row): ReferralSummary {
     firstActionAt: iso(r.first_action_at),
     closedAt: iso(r.closed_at),
     outcome: r.outcome,
-    clocks: (r.clocks ?? []).map(toClockView),
+    clocks: (r.clocks ?? []).map((c) => toClockView(c, text)),
   };
-}
-
-/** Agency officers only ever get their own agency's referrals: the filter is in the query itself. */
-function scoped(db: Executor, viewer: SessionUser) {
-  const q = summaryQuery(db);
-  if (viewer.role === 'agency_officer') return q.where('r.agency_id', '=', viewer.agencyId ?? -1);
-  return q;
-}
-
-export async function listReferrals(db: Executor, viewer: SessionUser, f: { status?: ReferralStatus[]; track?: string } = {}) {
-  let q = scoped(db, viewer).orderBy('r.created_at', 'desc').limit(500);
-  if (f.status?.length) q = q.where('r.status', 'in', f.status);
-  if (f.track) q = q.where('r.track', '=', f.track as never);
-  return (await q.execute()).map(toSummary);
-}
-
-export async function getReferralSummary(db: Executor, id: number, viewer?: SessionUser): Promise<ReferralSummary | null> {
-  const q = viewer ? scoped(db, viewer) : summaryQuery(db);
-  const r = await q.where('r.id', '=', id).executeTakeFirst();
-  return r ? toSummary(r) : null;
 }
 
 /**
- * The consent gate (Art. 3.10): identity, phone and narrative reach an agency only with the victim's or legal
- * representative's consent and after it accepted; police acting on immediate danger get them to act at once.
- * The hotline itself (operators, supervisors) holds the record.
+ * The rows a viewer may list, with the facts the disclosure decision needs. Agency officers only ever get their own
+ * agency's referrals: the filter is in the query itself.
  */
-export function disclosureDecision(viewer: SessionUser, s: ReferralSummary): ReferralDetail['disclosureWithheld'] | 'disclose' {
-  if (viewer.role === 'operator' || viewer.role === 'supervisor') return 'disclose';
-  if (s.track === 'police' && s.immediateDanger) return 'disclose';
-  if (s.consent === 'none') return 'no_consent';
-  if (!['accepted', 'in_progress', 'closed'].includes(s.status)) return 'not_accepted';
-  return 'disclose';
-}
-
-async function disclosureOf(db: Executor, crypto: FieldCrypto, contactId: number): Promise<ReferralDisclosure> {
-  const c = await db.selectFrom('contacts').select(['caller_phone_enc', 'narrative_enc', 'wishes_note_enc']).where('id', '=', contactId).executeTakeFirstOrThrow();
-  const victims = await db.selectFrom('contact_victims').selectAll().where('contact_id', '=', contactId).orderBy('position').execute();
-  return {
-    callerPhone: crypto.decryptNullable(c.caller_phone_enc),
-    narrative: crypto.decryptNullable(c.narrative_enc) ?? '',
-    wishesNote: crypto.decryptNullable(c.wishes_note_enc),
-    victims: victims.map((v) => ({
-      sex: v.sex as VictimSex, age: v.age, ageBand: v.age_band as AgeBand | null, ethnicity: v.ethnicity, nationality: v.nationality, under18: v.under18,
-    })),
-  };
-}
-
-export async function referralDetail(db: Executor, crypto: FieldCrypto, id: number, viewer: SessionUser): Promise<ReferralDetail | null> {
-  const row = await scoped(db, viewer).where('r.id', '=', id).executeTakeFirst();
-  if (!row) return null;
-  const s = toSummary(row);
-  const decision = disclosureDecision(viewer, s);
-  const hotline = viewer.role === 'operator' || viewer.role === 'supervisor';
-  const [support, timeline, attempts] = await Promise.all([
-    supportOf(db, crypto, id), hotline ? timelineOf(db, id) : null, hotline ? attemptsOf(db, row.contact_id, row.track) : null,
+export function scopedReferrals(db: Executor, viewer: SessionUser) {
+  const q = summaryQuery(db).select([
+    handlerSql.as('handler_id'),
+    (viewer.role === 'operator' ? grantedSql(viewer.id, sql.ref('c.id')) : sql<boolean>`false`).as('granted'),
   ]);
+  if (viewer.role === 'agency_officer') return q.where('r.agency_id', '=', viewer.agencyId ?? -1);
+  return q;
+}
+export type ScopedRow = Awaited<ReturnType<ReturnType<typeof scopedReferrals>['executeTakeFirstOrThrow']>>;
+
+export function factsOf(r: ScopedRow): CaseFacts {
   return {
-    ...s,
-    disclosure: decision === 'disclose' ? await disclosureOf(db, crypto, row.contact_id) : null,
-    disclosureWithheld: decision === 'disclose' ? null : decision,
-    declineReason: row.decline_reason,
-    outcomeReason: row.outcome_reason,
-    support,
-    timeline,
-    attempts,
+    handlerId: r.handler_id,
+    granted: r.granted,
+    referral: { agencyId: r.agency_id, track: r.track, immediateDanger: r.immediate_danger, consent: r.consent, status: r.status },
   };
 }
 
-/** Every agency that had the contact on this track, oldest first (what a supervisor's assign form lists as tried). */
-async function attemptsOf(db: Executor, contactId: number, track: ReferralSummary['track']): Promise<TrackAttempt[]> {
-  const rows = await db
-    .selectFrom('referrals as r')
-    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
-    .select(['r.id', 'r.agency_id', 'a.name', 'r.status', 'r.attempt', 'r.created_at'])
-    .where('r.contact_id', '=', contactId)
-    .where('r.track', '=', track)
-    .orderBy('r.id')
-    .execute();
-  return rows.map((r) => ({ referralId: r.id, agency: { id: r.agency_id!, name: r.name }, status: r.status, attempt: r.attempt, createdAt: iso(r.created_at)! }));
+/** A row as this viewer sees it: the decision, and the summary with the free text it shows. */
+export function viewRow(crypto: FieldCrypto, viewer: SessionUser, r: ScopedRow): { decision: Decision; text: TextReader; summary: ReferralSummary } {
+  const decision = decide(viewer, factsOf(r));
+  const text = textReader(crypto, viewer, decision);
+  return { decision, text, summary: toSummary(r, text) };
 }
 
-async function supportOf(db: Executor, crypto: FieldCrypto, referralId: number): Promise<SupportRecord[]> {
-  const rows = await db
-    .selectFrom('referral_support as s')
-    .leftJoin('users as u', 'u.id', 's.recorded_by')
-    .select(['s.id', 's.regime', 's.given_on', 's.note_enc', 'u.display_name'])
-    .where('s.referral_id', '=', referralId)
-    .orderBy('s.id')
-    .execute();
-  return rows.map((r) => ({ id: r.id, regime: r.regime, givenOn: r.given_on, note: crypto.decryptNullable(r.note_enc) ?? '', recordedBy: r.display_name }));
+export async function listReferrals(
+  db: Executor, crypto: FieldCrypto, viewer: SessionUser, f: { status?: ReferralStatus[]; track?: string } = {},
+): Promise<ReferralSummary[]> {
+  let q = scopedReferrals(db, viewer).orderBy('r.created_at', 'desc').limit(500);
+  if (f.status?.length) q = q.where('r.status', 'in', f.status);
+  if (f.track) q = q.where('r.track', '=', f.track as never);
+  return (await q.execute()).map((r) => viewRow(crypto, viewer, r).summary);
 }
 
-/** Every event of the contact's referrals on every track (the hotline's view of what happened, who, when). */
-export async function timelineOf(db: Executor, referralId: number): Promise<ReferralEvent[]> {
-  const rows = await db
-    .selectFrom('referral_events as e')
-    .innerJoin('referrals as r', 'r.id', 'e.referral_id')
-    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
-    .select(['e.id', 'e.at', 'e.type', 'e.details', 'u.display_name', 'r.track'])
-    .where('r.contact_id', '=', (eb) => eb.selectFrom('referrals').select('contact_id').where('id', '=', referralId))
-    .orderBy('e.at')
-    .orderBy('e.id')
-    .execute();
-  return rows.map((r) => ({ id: r.id, at: iso(r.at)!, type: r.type, actor: r.display_name, details: { ...r.details, track: r.track } }));
+/** The summary a live event carries (no free text: it travels through Redis). */
+export async function getReferralSummary(db: Executor, id: number): Promise<ReferralSummary | null> {
+  const r = await summaryQuery(db).where('r.id', '=', id).executeTakeFirst();
+  return r ? toSummary(r) : null;
 }

@@ -54,7 +54,7 @@ export async function writeReferral(db: Executor, ctx: Pick<AppContext, 'crypto'
         ${r.targetIndex}, ${JSON.stringify(r.why)}::jsonb, ${r.previousReferralId ?? null}, ${r.at}, ${r.at})
       on conflict do nothing
       returning id, contact_id, track, status, priority, agency_id, why, attempt, created_at, accepted_at, first_action_at, closed_at,
-        outcome, decline_reason, outcome_reason
+        outcome, decline_reason_enc, outcome_reason_enc
     ), events as (
       insert into referral_events (referral_id, type, at, actor_user_id, details)
       select ins.id, e.type, ${r.at}, e.actor_user_id, e.details
@@ -68,7 +68,7 @@ export async function writeReferral(db: Executor, ctx: Pick<AppContext, 'crypto'
       from ins, json_to_recordset(${JSON.stringify(clocks)}::json)
         as c(kind text, state text, priority text, target jsonb, calendar jsonb, warn_percent int, supervisor_after_percent int,
              started_at timestamptz, warn_at timestamptz, due_at timestamptz, next_at timestamptz, updated_at timestamptz)
-      returning id, kind, state, started_at, warn_at, due_at, warned_at, breached_at, met_at, paused_at, pause_reason, escalation_level
+      returning id, kind, state, started_at, warn_at, due_at, warned_at, breached_at, met_at, paused_at, pause_reason_enc, escalation_level
     ), alerts as (
       insert into notifications (purpose, channel, to_enc, to_masked, body_enc, referral_id, created_at, updated_at)
       select 'referral_alert', 'sms', a.to_enc, a.to_masked, a.body_enc, ins.id, ${r.at}, ${r.at}
@@ -77,7 +77,7 @@ export async function writeReferral(db: Executor, ctx: Pick<AppContext, 'crypto'
       returning id
     )
     select ins.id, ins.contact_id, ins.track, ins.status, ins.priority, ins.agency_id, a.name as agency_name, ins.why, ins.attempt,
-      ins.created_at, ins.accepted_at, ins.first_action_at, ins.closed_at, ins.outcome, ins.decline_reason, ins.outcome_reason,
+      ins.created_at, ins.accepted_at, ins.first_action_at, ins.closed_at, ins.outcome, ins.decline_reason_enc, ins.outcome_reason_enc,
       c.classification, c.purposes, c.immediate_danger, c.location_kind, c.location_country, u.path as unit_name,
       ${placeNowSql(sql.ref('u.id'))} as unit_now,
       c.needs, c.wishes, c.consent, ${victimsJson(sql.ref('c.id'))} as victims, ${clocksJsonFrom(sql`clocks k`)} as clocks,

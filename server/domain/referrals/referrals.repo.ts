@@ -1,5 +1,6 @@
 import type { Priority, ReferralEventType, ReferralStatus, ReferralTrack, ReferralWhy } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
+import { assertSealed } from './event-text.js';
 
 export interface NewReferral {
   contactId: number;
@@ -22,7 +23,9 @@ export async function lockReferral(db: Executor, id: number) {
   return db.selectFrom('referrals').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/** `details` carry free text only sealed (event-text.ts: `...sealedText(crypto, { reason })`). */
 export async function addEvent(db: Executor, referralId: number, type: ReferralEventType, at: Date, actorUserId: number | null, details: Record<string, unknown> = {}) {
+  assertSealed(details);
   await db.insertInto('referral_events').values({ referral_id: referralId, type, at, actor_user_id: actorUserId, details: JSON.stringify(details) }).execute();
 }
 
@@ -32,8 +35,8 @@ export async function transition(
   id: number,
   from: readonly ReferralStatus[],
   set: Partial<{
-    status: ReferralStatus; accepted_at: Date; first_action_at: Date; closed_at: Date; decline_reason: string; outcome: 'successful' | 'not_successful';
-    outcome_reason: string | null; agency_id: number | null; attempt: number; why: string;
+    status: ReferralStatus; accepted_at: Date; first_action_at: Date; closed_at: Date; decline_reason_enc: string; outcome: 'successful' | 'not_successful';
+    outcome_reason_enc: string | null; agency_id: number | null; attempt: number; why: string;
   }>,
   at: Date,
 ): Promise<boolean> {

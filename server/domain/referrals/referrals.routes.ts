@@ -27,7 +27,7 @@ export function referralsRoutes(ctx: AppContext, referrals: ReferralsService): R
     route('get', '/referrals', ANY_USER, validate({ query: listQuery }), async (req, res) => {
       if (req.user!.role === 'admin') throw new ForbiddenError('administrators do not read case referrals');
       const q = req.query as unknown as z.infer<typeof listQuery>;
-      res.json({ referrals: await listReferrals(ctx.db, req.user!, { status: q.status, track: q.track }) });
+      res.json({ referrals: await listReferrals(ctx.db, ctx.crypto, req.user!, { status: q.status, track: q.track }) });
     }),
     route('get', '/referrals/:id', only('agency_officer', 'operator', 'supervisor'), validate({ params: idParam }), async (req, res) => {
       res.json({ referral: await referrals.view(id(req), actor(req)) });
@@ -48,7 +48,7 @@ export function referralsRoutes(ctx: AppContext, referrals: ReferralsService): R
       res.json({ referral: await referrals.assign(id(req), req.body.agencyId, req.body.note, actor(req)) });
     }),
     route('get', '/supervisor/referrals/queue', only('supervisor'), async (req, res) => {
-      res.json({ referrals: await listReferrals(ctx.db, req.user!, { status: ['needs_supervisor'] }) });
+      res.json({ referrals: await listReferrals(ctx.db, ctx.crypto, req.user!, { status: ['needs_supervisor'] }) });
     }),
     route('get', '/agencies/mine', officer, async (req, res) => {
       res.json({ agency: await getAgencyView(ctx.db, req.user!.agencyId!) });

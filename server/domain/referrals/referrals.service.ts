@@ -5,7 +5,8 @@ import { ConflictError, NotFoundError } from '../errors.js';
 import type { RoutingPlanner } from './planner.js';
 import { enqueueNotifications, publishReferral } from './referral-notify.js';
 import { markRouted } from '../routing/routing-outbox.js';
-import { referralDetail } from './referral-views.js';
+import { referralDetail } from './referral-detail.js';
+import { sealedText } from './event-text.js';
 import { addEvent, getReferralRow, lockReferral, transition, type ReferralRow } from './referrals.repo.js';
 import { meetClocks, stopClocks, type TimerChanges } from '../sla/clocks.repo.js';
 import { applyTimerChanges, mergeTimerChanges } from '../sla/sla-timers.js';
@@ -72,7 +73,7 @@ export function createReferralsService(ctx: ReferralCtx, planner: RoutingPlanner
           throw new ConflictError(`cannot accept a referral that is ${row.status}`);
         await addEvent(tx, id, 'accepted', at, actor.user.id);
         await audit(tx, actor, 'referral.accept', id);
-        return meetClocks(tx, id, ['acknowledge', 'reroute'], at);
+        return meetClocks(tx, id, ['acknowledge', 'reroute'], at, ctx.crypto);
       }).then((timers) => applyTimerChanges(ctx, timers));
       await publishReferral(ctx, id, 'referral:updated');
       return this.view(id, actor);
@@ -81,18 +82,17 @@ export function createReferralsService(ctx: ReferralCtx, planner: RoutingPlanner
     /** Declining needs a reason; the case moves on to the next target at once, or to the supervisor. */
     async decline(id: number, reason: string, actor: Actor) {
       const at = clock.now();
-      let row!: ReferralRow;
       const created = await db.transaction().execute(async (tx) => {
-        row = assertOwn(await lockReferral(tx, id), actor.user);
-        if (!(await transition(tx, id, ['pending'], { status: 'declined', decline_reason: reason }, at)))
+        const row = assertOwn(await lockReferral(tx, id), actor.user);
+        if (!(await transition(tx, id, ['pending'], { status: 'declined', decline_reason_enc: ctx.crypto.encrypt(reason) }, at)))
           throw new ConflictError(`cannot decline a referral that is ${row.status}`);
-        await addEvent(tx, id, 'declined', at, actor.user.id, { reason });
+        await addEvent(tx, id, 'declined', at, actor.user.id, sealedText(ctx.crypto, { reason }));
         await audit(tx, actor, 'referral.decline', id);
         return moveOn(tx, ctx, planner, row, at, 'declined');
       });
       await applyTimerChanges(ctx, created.stopped);
       await publishReferral(ctx, id, 'referral:updated');
-      await afterMade(ctx, [created.made], row.agency_id);
+      await afterMade(ctx, [created.made]);
       return (await referralDetail(db, ctx.crypto, id, actor.user))!;
     },
 
@@ -107,7 +107,7 @@ export function createReferralsService(ctx: ReferralCtx, planner: RoutingPlanner
         await transition(tx, id, ['accepted', 'in_progress'], { status: 'in_progress', ...(!row.first_action_at && { first_action_at: at }) }, at);
         await addEvent(tx, id, 'support_recorded', at, actor.user.id, { regime: body.regime, givenOn: body.givenOn });
         await audit(tx, actor, 'referral.support', id, { regime: body.regime });
-        return meetClocks(tx, id, ['first_action'], at);
+        return meetClocks(tx, id, ['first_action'], at, ctx.crypto);
       }).then((timers) => applyTimerChanges(ctx, timers));
       await publishReferral(ctx, id, 'referral:updated');
       return detail(id, actor.user);
@@ -117,12 +117,12 @@ export function createReferralsService(ctx: ReferralCtx, planner: RoutingPlanner
       const at = clock.now();
       await db.transaction().execute(async (tx) => {
         const row = assertOwn(await lockReferral(tx, id), actor.user);
-        if (!(await transition(tx, id, ['accepted', 'in_progress'], { status: 'closed', closed_at: at, outcome: body.outcome, outcome_reason: body.reason }, at)))
+        if (!(await transition(tx, id, ['accepted', 'in_progress'], { status: 'closed', closed_at: at, outcome: body.outcome, outcome_reason_enc: ctx.crypto.encryptNullable(body.reason) }, at)))
           throw new ConflictError(`cannot close a referral that is ${row.status}`);
-        await addEvent(tx, id, 'closed', at, actor.user.id, { outcome: body.outcome, reason: body.reason });
+        await addEvent(tx, id, 'closed', at, actor.user.id, { outcome: body.outcome, ...sealedText(ctx.crypto, { reason: body.reason }) });
         await audit(tx, actor, 'referral.close', id, { outcome: body.outcome });
         // Closing meets the close deadline; a first action never recorded is stopped, not counted as met.
-        return mergeTimerChanges(await meetClocks(tx, id, ['close'], at), await stopClocks(tx, id, at, 'closed'));
+        return mergeTimerChanges(await meetClocks(tx, id, ['close'], at, ctx.crypto), await stopClocks(tx, id, at, 'closed', ctx.crypto));
       }).then((timers) => applyTimerChanges(ctx, timers));
       await publishReferral(ctx, id, 'referral:updated');
       return detail(id, actor.user);
@@ -141,18 +141,18 @@ export function createReferralsService(ctx: ReferralCtx, planner: RoutingPlanner
      * The re-route clock ran out before anyone accepted (run by the SLA engine inside its transaction): the referral
      * expires and moves on to the next target. Null when it was no longer pending (accepted meanwhile).
      */
-    async expireInTx(tx: Tx, id: number, at: Date): Promise<{ made: Made; stopped: TimerChanges; previousAgencyId: number | null } | null> {
+    async expireInTx(tx: Tx, id: number, at: Date): Promise<{ made: Made; stopped: TimerChanges } | null> {
       const row = await lockReferral(tx, id);
       if (!row || !(await transition(tx, id, ['pending'], { status: 'expired' }, at))) return null;
       await addEvent(tx, id, 'expired', at, null, {});
-      return { ...(await moveOn(tx, ctx, planner, row, at, 'expired')), previousAgencyId: row.agency_id };
+      return moveOn(tx, ctx, planner, row, at, 'expired');
     },
 
     /** After the SLA engine's transaction committed: timers, alerts and live events of what expireInTx made. */
-    async afterExpiry(expired: { made: Made; stopped: TimerChanges; previousAgencyId: number | null }, id: number) {
+    async afterExpiry(expired: { made: Made; stopped: TimerChanges }, id: number) {
       await applyTimerChanges(ctx, expired.stopped);
       await publishReferral(ctx, id, 'referral:updated');
-      await afterMade(ctx, [expired.made], expired.previousAgencyId);
+      await afterMade(ctx, [expired.made]);
     },
 
     getRow: (id: number) => getReferralRow(db, id),

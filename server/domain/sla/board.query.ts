@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { BoardContact, BoardQuery, BoardReferral, EscalationView, SlaBoard } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
+import { NO_TEXT, type TextReader } from '../disclosure/disclosure.js';
 import { contactRef } from '../contacts/contacts.repo.js';
 import { clocksJson, toClockView, type ClockRow } from './clock-views.js';
 import { placeNowSql } from '../units/unit-cover.js';
@@ -19,8 +20,11 @@ export function caseProvince(locationUnitId: RawBuilder<unknown> | ReturnType<ty
 
 const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
 
-/** Open referrals with their clocks, the open contacts, and escalations waiting for a decision. */
-export async function loadBoard(db: Executor, f: BoardQuery, now: Date): Promise<SlaBoard> {
+/**
+ * Open referrals with their clocks, the open contacts, and escalations waiting for a decision. `text`: the
+ * supervisor's reader of free text (pause reasons, resolutions), from the disclosure decision.
+ */
+export async function loadBoard(db: Executor, f: BoardQuery, now: Date, text: TextReader): Promise<SlaBoard> {
   const rows = await sql<{
     id: number; contact_id: number; track: BoardReferral['track']; status: BoardReferral['status']; priority: BoardReferral['priority'];
     classification: BoardReferral['classification']; agency_id: number | null; agency_name: string | null;
@@ -48,7 +52,7 @@ export async function loadBoard(db: Executor, f: BoardQuery, now: Date): Promise
     id: r.id, contactRef: contactRef(r.contact_id), track: r.track, status: r.status, priority: r.priority, classification: r.classification,
     agency: r.agency_id != null ? { id: r.agency_id, name: r.agency_name ?? '' } : null, province: r.province,
     place: r.place ? { path: r.place, now: r.place_now } : null,
-    createdAt: iso(r.created_at)!, clocks: (r.clocks ?? []).map(toClockView),
+    createdAt: iso(r.created_at)!, clocks: (r.clocks ?? []).map((c) => toClockView(c, text)),
   }));
 
   const contacts: BoardContact[] = (
@@ -59,7 +63,7 @@ export async function loadBoard(db: Executor, f: BoardQuery, now: Date): Promise
     id: c.id, contactRef: contactRef(c.id), channel: c.channel, status: c.status, receivedAt: iso(c.received_at)!, claimedAt: iso(c.claimed_at), operator: c.display_name ?? null,
   }));
 
-  return { generatedAt: now.toISOString(), referrals, contacts, escalations: await openEscalations(db, undefined, undefined, f) };
+  return { generatedAt: now.toISOString(), referrals, contacts, escalations: await openEscalations(db, text, undefined, undefined, f) };
 }
 
 /**
@@ -68,7 +72,7 @@ export async function loadBoard(db: Executor, f: BoardQuery, now: Date): Promise
  * their referral has since been declined or expired: each says where the case is now.
  * The board's filters narrow the supervisor's list as they narrow its referrals.
  */
-export async function openEscalations(db: Executor, id?: number, toAgencyId?: number, f: BoardQuery = {}): Promise<EscalationView[]> {
+export async function openEscalations(db: Executor, text: TextReader = NO_TEXT, id?: number, toAgencyId?: number, f: BoardQuery = {}): Promise<EscalationView[]> {
   let q = db
     .selectFrom('sla_escalations as e')
     .innerJoin('sla_clocks as k', 'k.id', 'e.clock_id')
@@ -86,7 +90,7 @@ export async function openEscalations(db: Executor, id?: number, toAgencyId?: nu
     )
     .select([
       'e.id', 'e.referral_id', 'r.contact_id', 'k.kind', 'e.level', 'r.priority', 'r.agency_id', 'a.name as agency_name', 'e.to_agency_id',
-      't.name as to_name', 'e.created_at', 'e.resolved_at', 'u.display_name as resolved_by', 'e.resolution', 'r.track', 'r.status',
+      't.name as to_name', 'e.created_at', 'e.resolved_at', 'u.display_name as resolved_by', 'u.agency_id as resolver_agency', 'e.resolution_enc', 'r.track', 'r.status',
       'now.now_id', 'now.now_status', 'now.now_agency_id', 'now.now_agency_name',
     ]);
   // The board lists the supervisor's decisions (level 2); the parent agency's alert (level 1) is on the timeline.
@@ -110,6 +114,8 @@ export async function openEscalations(db: Executor, id?: number, toAgencyId?: nu
     current: toAgencyId == null && e.now_id != null && e.now_id !== e.referral_id
       ? { referralId: e.now_id, status: e.now_status!, agency: e.now_agency_id != null ? { id: e.now_agency_id, name: e.now_agency_name ?? '' } : null }
       : null,
-    createdAt: iso(e.created_at)!, resolvedAt: iso(e.resolved_at), resolvedBy: e.resolved_by ?? null, resolution: e.resolution,
+    createdAt: iso(e.created_at)!, resolvedAt: iso(e.resolved_at), resolvedBy: e.resolved_by ?? null,
+    // A parent agency reads the resolution its own officer wrote; supervisors read every one.
+    resolution: text.read(e.resolution_enc, e.resolver_agency),
   }));
 }

@@ -3,7 +3,8 @@ import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { publishReferral } from '../referrals/referral-notify.js';
-import { referralDetail } from '../referrals/referral-views.js';
+import { referralDetail } from '../referrals/referral-detail.js';
+import { sealedText } from '../referrals/event-text.js';
 import { addEvent, lockReferral } from '../referrals/referrals.repo.js';
 import type { Actor } from '../referrals/referrals.service.js';
 import { resumeShift } from './business-calendar.js';
@@ -41,8 +42,9 @@ export function createClockPauseService(ctx: Ctx) {
   }
 
   async function pauseRow(tx: Tx, clockId: number, at: Date, reason: string, by: number) {
-    await tx.updateTable('sla_clocks').set({ state: 'paused', paused_at: at, pause_reason: reason, next_at: null, updated_at: at }).where('id', '=', clockId).execute();
-    await tx.insertInto('sla_clock_pauses').values({ clock_id: clockId, paused_at: at, paused_by: by, reason }).execute();
+    // Encrypted like the narrative: a reason such as "wait until Lan (0912…) is safe" names the victim.
+    await tx.updateTable('sla_clocks').set({ state: 'paused', paused_at: at, pause_reason_enc: ctx.crypto.encrypt(reason), next_at: null, updated_at: at }).where('id', '=', clockId).execute();
+    await tx.insertInto('sla_clock_pauses').values({ clock_id: clockId, paused_at: at, paused_by: by, reason_enc: ctx.crypto.encrypt(reason) }).execute();
   }
 
   /**
@@ -65,9 +67,9 @@ export function createClockPauseService(ctx: Ctx) {
     const warn = c.warn_at ? shift(c.warn_at) : null;
     const next = nextEventAt({ kind: c.kind, state: 'running', warn_at: warn, due_at: due, escalate_at: null, warned_at: c.warned_at, escalation_level: c.escalation_level });
     await tx.updateTable('sla_clocks')
-      .set({ state: 'running', paused_at: null, pause_reason: null, due_at: due, warn_at: warn, next_at: next, updated_at: at })
+      .set({ state: 'running', paused_at: null, pause_reason_enc: null, due_at: due, warn_at: warn, next_at: next, updated_at: at })
       .where('id', '=', c.id).execute();
-    await tx.updateTable('sla_clock_pauses').set({ resumed_at: at, resumed_by: by, resume_note: note || null })
+    await tx.updateTable('sla_clock_pauses').set({ resumed_at: at, resumed_by: by, resume_note_enc: ctx.crypto.encryptNullable(note) })
       .where('clock_id', '=', c.id).where('resumed_at', 'is', null).execute();
     return { next, due };
   }
@@ -81,7 +83,7 @@ export function createClockPauseService(ctx: Ctx) {
         if (c.due_at <= at) throw new ConflictError('this deadline has already passed: it can no longer be paused');
         const released = [c.next_at, ...(kind === 'acknowledge' ? [await pauseReroute(tx, referralId, at, reason, actor.user.id)] : [])];
         await pauseRow(tx, c.id, at, reason, actor.user.id);
-        await addEvent(tx, referralId, 'clock_paused', at, actor.user.id, { clock: kind, reason });
+        await addEvent(tx, referralId, 'clock_paused', at, actor.user.id, { clock: kind, ...sealedText(ctx.crypto, { reason }) });
         await writeAudit(tx, { actorUserId: actor.user.id, actorRole: actor.user.role, action: 'sla.clock.pause', entityType: 'referral', entityId: referralId, ...actor.origin, details: { clock: kind } });
         return { agencyId: referral.agency_id, old: released.filter((d): d is Date => d != null) };
       });
@@ -100,7 +102,7 @@ export function createClockPauseService(ctx: Ctx) {
           ? await tx.selectFrom('sla_clocks').selectAll().where('referral_id', '=', referralId).where('kind', '=', 'reroute').where('state', '=', 'paused').forUpdate().executeTakeFirst()
           : undefined;
         const rerouteNext = reroute ? (await resumeRow(tx, reroute, at, note, actor.user.id)).next : null;
-        await addEvent(tx, referralId, 'clock_resumed', at, actor.user.id, { clock: kind, pausedMs: at.getTime() - c.paused_at.getTime(), dueAt: due.toISOString(), note });
+        await addEvent(tx, referralId, 'clock_resumed', at, actor.user.id, { clock: kind, pausedMs: at.getTime() - c.paused_at.getTime(), dueAt: due.toISOString(), ...sealedText(ctx.crypto, { note }) });
         await writeAudit(tx, { actorUserId: actor.user.id, actorRole: actor.user.role, action: 'sla.clock.resume', entityType: 'referral', entityId: referralId, ...actor.origin, details: { clock: kind } });
         return { agencyId: referral.agency_id, next: [next, rerouteNext].filter((d): d is Date => d != null) };
       });

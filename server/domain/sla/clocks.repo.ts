@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ClockKind, Priority } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
+import type { FieldCrypto } from '../crypto/field-crypto.js';
 import { loadPolicy, planClocks, type LoadedPolicy } from './clock-policy.js';
 import { nextEventAt } from './next-event.js';
 
@@ -50,12 +51,12 @@ export async function startClocks(
  * The step a clock measures happened (accepted, first support, closed). A running or paused clock is met; a
  * breached one keeps its breach and records when it was met late. Open escalations of the clock are settled.
  */
-export async function meetClocks(tx: Executor, referralId: number, kinds: ClockKind[], at: Date): Promise<TimerChanges> {
+export async function meetClocks(tx: Executor, referralId: number, kinds: ClockKind[], at: Date, crypto: FieldCrypto): Promise<TimerChanges> {
   const rows = await tx
     .updateTable('sla_clocks')
     .set({
       state: sql`case when state = 'breached' then 'breached' else 'met' end`,
-      met_at: at, next_at: null, paused_at: null, pause_reason: null, updated_at: at,
+      met_at: at, next_at: null, paused_at: null, pause_reason_enc: null, updated_at: at,
     })
     .where('referral_id', '=', referralId)
     .where('kind', 'in', kinds)
@@ -63,8 +64,8 @@ export async function meetClocks(tx: Executor, referralId: number, kinds: ClockK
     .where('met_at', 'is', null)
     .returning(['id', sql<Date | null>`(select c.next_at from sla_clocks c where c.id = sla_clocks.id)`.as('old_next_at')])
     .execute();
-  await closePauses(tx, rows.map((r) => r.id), at, null, 'met');
-  await settleEscalations(tx, rows.map((r) => r.id), at, 'met');
+  await closePauses(tx, crypto, rows.map((r) => r.id), at, null, 'met');
+  await settleEscalations(tx, crypto, rows.map((r) => r.id), at, 'met');
   return { schedule: [], release: rows.flatMap((r) => (r.old_next_at ? [r.old_next_at] : [])) };
 }
 
@@ -77,12 +78,12 @@ export type StopWhy = 'declined' | 'expired' | 'closed';
  * decide: the deadline was still missed, and the parent agency can no longer get that agency moving, so a missed
  * deadline only the parent was told of goes to the supervisor now (escalateLeft).
  */
-export async function stopClocks(tx: Executor, referralId: number, at: Date, why: StopWhy): Promise<TimerChanges> {
+export async function stopClocks(tx: Executor, referralId: number, at: Date, why: StopWhy, crypto: FieldCrypto): Promise<TimerChanges> {
   const rows = await tx
     .updateTable('sla_clocks')
     .set({
       state: sql`case when state = 'breached' then 'breached' else 'stopped' end`,
-      stopped_at: at, next_at: null, paused_at: null, pause_reason: null, updated_at: at,
+      stopped_at: at, next_at: null, paused_at: null, pause_reason_enc: null, updated_at: at,
     })
     .where('referral_id', '=', referralId)
     .where('state', 'in', ['running', 'paused', 'breached'])
@@ -90,8 +91,8 @@ export async function stopClocks(tx: Executor, referralId: number, at: Date, why
     .where('stopped_at', 'is', null)
     .returning(['id', 'kind', 'state', 'escalation_level', 'due_at', sql<Date | null>`(select c.next_at from sla_clocks c where c.id = sla_clocks.id)`.as('old_next_at')])
     .execute();
-  await closePauses(tx, rows.map((r) => r.id), at, null, why);
-  if (why === 'closed') await settleEscalations(tx, rows.map((r) => r.id), at, why);
+  await closePauses(tx, crypto, rows.map((r) => r.id), at, null, why);
+  if (why === 'closed') await settleEscalations(tx, crypto, rows.map((r) => r.id), at, why);
   else await escalateLeft(tx, referralId, rows.filter((r) => r.state === 'breached' && r.escalation_level === 1), at, why);
   return { schedule: [], release: rows.flatMap((r) => (r.old_next_at ? [r.old_next_at] : [])) };
 }
@@ -110,14 +111,15 @@ async function escalateLeft(tx: Executor, referralId: number, clocks: { id: numb
   }))).execute();
 }
 
-async function closePauses(tx: Executor, clockIds: number[], at: Date, by: number | null, note: string) {
+// A system note is no one's words, but the columns hold encrypted text only (one way to read them).
+async function closePauses(tx: Executor, crypto: FieldCrypto, clockIds: number[], at: Date, by: number | null, note: string) {
   if (!clockIds.length) return;
-  await tx.updateTable('sla_clock_pauses').set({ resumed_at: at, resumed_by: by, resume_note: note })
+  await tx.updateTable('sla_clock_pauses').set({ resumed_at: at, resumed_by: by, resume_note_enc: crypto.encrypt(note) })
     .where('clock_id', 'in', clockIds).where('resumed_at', 'is', null).execute();
 }
 
-async function settleEscalations(tx: Executor, clockIds: number[], at: Date, why: string) {
+async function settleEscalations(tx: Executor, crypto: FieldCrypto, clockIds: number[], at: Date, why: string) {
   if (!clockIds.length) return;
-  await tx.updateTable('sla_escalations').set({ resolved_at: at, resolution: `system: ${why}` })
+  await tx.updateTable('sla_escalations').set({ resolved_at: at, resolution_enc: crypto.encrypt(`system: ${why}`) })
     .where('clock_id', 'in', clockIds).where('resolved_at', 'is', null).execute();
 }

@@ -57,6 +57,12 @@ export async function insertVictims(conn: Kysely<DB>): Promise<number> {
   return r.rows[0]!.n;
 }
 
+/** The reasons synthetic referrals give, already encrypted (stored like any typed reason), or null. */
+export interface SyntheticReasons {
+  declined: string | null;
+  notSuccessful: string | null;
+}
+
 /** A log-normal duration in hours: median m, spread s (Box–Muller from two uniforms). */
 const logNormalHours = (m: number, s: number, u1: string, u2: string) =>
   sql.raw(`exp(ln(${m}) + ${s} * sqrt(-2 * ln(1 - ${u1})) * cos(2 * pi() * ${u2}))`);
@@ -68,12 +74,12 @@ const logNormalHours = (m: number, s: number, u1: string, u2: string) =>
  * another office. Statuses and times follow the case's age at `now`: acknowledgement in minutes to hours, first
  * action within days, closure within weeks (log-normal), most closed successfully.
  */
-export async function insertReferrals(conn: Kysely<DB>, now: Date): Promise<number> {
-  const r = await referralsSql(now).execute(conn);
+export async function insertReferrals(conn: Kysely<DB>, now: Date, reasons: SyntheticReasons): Promise<number> {
+  const r = await referralsSql(now, reasons).execute(conn);
   return r.rows[0]!.n;
 }
 
-export function referralsSql(now: Date) {
+export function referralsSql(now: Date, reasons: SyntheticReasons) {
   return sql<{ n: number }>`
     with tracks as (
       select c.*, t.track, t.priority, a.attempt, a.attempts, ua.primary_id, ua.alt_id, ua.police_id, ua.shelter_id, ua.border_id,
@@ -138,13 +144,13 @@ export function referralsSql(now: Date) {
       from timed3 t
     ),
     ins as (
-      insert into referrals (contact_id, track, agency_id, status, priority, why, decline_reason, outcome, outcome_reason,
+      insert into referrals (contact_id, track, agency_id, status, priority, why, decline_reason_enc, outcome, outcome_reason_enc,
                              created_at, accepted_at, first_action_at, closed_at, updated_at)
       select contact_id, track, agency_id, status, priority,
         '{"rule":null,"target":null,"explanation":"synthetic data (npm run seed:synthetic)"}',
-        case when status = 'declined' then 'Không thuộc địa bàn (dữ liệu mô phỏng)' end,
+        case when status = 'declined' then ${reasons.declined} end,
         case when status = 'closed' then case when u_outcome < 0.82 then 'successful' else 'not_successful' end end,
-        case when status = 'closed' and u_outcome >= 0.82 then 'Không liên lạc được (dữ liệu mô phỏng)' end,
+        case when status = 'closed' and u_outcome >= 0.82 then ${reasons.notSuccessful} end,
         created, accepted_at, first_action_at, case when status = 'closed' then done_at end,
         case status when 'declined' then created + ack_h * interval '1 hour' when 'expired' then created + interval '2 days'
                     when 'cancelled' then created + interval '1 day' else coalesce(done_at, first_action_at, accepted_at, created) end

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
+import type { FieldCrypto } from '../crypto/field-crypto.js';
 import { rebuildRollups } from '../reports/rollup.js';
 import { insertClocks, insertReferrals, insertSupport, insertVictims } from './cases-sql.js';
 import { insertContacts } from './contacts-sql.js';
@@ -16,6 +17,8 @@ export interface SyntheticOptions {
   /** Statuses and SLA states are computed as seen at this moment. */
   now?: Date;
   log?: (line: string) => void;
+  /** DATA_KEY's crypto: declined and unsuccessful referrals get a (synthetic) reason, stored encrypted. Without it, none. */
+  crypto?: FieldCrypto;
 }
 
 export interface SyntheticCounts {
@@ -43,6 +46,10 @@ export async function generateSynthetic(db: Database, o: SyntheticOptions): Prom
   const batch = o.batch ?? 100_000;
   const caseShare = Math.min(0.5, o.referrals / Math.max(1, o.contacts * REFERRALS_PER_CASE));
   const recordedBy = await ensureBaseData(db, log);
+  const reasons = {
+    declined: o.crypto?.encrypt('Không thuộc địa bàn (dữ liệu mô phỏng)') ?? null,
+    notSuccessful: o.crypto?.encrypt('Không liên lạc được (dữ liệu mô phỏng)') ?? null,
+  };
   const totals: SyntheticCounts = { contacts: 0, cases: 0, victims: 0, referrals: 0, clocks: 0, support: 0, seconds: 0 };
   await db.connection().execute(async (conn) => {
     // Bulk statements with large estimated costs: compiling them (JIT) would take longer than running them.
@@ -56,7 +63,7 @@ export async function generateSynthetic(db: Database, o: SyntheticOptions): Prom
         await sql`truncate syn_cases, syn_refs`.execute(conn);
         totals.cases += await insertContacts(conn, { n, from: o.from, to: o.to, caseShare, ...units });
         totals.victims += await insertVictims(conn);
-        totals.referrals += await insertReferrals(conn, now);
+        totals.referrals += await insertReferrals(conn, now, reasons);
         totals.clocks += await insertClocks(conn, now);
         totals.support += await insertSupport(conn, recordedBy, now);
         await sql`commit`.execute(conn);

@@ -104,8 +104,27 @@ export function DeskProvider({ me, children }: { me: number; children: ReactNode
 
   useServerEvent('contacts:changed', (changes) => dispatch({ type: 'upsert', contacts: changes.map((c) => c.contact) }));
   useServerEvent('presence:updated', (presence) => dispatch({ type: 'presence', presence }));
-  useServerEvent('message:created', ({ contactId, message }) => dispatch({ type: 'message', contactId, message }));
-  useServerEvent('message:updated', ({ contactId, message }) => dispatch({ type: 'message', contactId, message }));
+  // Message events carry no text (they pass through Redis): the text of a new one is asked for, for a contact I hold.
+  const fetchMessage = useCallback(
+    (contactId: number, messageId: number) => {
+      if (!stateRef.current.details[contactId]) return;
+      calls.getMessage(contactId, messageId).then(
+        (message) => dispatch({ type: 'message', contactId, message }),
+        (err: unknown) => {
+          if (!(err instanceof AckError && err.code === 'offline')) failed(err);
+        },
+      );
+    },
+    [calls, failed],
+  );
+  const known = (contactId: number, messageId: number) => stateRef.current.details[contactId]?.messages.some((m) => m.id === messageId) ?? false;
+  useServerEvent('message:created', ({ contactId, message }) => {
+    if (!known(contactId, message.id)) fetchMessage(contactId, message.id); // my own reply is known from its ack
+  });
+  useServerEvent('message:updated', ({ contactId, message }) => {
+    if (known(contactId, message.id)) dispatch({ type: 'messageStatus', contactId, messageId: message.id, status: message.status });
+    else fetchMessage(contactId, message.id);
+  });
 
   const claim = useCallback(
     async (contactId: number) => {

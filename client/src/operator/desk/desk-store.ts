@@ -17,7 +17,8 @@ export type DeskAction =
   | { type: 'mine'; detail: ContactDetail; activate: boolean }
   | { type: 'drop'; contactId: number }
   | { type: 'activate'; contactId: number | null }
-  | { type: 'message'; contactId: number; message: ContactMessage };
+  | { type: 'message'; contactId: number; message: ContactMessage }
+  | { type: 'messageStatus'; contactId: number; messageId: number; status: string };
 
 export const initialDesk = (me: number, activeId: number | null = null): DeskState => ({ me, queue: {}, presence: [], synced: false, details: {}, activeId });
 
@@ -87,6 +88,12 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
       const messages = d.messages.some((m) => m.id === a.message.id)
         ? d.messages.map((m) => (m.id === a.message.id ? a.message : m))
         : [...d.messages, a.message];
+      return { ...s, details: { ...s.details, [a.contactId]: { ...d, messages } } };
+    }
+    case 'messageStatus': {
+      const d = s.details[a.contactId];
+      if (!d || !d.messages.some((m) => m.id === a.messageId)) return s;
+      const messages = d.messages.map((m) => (m.id === a.messageId ? { ...m, status: a.status } : m));
       return { ...s, details: { ...s.details, [a.contactId]: { ...d, messages } } };
     }
   }

@@ -52,6 +52,8 @@ export function deskCalls(socket: ConsoleSocket | null) {
       call<ContactSummary>(() => ready(socket).emitWithAck('contact:wrap-up', { contactId, wrapUp })),
     sendMessage: (contactId: number, body: string) =>
       call<ContactMessage>(() => ready(socket).emitWithAck('message:send', { contactId, body })),
+    getMessage: (contactId: number, messageId: number) =>
+      call<ContactMessage>(() => ready(socket).emitWithAck('message:get', { contactId, messageId })),
   };
 }
 export type DeskCalls = ReturnType<typeof deskCalls>;
