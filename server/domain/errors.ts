@@ -41,3 +41,8 @@ export class TooManyRequestsError extends DomainError {
     super(message);
   }
 }
+/** A service this request needs (Twilio, Redis) did not answer: nothing was changed; try again. */
+export class UnavailableError extends DomainError {
+  override readonly status = 503;
+  override readonly code = 'unavailable';
+}

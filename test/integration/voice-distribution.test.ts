@@ -131,4 +131,21 @@ describe('the phone line: a call is offered to the operator idle longest, and pu
     // One operator's phone rang: one operator leg created.
     expect(v.twilio.requests.filter((q) => q.uri.endsWith('/Calls.json')).length - before).to.equal(1);
   });
+
+  it("hands the call back to the queue, with a 503 saying so, when Twilio does not answer the accept", async () => {
+    ops = await available(1);
+    const [a] = ops as [Operator];
+    const toA = offered(a);
+    const { contactId } = await v.call();
+    const offer = await toA;
+    v.twilio.failWith = { statusCode: 500, code: 20500 };
+    try {
+      const r: any = await a.socket.timeout(5000).emitWithAck('call:accept', { offerId: offer.offerId });
+      expect(r.error).to.deep.include({ code: 'unavailable' });
+    } finally {
+      v.twilio.failWith = null;
+    }
+    expect(await contact(contactId)).to.deep.include({ status: 'queued', claimed_by: null, answered_at: null });
+    expect((await statusOf(a.id)).status).to.equal('available');
+  });
 });

@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CLIENT_DIST, PROJECT_ROOT } from '../../server/paths.js';
 import { dropDatabase } from '../../server/db/ensure-database.js';
 import { testConfig } from './test-env.js';
+import { startFakeTwilioServer } from './fake-twilio-server.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -80,9 +81,13 @@ export async function startProduct(name: string, extraEnv: Record<string, string
   };
 }
 
-/** `npm start` with Twilio signing (outbound SMS held in the outbox), a SQL client on its database, and a browser page. */
+/**
+ * `npm start` with Twilio signing (outbound SMS held in the outbox; Twilio's REST API a local fake that records what
+ * the product asks of it), a SQL client on its database, and a browser page.
+ */
 export async function productWithBrowser(name: string, publicBaseUrl: string, twilioEnv: Record<string, string>) {
-  const product = await startProduct(name, { ...twilioEnv, PUBLIC_BASE_URL: publicBaseUrl, OUTBOUND_SMS: 'outbox' });
+  const twilioApi = await startFakeTwilioServer();
+  const product = await startProduct(name, { ...twilioEnv, PUBLIC_BASE_URL: publicBaseUrl, OUTBOUND_SMS: 'outbox', TWILIO_API_URL: twilioApi.url });
   const db = new pg.Client({ connectionString: product.databaseUrl });
   await db.connect();
   const browser = await launchBrowser();
@@ -92,10 +97,12 @@ export async function productWithBrowser(name: string, publicBaseUrl: string, tw
     product,
     db,
     page,
+    twilio: twilioApi.twilio,
     async close() {
       await browser.close();
       await db.end();
       await product.stop();
+      await twilioApi.close();
     },
   };
 }

@@ -6,7 +6,7 @@ import { writeAudit } from '../audit/audit.repo.js';
 import type { RequestOrigin } from '../auth/auth.service.js';
 import { contactEvents } from '../contacts/contact-events.js';
 import { claimContact } from '../contacts/contacts.repo.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { ConflictError, NotFoundError, UnavailableError } from '../errors.js';
 import { distributorFor } from './distribution.js';
 import { operatorIdentity } from './identity.js';
 import { lockOffer } from './offers.repo.js';
@@ -44,9 +44,21 @@ export function createCallDesk(ctx: Ctx) {
       if (operatorCallSid) await db.updateTable('contacts').set({ operator_call_sid: operatorCallSid }).where('id', '=', contactId).execute();
       ctx.realtime.emit(ROOMS.user(userId), 'call:connecting', { contactId, operatorCallSid, training });
     } catch (err) {
-      if (!(err instanceof CallGoneError)) throw err;
-      await callEnded(contactId, clock.now(), 'completed');
+      if (err instanceof CallGoneError) return callEnded(contactId, clock.now(), 'completed');
+      // Twilio did not answer: the call stays in its queue, so the contact goes back to the queue too (offered again).
+      ctx.log.error(`putting call ${contactId} through failed: ${(err as Error).message}`);
+      await undoAnswer(contactId, userId);
+      throw new UnavailableError('the call could not be put through (Twilio did not answer): it is back in the queue, try again', { contactId: 'not connected' });
     }
+  }
+
+  async function undoAnswer(contactId: number, userId: number) {
+    const now = clock.now();
+    await db.updateTable('contacts').set({ status: 'queued', claimed_by: null, claimed_at: null, answered_at: null, answered_by: null, wait_seconds: null, call_status: 'queued' })
+      .where('id', '=', contactId).where('claimed_by', '=', userId).execute();
+    await setStatus(db, userId, 'available', now, { onlyFrom: ['on_call'] });
+    await events.updated(contactId);
+    distributor.kick();
   }
 
   /** The caller's call is over (hung up, dropped, completed): the operator holding it moves to wrap-up. */
