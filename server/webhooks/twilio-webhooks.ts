@@ -12,8 +12,10 @@ import { signedByTwilio, type FormParams } from './twilio-signature.js';
 const sid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be a Twilio ${prefix}… sid`);
 const voiceParams = z.object({ CallSid: sid('CA'), From: z.string().optional(), CallStatus: z.string().optional() });
 const voiceStatusParams = voiceParams.extend({
-  CallDuration: z.coerce.number().int().min(0).optional(),
-  RecordingUrl: z.url().optional(),
+  // A call lasts a day at most on Twilio; anything beyond is not a duration (and would not fit the int4 column).
+  CallDuration: z.coerce.number().int().min(0).max(86_400).optional(),
+  // Shown to operators as a link: only Twilio's https URLs, never javascript: or another scheme.
+  RecordingUrl: z.url({ protocol: /^https$/, error: 'must be an https URL' }).optional(),
 });
 const messageParams = z.object({ MessageSid: sid('(SM|MM)'), From: z.string().min(1), Body: z.string().max(5000).default('') });
 const messageStatusParams = z.object({

@@ -22,6 +22,11 @@ const dbUrl = baseDbUrl.replace(/\/[^/]*$/, `/h111_test_${runId}`);
 
 let env: TestEnv | null = null;
 
+/** The run's database as its owner (migrations, reference data, triggers a test installs). */
+export function ownerDb(): Database {
+  return testEnv().db;
+}
+
 export function testEnv(): TestEnv {
   if (!env) throw new Error('test env not started: is test/support/root-hooks.ts registered in .mocharc.json?');
   return env;
