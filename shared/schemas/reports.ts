@@ -6,6 +6,8 @@ import { INT4_MAX, isoDate as boundedDate, trimmedText } from './limits.js';
 export const MAX_PERIOD_YEARS = 10;
 /** The Counter-Trafficking Data Collaborative's threshold: no combination of quasi-identifiers shared by fewer people. */
 export const DEFAULT_K = 11;
+/** The least k an export may use: below it a published combination could be one or two people (issue 15). */
+export const MIN_K = 5;
 
 const isoDate = (what: string) => boundedDate(`${what} must be a date YYYY-MM-DD`);
 
@@ -51,7 +53,7 @@ export type ReportBody = z.infer<typeof reportBody>;
 export const htcdsQuery = z
   .object({
     ...periodFields,
-    k: z.coerce.number().int('k must be a whole number').min(2, 'k must be at least 2').max(1000, 'k must be at most 1000').default(DEFAULT_K),
+    k: z.coerce.number().int('k must be a whole number').min(MIN_K, 'k must be at least 5').max(1000, 'k must be at most 1000').default(DEFAULT_K),
     format: z.enum(['csv', 'json'], 'format must be csv or json').default('csv'),
   })
   .superRefine(checkPeriod);

@@ -3,6 +3,7 @@ import { STAT_TABLE_IDS, type L, type StatsResult, type StatTable, type StatTabl
 import type { Clock } from '../../app-context.js';
 import type { Database } from '../../db/database.js';
 import { refreshRollups } from './rollup.js';
+import { suppressSmallCells } from './small-cells.js';
 import type { StatsScope } from './scope.js';
 import { caseCounts, clockCounts, contactCounts, referralCounts, responseTimes, run, supportCounts, victimCounts } from './stats.queries.js';
 import { caseTables, complianceTable, contactTables, referralTables, responseTable, supportTable, victimTables } from './stats-tables.js';
@@ -47,7 +48,9 @@ export async function computeStats(
       return tables;
     }),
   );
-  const tables = results.flat().filter((t) => !opts.only || opts.only.includes(t.id));
+  const all = results.flat().filter((t) => !opts.only || opts.only.includes(t.id));
+  // An agency reads only its own referrals' cases: a handful, each of which its officers may know by name.
+  const tables = scope.agency ? suppressSmallCells(all) : all;
   tables.sort((a, b) => STAT_TABLE_IDS.indexOf(a.id) - STAT_TABLE_IDS.indexOf(b.id));
   return {
     period: { from: scope.from, to: scope.to },
