@@ -10,6 +10,23 @@ const optional = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
+/**
+ * Which proxies may set X-Forwarded-For (express's `trust proxy`): none by default, so the address a login is
+ * throttled and audited by cannot be forged; a hop count or the proxies' addresses (loopback, CIDRs) behind one.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('')
+  .transform((s, ctx): false | number | string[] => {
+    if (s === '' || s === 'false') return false;
+    if (/^\d{1,2}$/.test(s)) return Number(s);
+    const list = s.split(',').map((x) => x.trim());
+    if (list.every((x) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(x))) return list;
+    ctx.addIssue({ code: 'custom', message: 'must be empty, a hop count, or the proxies\' addresses (loopback, 10.0.0.0/8, …); "true" would trust anyone' });
+    return z.NEVER;
+  });
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -32,6 +49,7 @@ const schema = z
     TWILIO_FROM_NUMBER: optional.pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +84…').optional()),
     PUBLIC_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
     DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+    TRUST_PROXY: trustProxy,
     /** 'outbox' holds every outbound SMS in the local outbox even with Twilio configured (training, staging). */
     OUTBOUND_SMS: z.enum(['auto', 'outbox']).default('auto'),
     JOB_LOCK_SECONDS: z.coerce.number().int().min(1).max(600).default(30),

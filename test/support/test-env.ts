@@ -42,6 +42,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     REDIS_PREFIX: `h111t_${runId}`,
     DEMO_DATA: 'off',
+    // Tests stand for clients behind a local proxy (each test's X-Forwarded-For is its address); production names its proxies.
+    TRUST_PROXY: 'loopback',
     ...overrides,
   });
 }
