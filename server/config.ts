@@ -36,6 +36,8 @@ const schema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .default('postgres://postgres@127.0.0.1:5432/hotline111'),
+    /** The app's own role (least privilege); unset: `<database>_app`, created by start-up from DATABASE_URL's owner. */
+    APP_DATABASE_URL: optional.pipe(z.string().regex(/^postgres(ql)?:\/\/[^/]*@/, 'must be a postgres:// URL with a user').optional()),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]{1,40}$/, 'letters, digits, _ : - only').default('h111'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SESSION_SECRET),

@@ -4,6 +4,7 @@
  * from the rows below; keep the comments in step with them.
  */
 import type { Database } from '../../server/db/database.js';
+import { ownerOf } from '../support/test-env.js';
 import type { EthnicityCode } from '../../shared/index.js';
 
 /** A local (UTC+7) wall-clock time. */
@@ -20,7 +21,8 @@ export interface Fixture {
 }
 
 async function unit(db: Database, dataset: 'vn-2023' | 'vn-2025', code: string, level: 'province' | 'district' | 'commune', name: string, parentId: number | null) {
-  const r = await db.insertInto('admin_units').values({ dataset, code, level, name, parent_code: null, parent_id: parentId, valid_from: null, valid_to: null })
+  // Units are reference data: written as the owner, as an import does.
+  const r = await ownerOf(db).insertInto('admin_units').values({ dataset, code, level, name, parent_code: null, parent_id: parentId, valid_from: null, valid_to: null })
     .returning('id').executeTakeFirstOrThrow();
   return r.id;
 }

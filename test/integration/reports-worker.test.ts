@@ -147,7 +147,7 @@ describe('periodic reports: built by the reports worker (BullMQ), kept, listed, 
     expect(failed.error).to.equal('unknown area');
     expect(failed.downloadUrl).to.equal(null);
     // The cause goes away (the unit is imported) before the next attempt: the retry succeeds.
-    await scratch.db.insertInto('admin_units').values({ id: missingArea, dataset: 'vn-2025', code: '77', level: 'province', name: 'Tỉnh Mới', parent_code: null, parent_id: null, valid_from: null, valid_to: null } as never).execute();
+    await scratch.owner.insertInto('admin_units').values({ id: missingArea, dataset: 'vn-2025', code: '77', level: 'province', name: 'Tỉnh Mới', parent_code: null, parent_id: null, valid_from: null, valid_to: null } as never).execute();
     const done = await until(async () => {
       const r = await api(app.baseUrl, 'GET', `/api/reports/${id}`, { cookie: supervisor });
       return r.body.report.status === 'done' ? (r.body as ReportDetail) : null;
