@@ -15,6 +15,7 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/client/dist ./client/dist
 COPY data ./data
 COPY server/seed/demo-seed.json ./server/seed/demo-seed.json
+COPY server/domain/auth/common-passwords.txt ./server/domain/auth/common-passwords.txt
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:3000/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"

@@ -16,8 +16,9 @@ import { CLIENT_DIST } from './paths.js';
 export function createApp(ctx: AppContext, opts: { clientDist?: string } = {}): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback'); // behind a local reverse proxy, req.ip is the client's address
-  app.use(securityHeaders);
+  // Only the proxies the configuration names may say who the client is (TRUST_PROXY; none by default).
+  app.set('trust proxy', ctx.config.TRUST_PROXY);
+  app.use(securityHeaders(ctx.config));
   app.use(healthRouter(ctx));
   app.use('/api', apiRouter(ctx));
 

@@ -10,6 +10,23 @@ const optional = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
+/**
+ * Which proxies may set X-Forwarded-For (express's `trust proxy`): none by default, so the address a login is
+ * throttled and audited by cannot be forged; a hop count or the proxies' addresses (loopback, CIDRs) behind one.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('')
+  .transform((s, ctx): false | number | string[] => {
+    if (s === '' || s === 'false') return false;
+    if (/^\d{1,2}$/.test(s)) return Number(s);
+    const list = s.split(',').map((x) => x.trim());
+    if (list.every((x) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(x))) return list;
+    ctx.addIssue({ code: 'custom', message: 'must be empty, a hop count, or the proxies\' addresses (loopback, 10.0.0.0/8, …); "true" would trust anyone' });
+    return z.NEVER;
+  });
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -19,6 +36,8 @@ const schema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .default('postgres://postgres@127.0.0.1:5432/hotline111'),
+    /** The app's own role (least privilege); unset: `<database>_app`, created by start-up from DATABASE_URL's owner. */
+    APP_DATABASE_URL: optional.pipe(z.string().regex(/^postgres(ql)?:\/\/[^/]*@/, 'must be a postgres:// URL with a user').optional()),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]{1,40}$/, 'letters, digits, _ : - only').default('h111'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SESSION_SECRET),
@@ -34,6 +53,7 @@ const schema = z
     TWILIO_FROM_NUMBER: optional.pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +84…').optional()),
     PUBLIC_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
     DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+    TRUST_PROXY: trustProxy,
     /** 'outbox' holds every outbound SMS in the local outbox even with Twilio configured (training, staging). */
     OUTBOUND_SMS: z.enum(['auto', 'outbox']).default('auto'),
     JOB_LOCK_SECONDS: z.coerce.number().int().min(1).max(600).default(30),

@@ -4,13 +4,13 @@
  */
 import { runProcess } from './bootstrap/run.js';
 import { startHttpServer } from './http-server.js';
-import { loadDemoDataIfEmpty, workingDemoLogins, type DemoLogin } from './seed/demo-data.js';
+import { demoDataWanted, loadDemoDataIfEmpty, workingDemoLogins, type DemoLogin } from './seed/demo-data.js';
 import { startWorkers } from '../workers/run-workers.js';
 
 await runProcess('hotline111', async (ctx) => {
   let logins: DemoLogin[] = [];
-  if (ctx.config.DEMO_DATA === 'auto') {
-    if (await loadDemoDataIfEmpty(ctx.db, ctx.log)) ctx.log.info('loaded the demo data into the empty database');
+  if (demoDataWanted(ctx.config)) {
+    if (await loadDemoDataIfEmpty(ctx.db, ctx.log, ctx.config)) ctx.log.info('loaded the demo data into the empty database');
     logins = await workingDemoLogins(ctx.db);
   }
   const workers = await startWorkers(ctx);

@@ -4,6 +4,7 @@ export * from './units.js';
 export * from './unit-names.js';
 export * from './queues.js';
 export * from './voice.js';
+export * from './schemas/limits.js';
 export * from './schemas/common.js';
 export * from './schemas/auth.js';
 export * from './schemas/users.js';

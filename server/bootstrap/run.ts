@@ -33,16 +33,18 @@ export async function runProcess(name: string, start: (ctx: BaseContext) => Prom
     if (err instanceof ServiceUnavailableError) fail(err.message);
     fail(`start-up failed: ${(err as Error).message}`);
   }
+  const { owner, ...appServices } = services;
   const ctx: BaseContext = {
     config,
-    ...services,
+    ...appServices,
     log,
     clock: systemClock,
     queues: createQueues(services.redis, config.REDIS_PREFIX),
     crypto: createFieldCrypto(config.DATA_KEY),
     voice: createVoicePort(config),
   };
-  await loadReferenceData(ctx);
+  await loadReferenceData({ ...ctx, db: owner }); // reference data is the owner's to write
+  await owner.destroy();
   await ensureDefaultRules(ctx.db); // routing rules are data: the defaults of domain.md until an admin edits them
   await ensureDefaultSlaPolicies(ctx.db); // so are SLA policies
   let parts: Stoppable[];

@@ -5,6 +5,7 @@ import { createDatabase, type Database } from '../db/database.js';
 import { ensureDatabase } from '../db/ensure-database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { createFieldCrypto } from '../domain/crypto/field-crypto.js';
+import { appRoleFor, assertLeastPrivilege, prepareAppRole } from '../db/app-role.js';
 import type { Logger } from '../logger.js';
 
 export class ServiceUnavailableError extends Error {
@@ -31,11 +32,15 @@ function reason(err: unknown): string {
   return e.code ?? e.errors?.[0]?.code ?? e.message ?? String(err);
 }
 
-/** Connects to PostgreSQL (creating the database if needed) and Redis, failing with one line that says which and how to start it. */
+/**
+ * Connects to PostgreSQL (creating the database if needed) and Redis, failing with one line that says which and how
+ * to start it. As the owner (DATABASE_URL) it migrates and prepares the app role; `db` is the app role's pool, `owner`
+ * the owner's, for start-up's own work (reference data): close it once started.
+ */
 export async function connectServices(
   config: Config,
   opts: { migrate: boolean; log: Logger; applicationName?: string },
-): Promise<{ db: Database; redis: Redis }> {
+): Promise<{ db: Database; owner: Database; redis: Redis }> {
   try {
     if (await ensureDatabase(config.DATABASE_URL)) opts.log.info('created the database');
   } catch (err) {
@@ -67,5 +72,16 @@ export async function connectServices(
     const applied = await migrateToLatest(db, createFieldCrypto(config.DATA_KEY));
     if (applied.length) opts.log.info(`applied migrations: ${applied.join(', ')}`);
   }
-  return { db, redis };
+  const role = appRoleFor(config);
+  let app: Database | null = null;
+  try {
+    await prepareAppRole(db, role);
+    app = createDatabase(role.url, { applicationName: opts.applicationName });
+    await assertLeastPrivilege(app);
+  } catch (err) {
+    redis.disconnect();
+    await Promise.all([db.destroy(), app?.destroy()]);
+    throw new ServiceUnavailableError(`the app's database role "${role.name}" could not be prepared: ${(err as Error).message}`);
+  }
+  return { db: app, owner: db, redis };
 }

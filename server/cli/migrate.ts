@@ -6,10 +6,10 @@ import { createLogger } from '../logger.js';
 const log = createLogger('migrate');
 try {
   const config = loadConfig();
-  const { db, redis } = await connectServices(config, { migrate: true, log });
-  log.info('the database schema is up to date');
+  const { db, owner, redis } = await connectServices(config, { migrate: true, log });
+  log.info('the database schema is up to date, and the app role has its rights');
   redis.disconnect();
-  await db.destroy();
+  await Promise.all([db.destroy(), owner.destroy()]);
 } catch (err) {
   if (err instanceof ConfigError || err instanceof ServiceUnavailableError) console.error(err.message);
   else console.error(`migration failed: ${(err as Error).message}`);

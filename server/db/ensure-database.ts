@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { dropDerivedRole } from './app-role.js';
 
 /** Creates the database named in the URL when it does not exist yet (connecting to the "postgres" maintenance database). */
 export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
@@ -22,6 +23,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
   }
 }
 
+/** Drops the database and the app role derived from it (server/db/app-role.ts), which has rights in it only. */
 export async function dropDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
@@ -30,6 +32,7 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
   await client.connect();
   try {
     await client.query(`drop database if exists "${name}" with (force)`);
+    await dropDerivedRole(client, databaseUrl).catch(() => {}); // still granted elsewhere: left for its own database's drop
   } finally {
     await client.end();
   }

@@ -2,10 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError, TooManyRequestsError } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
+import { fromDatabaseError } from './db-errors.js';
 
 /** One place maps errors to HTTP. Unknown errors get an id in the log and a generic answer: no internals leak. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
-  return (err, req, res, _next) => {
+  return (thrown, req, res, _next) => {
+    const mapped = thrown instanceof DomainError ? null : fromDatabaseError(thrown);
+    // The schemas should have refused this input: say which route let it through (the code only, never the value).
+    if (mapped) log.warn(`database refused input on ${req.method} ${req.route?.path ?? req.path}: ${(thrown as { code?: string }).code}`);
+    const err = mapped ?? thrown;
     if (err instanceof DomainError) {
       if (err instanceof TooManyRequestsError) res.setHeader('Retry-After', String(err.retryAfterSeconds));
       res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.fields && { fields: err.fields }) } });

@@ -22,10 +22,14 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, wha
 }
 
 type Part = 'body' | 'query' | 'params';
+export type PartSchemas = Partial<Record<Part, z.ZodType>>;
+
+/** A validating handler keeps its schemas, so a test can walk every route's input (test/integration/fuzz-*.test.ts). */
+export type ValidatingHandler = RequestHandler & { schemas: PartSchemas };
 
 /** Replaces req.body / req.query / req.params with the parsed value, or answers 400 naming the fields. */
-export function validate(schemas: Partial<Record<Part, z.ZodType>>): RequestHandler {
-  return (req, _res, next) => {
+export function validate(schemas: PartSchemas): ValidatingHandler {
+  const handler: RequestHandler = (req, _res, next) => {
     for (const part of ['params', 'query', 'body'] as const) {
       const schema = schemas[part];
       if (!schema) continue;
@@ -35,4 +39,5 @@ export function validate(schemas: Partial<Record<Part, z.ZodType>>): RequestHand
     }
     next();
   };
+  return Object.assign(handler, { schemas });
 }

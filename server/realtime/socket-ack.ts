@@ -4,6 +4,7 @@ import type { Ack, ClientToServerEvents, InterServerEvents, Role, ServerToClient
 import type { Logger } from '../logger.js';
 import { DomainError, ForbiddenError } from '../domain/errors.js';
 import { parseOrThrow } from '../http/validate.js';
+import { asDomainError } from '../http/db-errors.js';
 
 export type ServerSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
@@ -31,7 +32,8 @@ export function ackEvents(socket: ServerSocket, log: Logger) {
         if (!roles.includes(user.role)) throw new ForbiddenError('your role may not do this');
         const payload = schema ? parseOrThrow(schema, args[0], 'payload') : undefined;
         ack({ data: await run(payload as never) });
-      } catch (err) {
+      } catch (thrown) {
+        const err = asDomainError(thrown);
         if (err instanceof DomainError) ack({ error: { code: err.code, message: err.message, ...(err.fields && { fields: err.fields }) } });
         else {
           log.error(`socket ${event} failed: ${(err as Error).stack ?? err}`);

@@ -29,14 +29,19 @@ const DEMO_LOGINS: DemoLogin[] = [
 ];
 
 
+/** Demo users share a published password: never in production, whatever DEMO_DATA says. */
+export function demoDataWanted(config: { NODE_ENV: string; DEMO_DATA: string }): boolean {
+  return config.DEMO_DATA === 'auto' && config.NODE_ENV !== 'production';
+}
+
 /**
- * Loads the demo agencies and users, only into a database without users, and returns the demo logins; returns null
+ * Loads the demo agencies and users, only into a database without users and outside production (demoDataWanted), and returns the demo logins; returns null
  * when there are users already. The administrative units are reference data, imported at every start when they
  * changed (ensureReferenceData), not demo data. Safe to call at every start: a transaction-scoped advisory lock
  * keeps two processes starting together from both loading.
  */
-export async function loadDemoDataIfEmpty(db: Database, log: Logger): Promise<DemoLogin[] | null> {
-  if ((await countUsers(db)) > 0) return null;
+export async function loadDemoDataIfEmpty(db: Database, log: Logger, config: { NODE_ENV: string; DEMO_DATA: string }): Promise<DemoLogin[] | null> {
+  if (!demoDataWanted(config) || (await countUsers(db)) > 0) return null;
   const seed: unknown = JSON.parse(await readFile(path.join(SEED_DIR, 'demo-seed.json'), 'utf8'));
   return db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(hashtext('hotline111:demo-data'))`.execute(tx);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse } from 'node:querystring';
 import { DomainError } from '../domain/errors.js';
+import { asDomainError } from '../http/db-errors.js';
 import type { Logger } from '../logger.js';
 import type { FormParams } from './twilio-signature.js';
 
@@ -51,7 +52,8 @@ export function send(res: ServerResponse, status: number, type: string, body: st
 }
 
 /** The same answers as the API's error middleware: domain errors by their status, anything else a 500 with a reference. */
-export function sendError(res: ServerResponse, err: unknown, log: Logger, where: string): void {
+export function sendError(res: ServerResponse, thrown: unknown, log: Logger, where: string): void {
+  const err = asDomainError(thrown);
   if (err instanceof DomainError) {
     const body = { error: { code: err.code, message: err.message, ...(err.fields && { fields: err.fields }) } };
     return send(res, err.status, 'application/json; charset=utf-8', JSON.stringify(body));

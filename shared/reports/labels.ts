@@ -106,6 +106,10 @@ export const STAT_NOTES = {
     vi: 'Đúng hạn / (đúng hạn + quá hạn); mốc thời gian đang chạy chưa được tính.',
     en: 'Met on time / (met on time + breached); clocks still running are not counted.',
   },
+  smallCells: {
+    vi: 'Số từ 1 đến 4 được ẩn (—), cùng một ô khác khi có thể suy ra chúng từ tổng, để không nhận diện được cá nhân.',
+    en: 'Counts from 1 to 4 are hidden (—), with another cell where a total would give them away, so no one can be identified.',
+  },
   support: {
     vi: 'Các lượt hỗ trợ ghi nhận trong kỳ (theo ngày hỗ trợ).',
     en: 'Support recorded as given during the period (by the date given).',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AGENCY_TYPES, SEXES, SUPPORT_REGIMES, WEEKDAYS } from '../agencies.js';
 import { UNIT_DATASETS } from '../units.js';
 import { phoneNumber, unitCode } from './common.js';
+import { CLEAN_TEXT_MESSAGE, isCleanText, isoDate, rowId } from './limits.js';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM');
 const interval = z
@@ -50,9 +51,9 @@ export const AGENCY_CODE_RE = /^[a-z0-9][a-z0-9-]{1,79}$/;
 export const agencyBody = z
   .object({
     code: z.string().trim().toLowerCase().regex(AGENCY_CODE_RE, 'code: 2-80 of a-z 0-9 -'),
-    name: z.string().trim().min(2, 'name is required').max(200),
+    name: z.string().trim().min(2, 'name is required').max(200).refine(isCleanText, CLEAN_TEXT_MESSAGE),
     type: z.enum(AGENCY_TYPES),
-    parentAgencyId: z.number().int().positive().nullable().default(null),
+    parentAgencyId: rowId.nullable().default(null),
     coverage: z.array(unitRef).max(5000).default([]),
     services: z.array(z.enum(SUPPORT_REGIMES)).default([]),
     focalPhones: z.array(phoneNumber).max(10).default([]),
@@ -60,8 +61,8 @@ export const agencyBody = z
     shelter: shelterProfile.nullable().default(null),
     active: z.boolean().default(true),
     /** The days the agency exists, inclusive (district offices end on 30 June 2025); null: open-ended. */
-    validFrom: z.iso.date('validFrom must be YYYY-MM-DD').nullable().default(null),
-    validTo: z.iso.date('validTo must be YYYY-MM-DD').nullable().default(null),
+    validFrom: isoDate('validFrom must be YYYY-MM-DD', 'planning').nullable().default(null),
+    validTo: isoDate('validTo must be YYYY-MM-DD', 'planning').nullable().default(null),
     /** The unit the agency sits in: distances (the nearest shelter) are measured from its point. */
     seat: unitRef.nullable().default(null),
   })

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ROLES } from '../roles.js';
+import { CLEAN_TEXT_MESSAGE, isCleanText } from './limits.js';
 
 export const loginBody = z.object({
-  username: z.string().trim().min(1, 'username is required').max(64),
-  password: z.string().min(1, 'password is required').max(256),
+  username: z.string().trim().min(1, 'username is required').max(64).refine(isCleanText, CLEAN_TEXT_MESSAGE),
+  password: z.string().min(1, 'password is required').max(256).refine(isCleanText, CLEAN_TEXT_MESSAGE),
 });
 export type LoginBody = z.infer<typeof loginBody>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { INT4_MAX, rowIdText, trimmedText } from './limits.js';
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+export const idParam = z.object({ id: rowIdText });
 
 /** Vietnamese mobile or landline, or an international number, normalised to E.164. */
 export const phoneNumber = z
@@ -14,7 +15,7 @@ export const phoneNumber = z
 export const unitCode = z.string().trim().regex(/^\d{2,5}$/, 'unit code must be 2 to 5 digits');
 
 export const pageQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: trimmedText(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(INT4_MAX).default(0),
 });

@@ -9,6 +9,7 @@ import { ETHNICITY_CODES } from '../ethnicity/groups.js';
 import { INDICATORS } from '../triage/indicators.js';
 import { UNIT_DATASETS } from '../units.js';
 import { phoneNumber, unitCode } from './common.js';
+import { boundedJson, CLEAN_TEXT_MESSAGE, INT4_MAX, isCleanText, isoDateTime, rowId, text, trimmedText } from './limits.js';
 
 /** ISO 3166-1 alpha-2 country code, e.g. KH (Cambodia), CN (China), LA (Laos), MM (Myanmar): one that exists. */
 export const countryCode = z
@@ -63,10 +64,10 @@ const triageFields = {
   homeLocation: homeLocation.default({ kind: 'unknown' }),
   immediateDanger: z.boolean().default(false),
   wishes: z.enum(WISHES).default('unknown'),
-  wishesNote: z.string().trim().max(500).nullable().default(null),
+  wishesNote: trimmedText(500).nullable().default(null),
   needs: z.array(z.enum(SUPPORT_REGIMES)).default([]),
   consent: z.enum(CONSENTS).default('none'),
-  narrative: z.string().max(20_000).default(''),
+  narrative: text(20_000).default(''),
 };
 
 const REFERRED: readonly Classification[] = ['trafficking', 'suspected_trafficking', 'other_child_protection'];
@@ -84,10 +85,9 @@ export type WrapUpInput = z.input<typeof wrapUpBody>;
 
 /** Autosaved draft: the form exactly as it stands, half-typed work included, so it is never refused (only its size is). */
 export const draftBody = z.object({
-  version: z.number().int().min(0),
-  draft: z
-    .record(z.string(), z.unknown())
-    .refine((d) => JSON.stringify(d).length <= 100_000, 'the draft is too large (100 kB at most)'),
+  version: z.number().int().min(0).max(INT4_MAX),
+  /** A form is a few levels deep; 32 leaves room and stops a body built to exhaust the stack. */
+  draft: boundedJson({ maxDepth: 32, maxChars: 100_000 }),
 });
 export type DraftBody = z.infer<typeof draftBody>;
 
@@ -95,15 +95,17 @@ export const manualIntakeBody = z.object({
   channel: z.enum(MANUAL_CHANNELS),
   callerPhone: phoneNumber.nullable().default(null),
   /** Handle on the channel (Zalo/Facebook name, email address): stored encrypted like a phone. */
-  callerHandle: z.string().trim().max(200).nullable().default(null),
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
-  summary: z.string().trim().max(2000).default(''),
+  callerHandle: trimmedText(200).nullable().default(null),
+  receivedAt: isoDateTime().optional(),
+  summary: trimmedText(2000).default(''),
   /** Claim it for myself straight away (the usual case for a walk-in). */
   claim: z.boolean().default(true),
 });
 export type ManualIntakeBody = z.infer<typeof manualIntakeBody>;
 
-export const replyBody = z.object({ body: z.string().trim().min(1, 'message is empty').max(1600, 'message is too long') });
+export const replyBody = z.object({
+  body: z.string().trim().min(1, 'message is empty').max(1600, 'message is too long').refine(isCleanText, CLEAN_TEXT_MESSAGE),
+});
 
 /** A supervisor lets one operator see one case's identity for a while (server/domain/disclosure/). */
 export const disclosureGrantBody = z.object({
@@ -112,8 +114,8 @@ export const disclosureGrantBody = z.object({
 });
 
 /** Socket.IO payloads, parsed with the same rules as the REST bodies. */
-export const contactIdPayload = z.object({ contactId: z.number().int().positive() });
-export const draftSavePayload = draftBody.extend({ contactId: z.number().int().positive() });
-export const wrapUpPayload = z.object({ contactId: z.number().int().positive(), wrapUp: wrapUpBody });
-export const messageSendPayload = replyBody.extend({ contactId: z.number().int().positive() });
-export const messageGetPayload = z.object({ contactId: z.number().int().positive(), messageId: z.number().int().positive() });
+export const contactIdPayload = z.object({ contactId: rowId });
+export const draftSavePayload = draftBody.extend({ contactId: rowId });
+export const wrapUpPayload = z.object({ contactId: rowId, wrapUp: wrapUpBody });
+export const messageSendPayload = replyBody.extend({ contactId: rowId });
+export const messageGetPayload = z.object({ contactId: rowId, messageId: rowId });

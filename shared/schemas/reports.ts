@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { STAT_TABLE_IDS } from '../reports/stats.js';
+import { INT4_MAX, isoDate as boundedDate, trimmedText } from './limits.js';
 
 /** The longest period statistics and reports cover. */
 export const MAX_PERIOD_YEARS = 10;
 /** The Counter-Trafficking Data Collaborative's threshold: no combination of quasi-identifiers shared by fewer people. */
 export const DEFAULT_K = 11;
+/** The least k an export may use: below it a published combination could be one or two people (issue 15). */
+export const MIN_K = 5;
 
-const isoDate = (what: string) => z.iso.date(`${what} must be a date YYYY-MM-DD`);
+const isoDate = (what: string) => boundedDate(`${what} must be a date YYYY-MM-DD`);
 
 /** to + 1 day ≤ from + 10 years, on calendar dates (no time zone involved). */
 function withinYears(from: string, to: string, years: number): boolean {
@@ -19,7 +22,7 @@ const periodFields = {
   from: isoDate('from'),
   to: isoDate('to'),
   /** admin_units.id of a province or any unit below, in either dataset; absent: the whole country. */
-  areaId: z.coerce.number().int('areaId must be a unit id').positive('areaId must be a unit id').optional(),
+  areaId: z.coerce.number().int('areaId must be a unit id').positive('areaId must be a unit id').max(INT4_MAX, 'areaId must be a unit id').optional(),
 };
 
 type Period = { from: string; to: string };
@@ -40,8 +43,8 @@ export const reportBody = z
   .object({
     from: isoDate('from'),
     to: isoDate('to'),
-    areaId: z.number().int('areaId must be a unit id').positive('areaId must be a unit id').nullable().default(null),
-    label: z.string().trim().max(200).nullable().default(null),
+    areaId: z.number().int('areaId must be a unit id').positive('areaId must be a unit id').max(INT4_MAX, 'areaId must be a unit id').nullable().default(null),
+    label: trimmedText(200).nullable().default(null),
   })
   .superRefine(checkPeriod);
 export type ReportBody = z.infer<typeof reportBody>;
@@ -50,7 +53,7 @@ export type ReportBody = z.infer<typeof reportBody>;
 export const htcdsQuery = z
   .object({
     ...periodFields,
-    k: z.coerce.number().int('k must be a whole number').min(2, 'k must be at least 2').max(1000, 'k must be at most 1000').default(DEFAULT_K),
+    k: z.coerce.number().int('k must be a whole number').min(MIN_K, 'k must be at least 5').max(1000, 'k must be at most 1000').default(DEFAULT_K),
     format: z.enum(['csv', 'json'], 'format must be csv or json').default('csv'),
   })
   .superRefine(checkPeriod);

@@ -3,6 +3,7 @@ import { AGENCY_TYPES } from '../agencies.js';
 import { CLASSIFICATIONS } from '../intake.js';
 import { PRIORITIES, REFERRAL_TRACKS, TARGET_SCOPES } from '../referrals.js';
 import { unitRef } from './agencies.js';
+import { CLEAN_TEXT_MESSAGE, isCleanText } from './limits.js';
 
 /** Which cases a rule applies to. Every condition given must hold; an absent condition matches anything. */
 export const ruleFilter = z
@@ -33,7 +34,7 @@ export type RuleTarget = z.infer<typeof ruleTarget>;
 
 export const routingRuleBody = z
   .object({
-    name: z.string().trim().min(2).max(120),
+    name: z.string().trim().min(2).max(120).refine(isCleanText, CLEAN_TEXT_MESSAGE),
     track: z.enum(REFERRAL_TRACKS),
     position: z.number().int().min(0).max(10_000),
     active: z.boolean().default(true),

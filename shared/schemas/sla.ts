@@ -4,6 +4,7 @@ import { CLASSIFICATIONS } from '../intake.js';
 import { PRIORITIES } from '../referrals.js';
 import { BUSINESS_UNITS, CLOCK_KINDS, HOLIDAY_OVERRIDE_KINDS, SLA_METRICS, TARGET_UNITS } from '../sla/sla.js';
 import { workingCalendar } from './agencies.js';
+import { CLEAN_TEXT_MESSAGE, isCleanText, isoDate, rowIdText, trimmedText } from './limits.js';
 
 /** One deadline: a positive amount of a unit. Fractions are allowed (0.5 hours); zero or negative is not. */
 export const slaTarget = z.object({
@@ -33,9 +34,9 @@ export type SlaPolicyBody = z.infer<typeof slaPolicyBody>;
 export const priorityParam = z.enum(PRIORITIES);
 
 export const holidayOverrideBody = z.object({
-  date: z.iso.date('date must be YYYY-MM-DD'),
+  date: isoDate('date must be YYYY-MM-DD', 'planning'),
   kind: z.enum(HOLIDAY_OVERRIDE_KINDS),
-  name: z.string().trim().min(1, 'give the day a name').max(120),
+  name: z.string().trim().min(1, 'give the day a name').max(120).refine(isCleanText, CLEAN_TEXT_MESSAGE),
 });
 export type HolidayOverrideBody = z.infer<typeof holidayOverrideBody>;
 
@@ -43,16 +44,16 @@ export const holidaysQuery = z.object({ year: z.coerce.number().int().min(2000).
 
 export const clockKindParam = z.enum(CLOCK_KINDS);
 
-export const clockPauseBody = z.object({ reason: z.string().trim().min(3, 'say why the clock is paused').max(500) });
-export const clockResumeBody = z.object({ note: z.string().trim().max(500).default('') });
+export const clockPauseBody = z.object({ reason: z.string().trim().min(3, 'say why the clock is paused').max(500).refine(isCleanText, CLEAN_TEXT_MESSAGE) });
+export const clockResumeBody = z.object({ note: trimmedText(500).default('') });
 
-export const resolveEscalationBody = z.object({ note: z.string().trim().min(3, 'record what was decided').max(1000) });
+export const resolveEscalationBody = z.object({ note: z.string().trim().min(3, 'record what was decided').max(1000).refine(isCleanText, CLEAN_TEXT_MESSAGE) });
 
 /** Filters of the supervisor board and its response-time metrics. */
 export const boardQuery = z.object({
   /** admin_units.id of a province, in either dataset. */
-  provinceId: z.coerce.number().int().positive().optional(),
-  agencyId: z.coerce.number().int().positive().optional(),
+  provinceId: rowIdText.optional(),
+  agencyId: rowIdText.optional(),
   agencyType: z.enum(AGENCY_TYPES).optional(),
   priority: z.enum(PRIORITIES).optional(),
   classification: z.enum(CLASSIFICATIONS).optional(),

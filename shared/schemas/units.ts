@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { UNIT_DATASETS, UNIT_LEVELS } from '../units.js';
+import { trimmedText } from './limits.js';
 
 export const unitsQuery = z.object({
   dataset: z.enum(UNIT_DATASETS).optional(),
   parent: z.string().regex(/^\d{2,5}$/).optional(),
   level: z.enum(UNIT_LEVELS).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: trimmedText(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
@@ -33,7 +34,7 @@ export const unitCsvRow = z.object({
 /** GET /api/places: a search across both structures, or one place by dataset and code. */
 export const placesQuery = z
   .object({
-    q: z.string().trim().max(100).optional(),
+    q: trimmedText(100).optional(),
     dataset: z.enum(UNIT_DATASETS).optional(),
     code: z.string().regex(/^\d{2,5}$/, 'code must be 2 to 5 digits').optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),

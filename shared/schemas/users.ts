@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { ROLES } from '../roles.js';
+import { CLEAN_TEXT_MESSAGE, isCleanText, rowId, trimmedText } from './limits.js';
 
 export const USERNAME_RE = /^[a-z0-9._-]{3,64}$/;
 
 const userFields = {
-  displayName: z.string().trim().min(1, 'display name is required').max(120),
+  displayName: z.string().trim().min(1, 'display name is required').max(120).refine(isCleanText, CLEAN_TEXT_MESSAGE),
   role: z.enum(ROLES),
-  agencyId: z.number().int().positive().nullable().default(null),
-  phone: z.string().trim().max(20).nullable().default(null),
+  agencyId: rowId.nullable().default(null),
+  phone: trimmedText(20).nullable().default(null),
   locale: z.enum(['vi', 'en']).default('vi'),
 };
 
@@ -19,7 +20,13 @@ function agencyMatchesRole(v: { role: string; agencyId: number | null }, ctx: z.
     ctx.addIssue({ code: 'custom', path: ['agencyId'], message: 'only agency officers belong to an agency' });
 }
 
-export const password = z.string().min(10, 'password must have at least 10 characters').max(256);
+/** Length here (the console checks it as you type); the server also refuses common passwords (server/domain/auth/password-policy.ts). */
+export const PASSWORD_MIN_LENGTH = 12;
+export const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, 'password must have at least 12 characters')
+  .max(256)
+  .refine(isCleanText, CLEAN_TEXT_MESSAGE);
 
 export const createUserBody = z
   .object({
@@ -33,7 +40,8 @@ export type CreateUserBody = z.infer<typeof createUserBody>;
 export const updateUserBody = z
   .object({
     ...userFields,
-    active: z.boolean().default(true),
+    /** Absent: the account stays as it is (an edit must never re-enable a disabled account by omission). */
+    active: z.boolean().optional(),
     password: password.optional(),
   })
   .superRefine(agencyMatchesRole);

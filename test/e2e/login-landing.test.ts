@@ -36,8 +36,12 @@ describe('browser: `npm start`, then each demo user logs in and lands on its pag
   for (const d of DEMO) {
     it(`${d.username} sees the ${d.role} landing page in Vietnamese, then logs out`, async () => {
       const page = await browser.newPage();
+      // The Content-Security-Policy (helmet) must let the whole console run: Chromium reports any violation here.
+      const violations: string[] = [];
+      page.on('console', (m) => void (/Content Security Policy/i.test(m.text()) && violations.push(m.text())));
       try {
         await page.goto(`${product.url}/`);
+        expect((await page.request.get(`${product.url}/`)).headers()['content-security-policy']).to.include("script-src 'self'");
         await page.waitForURL(/\/login/);
         expect(await page.locator('html').getAttribute('lang')).to.equal('vi');
         await page.fill('input[name="username"]', d.username);
@@ -51,6 +55,7 @@ describe('browser: `npm start`, then each demo user logs in and lands on its pag
         await page.getByTestId(`landing-${d.role}`).waitFor({ timeout: 10_000 });
         await page.getByRole('button', { name: /Đăng xuất/ }).click();
         await page.waitForURL(/\/login/);
+        expect(violations).to.deep.equal([]);
       } finally {
         await page.close();
       }

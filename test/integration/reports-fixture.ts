@@ -6,7 +6,7 @@
 import type { Database } from '../../server/db/database.js';
 import { rebuildUnitMap } from '../../server/domain/units/unit-map.js';
 import { createFieldCrypto } from '../../server/domain/crypto/field-crypto.js';
-import { testEnv } from '../support/test-env.js';
+import { ownerOf, testEnv } from '../support/test-env.js';
 import type { EthnicityCode } from '../../shared/index.js';
 
 /** A local (UTC+7) wall-clock time. */
@@ -23,7 +23,8 @@ export interface Fixture {
 }
 
 async function unit(db: Database, dataset: 'vn-2023' | 'vn-2025', code: string, level: 'province' | 'district' | 'commune', name: string, parentId: number | null) {
-  const r = await db.insertInto('admin_units').values({ dataset, code, level, name, parent_code: null, parent_id: parentId, valid_from: null, valid_to: null })
+  // Units are reference data: written as the owner, as an import does.
+  const r = await ownerOf(db).insertInto('admin_units').values({ dataset, code, level, name, parent_code: null, parent_id: parentId, valid_from: null, valid_to: null })
     .returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
@@ -134,7 +135,7 @@ export async function loadFixture(db: Database, recordedBy: number): Promise<Fix
   const d = await unit(db, 'vn-2023', '900', 'district', 'Huyện Cũ', q);
   const e = await unit(db, 'vn-2023', '90001', 'commune', 'Xã Cũ', d);
   // As an import does: the statistics count each place in the areas of the unit map (no crosswalk here).
-  await db.transaction().execute((tx) => rebuildUnitMap(tx));
+  await ownerOf(db).transaction().execute((tx) => rebuildUnitMap(tx));
   const a1 = (await db.insertInto('agencies').values({ code: 'fx-a1', name: 'Phòng Một', type: 'district_office' }).returning('id').executeTakeFirstOrThrow()).id;
   const a2 = (await db.insertInto('agencies').values({ code: 'fx-a2', name: 'Công an Hai', type: 'police' }).returning('id').executeTakeFirstOrThrow()).id;
 

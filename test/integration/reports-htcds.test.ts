@@ -25,10 +25,10 @@ describe('HTCDS export: de-identified rows for partners, small cells suppressed'
   });
 
   it('exports one row per victim of the trafficking and suspected cases, mapped to HTCDS values (JSON)', async () => {
-    const r = await api(app.baseUrl, 'GET', path('&format=json&k=2'), { cookie: supervisor });
+    const r = await api(app.baseUrl, 'GET', path('&format=json&k=5'), { cookie: supervisor });
     expect(r.status).to.equal(200);
     const e = r.body as HtcdsExport;
-    expect(e).to.deep.include({ k: 2, period: PERIOD, area: null, standard: 'HTCDS v2 (aligned), de-identified' });
+    expect(e).to.deep.include({ k: 5, period: PERIOD, area: null, standard: 'HTCDS v2 (aligned), de-identified' });
     expect(e.records).to.have.length(4); // k3 (1 victim), k4 (2), k5 (1); k2 is other child protection, k6 outside the period
     expect(e.records.map((x) => x.RecordId)).to.deep.equal(['R000001', 'R000002', 'R000003', 'R000004']);
     // Every combination of quasi-identifiers is unique in so small a set: generalising is not enough, all are suppressed.
@@ -48,19 +48,20 @@ describe('HTCDS export: de-identified rows for partners, small cells suppressed'
   });
 
   it('keeps the quasi-identifiers of combinations shared by at least k rows', async () => {
-    // Two more victims like k4's first (female, 16-17, Chinese, 2025, in Viet Nam): with k = 3 their combination stands.
-    for (let i = 0; i < 2; i++) {
+    // Six more victims like k4's first (female, 16-17, Chinese, 2025, in Viet Nam): with k = 5 their combination stands,
+    // less the two rows that complete the three rare ones to k.
+    for (let i = 0; i < 6; i++) {
       const c = await scratch.db.insertInto('contacts').values({
         channel: 'voice', status: 'closed', received_at: new Date('2025-05-01T03:00:00Z'), call_type: 'report', classification: 'suspected_trafficking',
         purposes: ['forced_marriage'], location_kind: 'unit', location_unit_id: fx.units.c3,
       }).returning('id').executeTakeFirstOrThrow();
       await scratch.db.insertInto('contact_victims').values({ contact_id: c.id, position: 0, sex: 'female', age: 16, age_band: '16-17', ethnicity: null, nationality: 'CN', under18: true }).execute();
     }
-    const e = (await api(app.baseUrl, 'GET', path('&format=json&k=3'), { cookie: supervisor })).body as HtcdsExport;
+    const e = (await api(app.baseUrl, 'GET', path('&format=json&k=5'), { cookie: supervisor })).body as HtcdsExport;
     const kept = e.records.filter((x) => x.AgeBroad === '16-17');
-    expect(kept).to.have.length(3);
+    expect(kept).to.have.length(5);
     for (const x of kept) expect(x).to.deep.include({ Gender: 'Feminine', Citizenship: 'CN', YearOfRegistration: '2025', CountryOfExploitation: 'VN' });
-    expect(e.suppression).to.deep.include({ generalised: 0, suppressed: 3 });
+    expect(e.suppression).to.deep.include({ generalised: 0, suppressed: 5 });
     // With the default k (11) nothing here is common enough.
     const byDefault = (await api(app.baseUrl, 'GET', path('&format=json'), { cookie: supervisor })).body as HtcdsExport;
     expect(byDefault.k).to.equal(11);
@@ -68,24 +69,24 @@ describe('HTCDS export: de-identified rows for partners, small cells suppressed'
   });
 
   it('exports CSV with HTCDS field names, and nothing that identifies anyone', async () => {
-    const res = await fetch(`${app.baseUrl}${path(`&format=csv&k=2&areaId=${fx.units.p2}`)}`, { headers: { cookie: supervisor } });
+    const res = await fetch(`${app.baseUrl}${path(`&format=csv&k=5&areaId=${fx.units.p2}`)}`, { headers: { cookie: supervisor } });
     expect(res.status).to.equal(200);
     expect(res.headers.get('content-type')).to.match(/^text\/csv/);
     const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).to.equal(HTCDS_FIELDS.join(','));
-    expect(lines).to.have.length(1 + 4); // k4's two victims and the two added above, all in p2
+    expect(lines).to.have.length(1 + 8); // k4's two victims and the six added above, all in p2
     const all = lines.join('\n');
     for (const secret of ['enc:', '•••', 'Xã', 'Tỉnh', 'Phòng Một', 'Công an Hai', '2025-04-20', '2025-05-01'])
       expect(all, secret).not.to.include(secret);
     expect(all).not.to.match(/\d{4}-\d{2}-\d{2}/);
   });
 
-  it('audits every export, and refuses k below 2, a bad format, an unknown area and anyone but a supervisor', async () => {
+  it('audits every export, and refuses k below 5, a bad format, an unknown area and anyone but a supervisor', async () => {
     const audits = await scratch.db.selectFrom('audit_log').select(['action', 'actor_role', 'details']).where('action', '=', 'export.htcds').orderBy('id').execute();
     expect(audits.length).to.be.at.least(4);
     expect(audits.at(-1)!.actor_role).to.equal('supervisor');
-    expect(audits.at(-1)!.details).to.deep.include({ k: 2, format: 'csv', areaId: fx.units.p2, rows: 4 });
-    for (const [q, field] of [['&k=1', 'k'], ['&k=x', 'k'], ['&format=xml', 'format'], ['&areaId=987654321', 'areaId']] as const) {
+    expect(audits.at(-1)!.details).to.deep.include({ k: 5, format: 'csv', areaId: fx.units.p2, rows: 8 });
+    for (const [q, field] of [['&k=1', 'k'], ['&k=2', 'k'], ['&k=4', 'k'], ['&k=x', 'k'], ['&format=xml', 'format'], ['&areaId=987654321', 'areaId']] as const) {
       const r = await api(app.baseUrl, 'GET', path(q), { cookie: supervisor });
       expect(r.status, q).to.equal(400);
       expect(r.body.error.fields, q).to.have.property(field);

@@ -32,13 +32,13 @@ describe('reports review: export area, idempotent report states', function () {
   it('refuses an HTCDS export for an area below a province (a commune or district would leave with every row), auditing nothing', async () => {
     const before = await htcdsAudits();
     for (const unit of [fx.units.c3, fx.units.d, fx.units.e]) {
-      const r = await api(app.baseUrl, 'GET', `/api/exports/htcds?from=${PERIOD.from}&to=${PERIOD.to}&format=json&k=2&areaId=${unit}`, { cookie: supervisor });
+      const r = await api(app.baseUrl, 'GET', `/api/exports/htcds?from=${PERIOD.from}&to=${PERIOD.to}&format=json&k=5&areaId=${unit}`, { cookie: supervisor });
       expect(r.status, `unit ${unit}`).to.equal(400);
       expect(r.body.error.fields, `unit ${unit}`).to.have.property('areaId');
       expect(JSON.stringify(r.body)).not.to.include('Xã');
     }
     expect(await htcdsAudits()).to.equal(before);
-    const ok = await api(app.baseUrl, 'GET', `/api/exports/htcds?from=${PERIOD.from}&to=${PERIOD.to}&format=json&k=2&areaId=${fx.units.p2}`, { cookie: supervisor });
+    const ok = await api(app.baseUrl, 'GET', `/api/exports/htcds?from=${PERIOD.from}&to=${PERIOD.to}&format=json&k=5&areaId=${fx.units.p2}`, { cookie: supervisor });
     expect(ok.status).to.equal(200);
     expect((ok.body as HtcdsExport).area).to.deep.equal({ id: fx.units.p2, name: 'Tỉnh Hai' });
   });

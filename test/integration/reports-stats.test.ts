@@ -137,9 +137,13 @@ describe('statistics: counts and percentiles against a hand-counted case load', 
   it("limits an agency officer to its own agency's referrals and their cases, whatever the query asks", async () => {
     const r = await stats(officer, `&agencyId=${fx.agencies.a2}`); // an unknown parameter changes nothing
     expect(r.agency).to.deep.equal({ id: fx.agencies.a1, name: 'Phòng Một' });
-    expect(rows(r, 'contacts_by_channel')).to.deep.include({ voice: [2], sms: [1], zalo: [1] });
+    // Small cells hidden: 2 voice, 1 SMS and 1 Zalo contact among four would point at people the agency knows.
+    expect(rows(r, 'contacts_by_channel')).to.deep.include({ voice: [null], sms: [null], zalo: [null] });
+    for (const t of r.tables.filter((x) => /^(contacts|cases|victims)_/.test(x.id)))
+      for (const v of [...t.rows.flatMap((x) => x.values), ...(t.total ?? [])]) expect(v === null || v === 0 || v >= 5, `${t.id}: ${v}`).to.equal(true);
+    expect(r.tables.find((x) => x.id === 'victims_by_ethnicity')!.note!.en).to.match(/from 1 to 4 are hidden/);
     expect(rows(r, 'referrals_by_agency')).to.deep.equal({ [String(fx.agencies.a1)]: [4, 1, 1, 1, 1] });
-    expect(total(r, 'cases_by_purpose')).to.deep.equal([2, 1, 3, 4]);
+    expect(total(r, 'cases_by_purpose')).to.deep.equal([null, null, null, null]);
     expect(rows(r, 'sla_compliance')).to.deep.equal({ acknowledge: [2, 1, 0, 66.7], first_action: [1, 1, 1, 50], close: [1, 1, 1, 50] });
     expect(rows(r, 'response_times').acknowledge).to.deep.equal([3, 1, 1.8]);
     const inP2 = await stats(officer, `&areaId=${fx.units.p2}`);
@@ -186,6 +190,17 @@ describe('statistics: counts and percentiles against a hand-counted case load', 
     ]);
     const audit = await scratch.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'stats.export_csv').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(audit.details).to.deep.include({ table: 'victims_by_ethnicity', from: PERIOD.from, to: PERIOD.to, areaId: null, agencyId: null });
+  });
+
+  it('audits statistics read as JSON like the CSV: who, the period, the area and the agency', async () => {
+    const views = () => scratch.db.selectFrom('audit_log').select(['actor_role', 'details']).where('action', '=', 'stats.view').orderBy('id').execute();
+    const before = (await views()).length;
+    await stats(supervisor, `&areaId=${fx.units.p1}`);
+    await stats(officer);
+    const after = (await views()).slice(before);
+    expect(after.map((a) => a.actor_role)).to.deep.equal(['supervisor', 'agency_officer']);
+    expect(after[0]!.details).to.deep.equal({ from: PERIOD.from, to: PERIOD.to, areaId: fx.units.p1, agencyId: null });
+    expect(after[1]!.details).to.deep.include({ agencyId: fx.agencies.a1 });
   });
 
   it('refuses bad questions with 400 naming the field', async () => {

@@ -19,7 +19,8 @@ describe('synthetic data (npm run seed:synthetic) and the rollups checked agains
   after(async () => scratch.drop());
 
   it('generates realistic, de-identified contacts, cases, referrals, clocks and support, and appends on a second run', async () => {
-    const counts = await generateSynthetic(scratch.db, { contacts: 6000, referrals: 900, from, to, batch: 2500, now: new Date('2026-01-15T00:00:00Z') });
+    // `npm run seed:synthetic` is a command run as the owner of the database.
+    const counts = await generateSynthetic(scratch.owner, { contacts: 6000, referrals: 900, from, to, batch: 2500, now: new Date('2026-01-15T00:00:00Z') });
     expect(counts.contacts).to.equal(6000);
     expect(counts.referrals).to.be.within(600, 1200);
     const { rows: [c] } = await sql<{ n: number; routine: number; trafficking: number; personal: number; outside: number }>`

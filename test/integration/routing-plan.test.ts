@@ -41,8 +41,9 @@ describe('routing: planning a case on the demo data, on one map across the 2025 
 
   before(async function () {
     this.timeout(120_000);
-    ({ db, drop } = await scratchDatabase());
-    await importReferenceFiles(db, await readBundledFiles());
+    let owner: Database;
+    ({ db, owner, drop } = await scratchDatabase());
+    await importReferenceFiles(owner, await readBundledFiles()); // as start-up does, as the owner
     await importSeed(db, demoSeed);
     const inserted = await Promise.all([ensureDefaultRules(db), ensureDefaultRules(db)]);
     expect(inserted.sort((a, b) => a - b)).to.deep.equal([0, 14]);

@@ -115,6 +115,7 @@ describe('seed import', () => {
   });
 
   describe('loadDemoDataIfEmpty', () => {
+    const dev = { NODE_ENV: 'development', DEMO_DATA: 'auto' };
     let db: Database;
     let drop: () => Promise<void>;
     before(async () => ({ db, drop } = await scratchDatabase()));
@@ -122,11 +123,13 @@ describe('seed import', () => {
 
     it('loads agencies and users into an empty database (the units are reference data, there already), and returns null the second time', async () => {
       await ensureUnits(db);
-      const logins = await loadDemoDataIfEmpty(db, log);
+      expect(await loadDemoDataIfEmpty(db, log, { NODE_ENV: 'production', DEMO_DATA: 'auto' })).to.equal(null);
+      expect(await db.selectFrom('users').select('id').execute(), 'no demo users with NODE_ENV=production').to.have.length(0);
+      const logins = await loadDemoDataIfEmpty(db, log, dev);
       expect(logins?.map((l) => l.username)).to.deep.equal(['operator', 'supervisor', 'vixuyen', 'congan', 'shelter', 'tuyenquang', 'bienphong', 'admin']);
       expect(logins?.every((l) => l.password === 'hotline111-demo' && l.description.length > 0)).to.equal(true);
       expect(await db.selectFrom('agencies').select('id').execute()).to.have.length(demoSeed.agencies.length);
-      expect(await loadDemoDataIfEmpty(db, log)).to.equal(null);
+      expect(await loadDemoDataIfEmpty(db, log, dev)).to.equal(null);
     });
   });
 });

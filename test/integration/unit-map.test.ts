@@ -29,7 +29,8 @@ describe('administrative units: the nationwide lists, the 2025 crosswalk and poi
   const unit = (dataset: string, code: string) =>
     db.selectFrom('admin_units').selectAll().where('dataset', '=', dataset as 'vn-2023').where('code', '=', code).executeTakeFirstOrThrow();
 
-  before(async () => ({ db, drop } = await scratchDatabase()));
+  // The import runs as the owner (start-up, `npm run import:units`): the app role only reads units.
+  before(async () => ({ owner: db, drop } = await scratchDatabase()));
   after(async () => drop());
 
   it('imports every file with as many rows as it holds', async () => {

@@ -13,7 +13,8 @@ const csv2025 = readFileSync('data/vn-admin-units-2025.csv', 'utf8');
 describe('administrative units: CSV import', () => {
   let db: Database;
   let drop: () => Promise<void>;
-  before(async () => ({ db, drop } = await scratchDatabase()));
+  // The import runs as the owner (start-up, `npm run import:units`): the app role only reads units.
+  before(async () => ({ owner: db, drop } = await scratchDatabase()));
   after(async () => drop());
 
   const perLevel = async (dataset: UnitDataset) =>

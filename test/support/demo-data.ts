@@ -3,7 +3,7 @@ import path from 'node:path';
 import { importSeed } from '../../server/domain/seed/seed-import.js';
 import { importReferenceFiles, readBundledFiles } from '../../server/domain/units/reference-data.js';
 import { SEED_DIR } from '../../server/paths.js';
-import { testEnv } from './test-env.js';
+import { ownerOf, testEnv } from './test-env.js';
 import type { Database } from '../../server/db/database.js';
 
 const loaded = new Map<Database, Promise<void>>();
@@ -11,7 +11,8 @@ const unitsLoaded = new Map<Database, Promise<unknown>>();
 
 /** The real units of both structures, the 2025 crosswalk and points (the reference data, no agencies); once per database. */
 export function ensureUnits(db: Database = testEnv().db): Promise<unknown> {
-  if (!unitsLoaded.has(db)) unitsLoaded.set(db, readBundledFiles().then((files) => importReferenceFiles(db, files)));
+  // Reference data is written as the owner, as start-up and `npm run import:units` do.
+  if (!unitsLoaded.has(db)) unitsLoaded.set(db, readBundledFiles().then((files) => importReferenceFiles(ownerOf(db), files)));
   return unitsLoaded.get(db)!;
 }
 

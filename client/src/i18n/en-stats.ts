@@ -118,7 +118,7 @@ export const enStats: StatsMessages = {
     intro:
       'De-identified records in the HTCDS (CTDC) standard for the chosen period and area: no names, phone numbers or addresses; rare combinations of characteristics are generalised or suppressed.',
     k: 'Anonymity threshold k',
-    kHint: 'Every combination of characteristics is shared by at least k people (default 11, minimum 2).',
+    kHint: 'Every combination of characteristics is shared by at least k people (default 11, minimum 5).',
     format: 'Format',
     download: 'Download data',
     preparing: 'Preparing…',

@@ -138,7 +138,7 @@ export const en: Messages = {
     lastLogin: 'Last login',
     never: 'Never',
     password: 'Password',
-    passwordHint: 'At least 10 characters.',
+    passwordHint: 'At least 12 characters, not a common password.',
     newPassword: 'New password',
     newPasswordHint: 'Leave empty to keep the current password.',
     filter: 'Filter users',

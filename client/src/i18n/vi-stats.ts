@@ -120,7 +120,7 @@ export const viStats = {
     intro:
       'Dữ liệu đã khử định danh theo chuẩn HTCDS (CTDC) cho kỳ báo cáo và địa bàn đang chọn: không có họ tên, số điện thoại hay địa chỉ; các tổ hợp đặc điểm hiếm được gộp nhóm hoặc lược bỏ.',
     k: 'Ngưỡng ẩn danh k',
-    kHint: 'Mỗi tổ hợp đặc điểm phải có ít nhất k người (mặc định 11, tối thiểu 2).',
+    kHint: 'Mỗi tổ hợp đặc điểm phải có ít nhất k người (mặc định 11, tối thiểu 5).',
     format: 'Định dạng',
     download: 'Tải dữ liệu',
     preparing: 'Đang chuẩn bị…',
@@ -138,7 +138,7 @@ export const viStatsSchemaMessages: Record<string, string> = {
   'areaId must be a unit id': 'Địa bàn không hợp lệ.',
   'unknown area': 'Không tìm thấy địa bàn.',
   'k must be a whole number': 'Ngưỡng k phải là số nguyên.',
-  'k must be at least 2': 'Ngưỡng k tối thiểu là 2.',
+  'k must be at least 5': 'Ngưỡng k tối thiểu là 5.',
   'k must be at most 1000': 'Ngưỡng k tối đa là 1000.',
   'format must be csv or json': 'Định dạng phải là CSV hoặc JSON.',
   'no such statistics table': 'Không có biểu số liệu này.',

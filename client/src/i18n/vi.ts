@@ -137,7 +137,7 @@ export const vi = {
     lastLogin: 'Đăng nhập lần cuối',
     never: 'Chưa đăng nhập',
     password: 'Mật khẩu',
-    passwordHint: 'Ít nhất 10 ký tự.',
+    passwordHint: 'Ít nhất 12 ký tự, không phải mật khẩu phổ biến.',
     newPassword: 'Mật khẩu mới',
     newPasswordHint: 'Để trống nếu không đổi mật khẩu.',
     filter: 'Lọc người dùng',

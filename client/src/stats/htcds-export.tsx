@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { DEFAULT_K, htcdsQuery, type HtcdsQuery } from '../../../shared/index.js';
+import { DEFAULT_K, htcdsQuery, MIN_K, type HtcdsQuery } from '../../../shared/index.js';
 import { applyServerErrors } from '../api/form-errors.js';
 import { HttpError } from '../api/http.js';
 import { Alert } from '../components/alert.js';
@@ -77,7 +77,7 @@ export function HtcdsExport({ filter }: { filter: StatsFilter | null }) {
         <Alert>{banner}</Alert>
         <div className="stats-htcds-row">
           <Field id="htcds-k" label={t('stats.htcds.k')} error={kError} hint={t('stats.htcds.kHint')}>
-            <input type="number" min={2} max={1000} step={1} inputMode="numeric" {...describedBy('htcds-k', kError, t('stats.htcds.kHint'))} {...form.register('k')} data-testid="htcds-k" />
+            <input type="number" min={MIN_K} max={1000} step={1} inputMode="numeric" {...describedBy('htcds-k', kError, t('stats.htcds.kHint'))} {...form.register('k')} data-testid="htcds-k" />
           </Field>
           <fieldset className="fieldset fieldset--bare">
             <legend className="label">{t('stats.htcds.format')}</legend>

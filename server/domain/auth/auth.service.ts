@@ -30,7 +30,7 @@ export function createAuthService(ctx: Pick<AppContext, 'db' | 'redis' | 'config
     async login(username: string, password: string, origin: RequestOrigin): Promise<{ token: string; user: SessionUser }> {
       const name = username.trim().toLowerCase();
       const ip = origin.ip ?? 'unknown';
-      await throttle.check(name, ip);
+      const attempt = await throttle.begin(name, ip);
       const row = await db
         .selectFrom('users')
         .select(['id', 'password_hash', 'active', 'role'])
@@ -38,7 +38,7 @@ export function createAuthService(ctx: Pick<AppContext, 'db' | 'redis' | 'config
         .executeTakeFirst();
       const ok = await verifyPassword(row?.password_hash ?? (await decoyHash()), password);
       if (!row || !ok || !row.active) {
-        await throttle.recordFailure(name, ip);
+        await attempt.failed();
         await writeAudit(db, {
           actorUserId: row?.id ?? null,
           action: 'auth.login_failed',
@@ -49,7 +49,7 @@ export function createAuthService(ctx: Pick<AppContext, 'db' | 'redis' | 'config
         });
         throw new UnauthenticatedError('wrong username or password');
       }
-      await throttle.recordSuccess(name, ip);
+      await attempt.succeeded();
       const token = newSessionToken();
       const id = sessionIdFor(token, config.SESSION_SECRET);
       const now = clock.now();

@@ -1,38 +1,106 @@
 import type { Redis } from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { TooManyRequestsError } from '../errors.js';
 
-/** Failed logins counted per account and per address in Redis; past the limit, refuse before checking the password. */
+/**
+ * Login throttling with atomic Redis counters (rate-limiter-flexible). Each attempt takes its points *before* the
+ * password is checked (and gives them back when it succeeds), so 40 guesses sent at once get no more password
+ * checks than the limits allow. Three limits:
+ * - per address: 50 attempts that did not succeed in 15 minutes (a call centre behind one NAT must not lock itself out);
+ * - per account and address: 5 in 15 minutes, which stops a guesser without touching the account's owner elsewhere;
+ * - per account, from any address: after 5 failures, one attempt per growing delay (1 s, 2 s, 4 s… at most a minute)
+ *   instead of a hard lock; an address this account logged in from in the last 30 days skips that delay, so nobody
+ *   can keep its owner out.
+ */
 export interface ThrottleLimits {
-  perAccount: number;
   perAddress: number;
+  perAccountAndAddress: number;
   windowSeconds: number;
+  /** Failures of an account, from any address, before the delay starts. */
+  freeFailures: number;
+  maxDelaySeconds: number;
+  knownAddressDays: number;
 }
 
-// Per address is generous: a whole call centre may sit behind one NAT address and must not lock itself out.
-export const DEFAULT_LIMITS: ThrottleLimits = { perAccount: 5, perAddress: 50, windowSeconds: 15 * 60 };
+export const DEFAULT_LIMITS: ThrottleLimits = {
+  perAddress: 50,
+  perAccountAndAddress: 5,
+  windowSeconds: 15 * 60,
+  freeFailures: 5,
+  maxDelaySeconds: 60,
+  knownAddressDays: 30,
+};
+
+/** What an attempt holds until its outcome is known. */
+export interface Attempt {
+  succeeded(): Promise<void>;
+  failed(): Promise<void>;
+}
 
 export function createLoginThrottle(redis: Redis, prefix: string, limits: ThrottleLimits = DEFAULT_LIMITS) {
-  const keys = (username: string, ip: string) => [
-    `${prefix}:login-fail:user:${username.toLowerCase()}`,
-    `${prefix}:login-fail:ip:${ip}`,
-  ] as const;
+  const limiter = (name: string, points: number, duration: number) =>
+    new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:login:${name}`, points, duration });
+  const perAddress = limiter('ip', limits.perAddress, limits.windowSeconds);
+  const perPair = limiter('pair', limits.perAccountAndAddress, limits.windowSeconds);
+  // Counts an account's attempts that did not succeed (a day), whatever the address; never refuses by itself.
+  const accountAttempts = limiter('account', Number.MAX_SAFE_INTEGER, 24 * 3600);
+  const knownKey = (account: string, ip: string) => `${prefix}:login:known:${account}:${ip}`;
+  const gates = new Map<number, RateLimiterRedis>();
+  const gate = (seconds: number) => gates.get(seconds) ?? gates.set(seconds, limiter('gate', 1, seconds)).get(seconds)!;
+
+  async function take(l: RateLimiterRedis, key: string): Promise<void> {
+    try {
+      await l.consume(key);
+    } catch (err) {
+      if (!(err instanceof RateLimiterRes)) throw err;
+      throw new TooManyRequestsError('too many failed logins; try again later', Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
+    }
+  }
+
+  /**
+   * An account's attempts are counted before the password is checked (failures stay counted, a success clears them);
+   * past the free ones, one attempt per delay window passes, atomically. A known address skips the delay.
+   */
+  async function passAccountDelay(account: string, ip: string): Promise<() => Promise<void>> {
+    const counted = await accountAttempts.consume(account);
+    const refund = async () => void (await accountAttempts.reward(account).catch(() => {}));
+    const before = counted.consumedPoints - 1;
+    if (before < limits.freeFailures || (await redis.exists(knownKey(account, ip)))) return refund;
+    try {
+      await take(gate(Math.min(2 ** (before - limits.freeFailures), limits.maxDelaySeconds)), account);
+    } catch (err) {
+      await refund(); // a refused attempt checked nothing: it must not lengthen the owner's delay
+      throw err;
+    }
+    return refund;
+  }
 
   return {
-    async check(username: string, ip: string): Promise<void> {
-      const [userKey, ipKey] = keys(username, ip);
-      const [u, a] = await redis.mget(userKey, ipKey);
-      if (Number(u ?? 0) >= limits.perAccount || Number(a ?? 0) >= limits.perAddress) {
-        const ttl = Math.max(await redis.ttl(Number(u ?? 0) >= limits.perAccount ? userKey : ipKey), 1);
-        throw new TooManyRequestsError('too many failed logins; try again later', ttl);
+    /** Reserves the attempt under every limit, or throws a 429 with Retry-After; the caller then checks the password. */
+    async begin(username: string, ip: string): Promise<Attempt> {
+      const account = username.toLowerCase();
+      const pair = `${account}|${ip}`;
+      await take(perAddress, ip);
+      try {
+        await take(perPair, pair);
+      } catch (err) {
+        await perAddress.reward(ip).catch(() => {});
+        throw err;
       }
-    },
-    async recordFailure(username: string, ip: string): Promise<void> {
-      const multi = redis.multi();
-      for (const k of keys(username, ip)) multi.incr(k).expire(k, limits.windowSeconds, 'NX');
-      await multi.exec();
-    },
-    async recordSuccess(username: string, ip: string): Promise<void> {
-      await redis.del(keys(username, ip)[0]);
+      try {
+        await passAccountDelay(account, ip);
+      } catch (err) {
+        await Promise.all([perAddress.reward(ip), perPair.reward(pair)]).catch(() => {});
+        throw err;
+      }
+      return {
+        async succeeded() {
+          await Promise.all([perAddress.reward(ip), perPair.delete(pair), accountAttempts.delete(account)]);
+          await redis.set(knownKey(account, ip), '1', 'EX', limits.knownAddressDays * 86_400);
+        },
+        // The attempt's points stay taken: they are the failure.
+        async failed() {},
+      };
     },
   };
 }

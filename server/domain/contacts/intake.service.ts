@@ -3,6 +3,7 @@ import type { CallStatus, ContactMessage, ManualIntakeBody, SessionUser } from '
 import { CALL_STATUSES } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { ForbiddenError } from '../errors.js';
 import { maskPhone } from '../crypto/field-crypto.js';
 import type { RequestOrigin } from '../auth/auth.service.js';
 import { contactEvents } from './contact-events.js';
@@ -94,6 +95,10 @@ export function createIntakeService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
 
     /** Contacts that reach the hotline outside Twilio: walk-in, Zalo, App 111, Facebook, email, web chat. */
     async manualIntake(body: ManualIntakeBody, user: SessionUser, origin: RequestOrigin): Promise<number> {
+      // The answer is the contact itself, which an operator may read only while handling it: an operator who does
+      // not claim it would store a contact (and retry, duplicating it) only to be refused its record.
+      if (!body.claim && user.role !== 'supervisor')
+        throw new ForbiddenError('an operator claims the contact they log (claim: true); a supervisor may log one for the queue', { claim: 'must be true for an operator' });
       const now = clock.now();
       const id = await db.transaction().execute(async (tx) => {
         const id = (await insertContact(tx, {

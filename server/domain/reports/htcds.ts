@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import {
-  HTCDS_FIELDS, HTCDS_QUASI_IDENTIFIERS, SUPPRESSED, type HtcdsExport, type HtcdsRecord,
+  HTCDS_FIELDS, HTCDS_QUASI_IDENTIFIERS, MIN_K, SUPPRESSED, type HtcdsExport, type HtcdsRecord,
 } from '../../../shared/index.js';
 import type { Database } from '../../db/database.js';
+import { ValidationError } from '../errors.js';
 import { CSV_BOM, csvLine } from './csv.js';
 import {
   GENDER, METHOD_OF_CONTROL, METHOD_OF_RECRUITMENT, ORGANISATION_TYPE, TRAFFICKING_STATUS, broadAge, caseStatus, mapAll, typeOfExploitation,
@@ -121,6 +122,7 @@ export function anonymise(drafts: Draft[], k: number): { records: Draft[]; gener
 
 /** The de-identified export: rows sorted by their published values (never by date or id) and numbered afresh. */
 export async function buildHtcdsExport(db: Database, s: StatsScope, k: number, now: Date): Promise<HtcdsExport> {
+  if (!(k >= MIN_K)) throw new ValidationError('k must be at least 5', { k: `must be at least ${MIN_K}` });
   const { records, generalised, suppressed } = anonymise((await victimRows(db, s)).map(toDraft), k);
   const sortKey = (d: Draft) => JSON.stringify(HTCDS_FIELDS.filter((f) => f !== 'RecordId').map((f) => d[f as keyof Draft]));
   const sorted = records.map((d) => ({ d, key: sortKey(d) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

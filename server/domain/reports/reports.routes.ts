@@ -24,8 +24,8 @@ function attachment(res: Response, fileName: string, type: string) {
 
 /**
  * Statistics (supervisors; an agency officer gets its own agency's only, whatever the query says), periodic
- * reports built by the reports worker, and the de-identified HTCDS export for partners (supervisors). Every file
- * that leaves (CSV, workbook, export) is audited.
+ * reports built by the reports worker, and the de-identified HTCDS export for partners (supervisors). Every read
+ * (the JSON on screen, CSV, workbook, export) is audited.
  */
 export function reportsRoutes(ctx: AppContext): RouteDef[] {
   const reports = createReportsService(ctx);
@@ -36,7 +36,11 @@ export function reportsRoutes(ctx: AppContext): RouteDef[] {
   return [
     route('get', '/stats', STATS_ROLES, validate({ query: statsQuery }), async (req, res) => {
       const q = req.query as unknown as StatsQuery;
-      res.json(await computeStats(ctx, await resolveScope(ctx.db, q, { user: req.user! })));
+      const scope = await resolveScope(ctx.db, q, { user: req.user! });
+      const result = await computeStats(ctx, scope);
+      // Read on screen or saved as a file, the same figures leave: audited like the CSV and the workbook.
+      await audit(req, 'stats.view', { from: q.from, to: q.to, areaId: q.areaId ?? null, agencyId: scope.agency?.id ?? null });
+      res.json(result);
     }),
     route('get', '/stats/:table.csv', STATS_ROLES, validate({ params: statTableParam, query: statsQuery }), async (req, res) => {
       const q = req.query as unknown as StatsQuery;

@@ -4,6 +4,7 @@ import type { Clock } from '../../app-context.js';
 import type { Database } from '../../db/database.js';
 import { areaNote } from './area-note.js';
 import { refreshRollups } from './rollup.js';
+import { suppressSmallCells } from './small-cells.js';
 import type { StatsScope } from './scope.js';
 import { caseCounts, clockCounts, contactCounts, referralCounts, responseTimes, run, supportCounts, victimCounts } from './stats.queries.js';
 import { caseTables, complianceTable, contactTables, referralTables, responseTable, supportTable, victimTables } from './stats-tables.js';
@@ -49,7 +50,9 @@ export async function computeStats(
       return tables;
     }),
   ]);
-  const tables = (results as StatTable[][]).flat().filter((t) => !opts.only || opts.only.includes(t.id));
+  const all = (results as StatTable[][]).flat().filter((t) => !opts.only || opts.only.includes(t.id));
+  // An agency reads only its own referrals' cases: a handful, each of which its officers may know by name.
+  const tables = scope.agency ? suppressSmallCells(all) : all;
   tables.sort((a, b) => STAT_TABLE_IDS.indexOf(a.id) - STAT_TABLE_IDS.indexOf(b.id));
   return {
     period: { from: scope.from, to: scope.to },

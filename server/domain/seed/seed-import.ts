@@ -2,6 +2,7 @@ import type { AgencyView, UnitRef } from '../../../shared/index.js';
 import type { Executor, Tx } from '../../db/database.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { hashPassword } from '../auth/passwords.js';
+import { assertPasswordAllowed } from '../auth/password-policy.js';
 import { ValidationError } from '../errors.js';
 import { inTransaction } from '../units/units-import.js';
 import { resolveUnitIds, unitKey } from '../units/units.repo.js';
@@ -144,6 +145,7 @@ async function importUsers(tx: Tx, s: SeedFile): Promise<Counts> {
       .executeTakeFirst();
     const fields = { displayName: u.displayName, role: u.role, agencyId, phone: u.phone, locale: u.locale };
     if (!old) {
+      assertPasswordAllowed(u.password, `users.${i}.password`);
       await insertUser(tx, { username: u.username, passwordHash: await hashPassword(u.password), ...fields });
       counts.inserted++;
     } else if (

@@ -1,4 +1,4 @@
-import { boardQuery, clockKindParam, clockPauseBody, clockResumeBody, idParam, resolveEscalationBody, ROOMS, type BoardQuery, type ClockKind, type SessionUser } from '../../../shared/index.js';
+import { boardQuery, clockKindParam, clockPauseBody, clockResumeBody, idParam, resolveEscalationBody, ROOMS, rowIdText, type BoardQuery, type ClockKind, type SessionUser } from '../../../shared/index.js';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.js';
 import { only, route, type RouteDef } from '../../http/routes.js';
@@ -11,7 +11,7 @@ import { loadBoard, openEscalations } from './board.query.js';
 import { createClockPauseService } from './clock-pause.service.js';
 import { loadMetrics } from './metrics.query.js';
 
-const clockParams = z.object({ id: z.coerce.number().int().positive(), kind: clockKindParam });
+const clockParams = z.object({ id: rowIdText, kind: clockKindParam });
 
 /** The supervisor's live board, its response-time metrics, escalation decisions; pausing and resuming clocks. */
 export function slaBoardRoutes(ctx: AppContext): RouteDef[] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trimmedText } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import { only, route, type RouteDef } from '../../http/routes.js';
 import { requestOrigin } from '../../http/session.js';
@@ -7,7 +8,7 @@ import { writeAudit } from '../audit/audit.repo.js';
 import { NotFoundError } from '../errors.js';
 
 const QUEUE_NAMES = ['routing', 'notify'] as const;
-const jobParams = z.object({ queue: z.enum(QUEUE_NAMES), id: z.string().min(1).max(100) });
+const jobParams = z.object({ queue: z.enum(QUEUE_NAMES), id: trimmedText(100).pipe(z.string().min(1)) });
 
 /** Jobs that kept failing stay visible here until a supervisor retries them: nothing is dropped silently. */
 export function failedJobsRoutes(ctx: AppContext): RouteDef[] {

@@ -3,6 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { deleteUserSessions } from '../auth/sessions.repo.js';
 import { hashPassword } from '../auth/passwords.js';
+import { assertPasswordAllowed } from '../auth/password-policy.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { RequestOrigin } from '../auth/auth.service.js';
 import { findUserIdByUsername, getUser, insertUser, listUsers, updateUserRow } from './users.repo.js';
@@ -22,6 +23,7 @@ export function createUsersService(ctx: Pick<AppContext, 'db' | 'realtime'>) {
     list: () => listUsers(db),
 
     async create(input: CreateUserBody, actor: Actor): Promise<UserView> {
+      assertPasswordAllowed(input.password);
       await assertAgency(input.agencyId);
       if (await findUserIdByUsername(db, input.username))
         throw new ConflictError('username already taken', { username: 'already taken' });
@@ -37,9 +39,12 @@ export function createUsersService(ctx: Pick<AppContext, 'db' | 'realtime'>) {
       return (await getUser(db, id))!;
     },
 
-    async update(id: number, input: UpdateUserBody, actor: Actor): Promise<UserView> {
+    async update(id: number, body: UpdateUserBody, actor: Actor): Promise<UserView> {
       const before = await getUser(db, id);
       if (!before) throw new NotFoundError('no such user');
+      // `active` left out keeps the account as it is: a form that does not show the flag cannot re-enable it.
+      const input = { ...body, active: body.active ?? before.active };
+      if (input.password) assertPasswordAllowed(input.password);
       await assertAgency(input.agencyId);
       if (id === actor.user.id && (!input.active || input.role !== 'admin'))
         throw new ValidationError('you cannot remove your own admin access', { role: 'cannot demote or disable yourself' });
@@ -53,7 +58,7 @@ export function createUsersService(ctx: Pick<AppContext, 'db' | 'realtime'>) {
           actorUserId: actor.user.id, actorRole: actor.user.role, action: 'user.update', entityType: 'user', entityId: id,
           ...actor.origin,
           details: {
-            changed: Object.keys(input).filter((k) => k !== 'password' && (input as any)[k] !== (before as any)[k]),
+            changed: Object.keys(input).filter((k) => k !== 'password' && (body as any)[k] !== undefined && (input as any)[k] !== (before as any)[k]),
             passwordChanged: !!passwordHash,
             sessionsEnded: ended.length,
           },
