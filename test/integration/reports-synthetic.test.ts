@@ -71,13 +71,13 @@ describe('synthetic data (npm run seed:synthetic) and the rollups checked agains
     expect(mountains.groups).to.include.members(['08', '02', '03']); // HMông, Tày, Thái
     for (const r of eth) for (const g of r.groups) expect(isEthnicityCode(g), g).to.equal(true);
 
-    const again = await generateSynthetic(scratch.db, { contacts: 500, referrals: 50, from, to, now: new Date('2026-01-15T00:00:00Z') });
+    const again = await generateSynthetic(scratch.owner, { contacts: 500, referrals: 50, from, to, now: new Date('2026-01-15T00:00:00Z') });
     expect(again.contacts).to.equal(500);
     expect((await sql<{ n: number }>`select count(*)::int as n from contacts`.execute(scratch.db)).rows[0]!.n).to.equal(6500);
   });
 
   it('counts the same from the rollups as directly from the contacts, for the nation and areas of both datasets', async () => {
-    await rebuildRollups(scratch.db);
+    await rebuildRollups(scratch.owner);
     const areas = await sql<{ id: number }>`
       (select id from admin_units where dataset = 'vn-2025' and code in ('08', '14', '01'))
       union all (select id from admin_units where dataset = 'vn-2023' and level = 'province' limit 2)
