@@ -1,6 +1,6 @@
 import type { CallStatus, CallType, Channel, Classification, ContactStatus } from './intake.js';
 import type { WrapUpBody } from './schemas/contacts.js';
-import type { OperatorStatus } from './voice.js';
+import type { CallbackReason, CallbackStatus, OperatorStatus } from './voice.js';
 
 /** What every operator console sees of a contact in the queue: no narrative, no identity, a masked number. */
 export interface ContactSummary {
@@ -20,6 +20,21 @@ export interface ContactSummary {
   classification: Classification | null;
   /** A simulated call of the training line (no Twilio): labelled as training wherever it appears. */
   training: boolean;
+  /** A call's facts: answered by an operator, ended (hung up, missed, completed), how long the caller waited. */
+  answeredAt: string | null;
+  endedAt: string | null;
+  waitSeconds: number | null;
+  /** A missed call to call back (reason, attempts, its first-attempt clock); null for every other contact. */
+  callback: CallbackSummary | null;
+}
+
+/** What the queue shows of a callback task: why, how many attempts so far, and its clock (when one runs). */
+export interface CallbackSummary {
+  reason: CallbackReason;
+  status: CallbackStatus;
+  attempts: number;
+  dueAt: string | null;
+  breached: boolean;
 }
 
 export interface ContactMessage {
@@ -45,7 +60,6 @@ export interface RepeatContact {
 export interface ContactDetail extends ContactSummary {
   callerPhone: string | null;
   callerHandle: string | null;
-  endedAt: string | null;
   durationSeconds: number | null;
   recordingUrl: string | null;
   draft: Record<string, unknown> | null;

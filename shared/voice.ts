@@ -24,3 +24,19 @@ export const CALLBACK_STATUSES = ['open', 'reached', 'failed', 'wrong_number', '
 export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
 export const CALLBACK_OUTCOMES = ['reached', 'no_answer', 'wrong_number'] as const;
 export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
+
+/** GET /api/voice/config: the line's mode (Twilio or the training line), whether the console has a softphone, timings. */
+export interface VoiceConfigView {
+  mode: 'twilio' | 'training';
+  softphone: boolean;
+  offerTimeoutSeconds: number;
+  wrapUpMaxSeconds: number;
+  callbackMaxAttempts: number;
+}
+
+/** GET /api/voice/token: a short-lived access token of the softphone; the identity is opaque (never a name). */
+export interface VoiceTokenView {
+  token: string;
+  identity: string;
+  expiresAt: string;
+}

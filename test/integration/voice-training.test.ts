@@ -17,7 +17,7 @@ describe('the training line: without Twilio, a supervisor places simulated calls
   it('says which line it is, and refuses a softphone token', async () => {
     const op = await v.operator();
     const config = await api(v.app.baseUrl, 'GET', '/api/voice/config', { cookie: op.cookie });
-    expect(config.body).to.deep.equal({ mode: 'training', softphone: false, offerTimeoutSeconds: 15, wrapUpMaxSeconds: 120 });
+    expect(config.body).to.deep.equal({ mode: 'training', softphone: false, offerTimeoutSeconds: 15, wrapUpMaxSeconds: 120, callbackMaxAttempts: 3 });
     expect((await api(v.app.baseUrl, 'GET', '/api/voice/token', { cookie: op.cookie })).status).to.equal(409);
   });
 
@@ -51,6 +51,27 @@ describe('the training line: without Twilio, a supervisor places simulated calls
     const callbacks = await v.scratch.db.selectFrom('callbacks').select(['contact_id', 'reason']).where('contact_id', 'in', [waiting.body.contactId, message.body.contactId]).orderBy('contact_id').execute();
     expect(callbacks.map((c) => c.reason)).to.deep.equal(['abandoned_queue', 'voicemail']);
     expect((await api(v.app.baseUrl, 'POST', `/api/training/calls/${waiting.body.contactId}/hangup`, { cookie: supervisor })).status).to.equal(409);
+  });
+
+  it("tells the consoles a call's facts: when it was answered and ended, how long the caller waited, a missed call's callback", async () => {
+    const op = await v.operator();
+    await op.status('available');
+    const ringing = offered(op);
+    const answered = await api(v.app.baseUrl, 'POST', '/api/training/calls', { cookie: supervisor, body: {} });
+    const offer = await ringing;
+    v.clock.advance(7_000);
+    await op.socket.timeout(5000).emitWithAck('call:accept', { offerId: offer.offerId });
+    const missed = await api(v.app.baseUrl, 'POST', '/api/training/calls', { cookie: supervisor, body: {} });
+    v.clock.advance(20_000);
+    await api(v.app.baseUrl, 'POST', `/api/training/calls/${missed.body.contactId}/hangup`, { cookie: supervisor });
+    const sync: any = await op.socket.timeout(5000).emitWithAck('queue:sync');
+    const byId = (id: number) => sync.data.contacts.find((c: { id: number }) => c.id === id);
+    expect(byId(answered.body.contactId)).to.deep.include({ training: true, waitSeconds: 7, endedAt: null, callback: null, callStatus: 'in-progress' });
+    expect(byId(answered.body.contactId).answeredAt).to.be.a('string');
+    const m = byId(missed.body.contactId);
+    expect(m).to.deep.include({ status: 'queued', callStatus: 'completed', answeredAt: null, training: true });
+    expect(m.endedAt).to.equal(v.clock.now().toISOString());
+    expect(m.callback).to.deep.include({ reason: 'abandoned_queue', status: 'open', attempts: 0 });
   });
 
   it('lets only supervisors and admins place training calls, and refuses a malformed number naming the field', async () => {

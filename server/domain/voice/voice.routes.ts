@@ -32,6 +32,7 @@ export function voiceRoutes(ctx: AppContext): RouteDef[] {
       res.json({
         mode: ctx.voice.mode, softphone: !!ctx.config.softphone && ctx.voice.mode === 'twilio',
         offerTimeoutSeconds: ctx.config.VOICE_OFFER_TIMEOUT_SECONDS, wrapUpMaxSeconds: ctx.config.WRAP_UP_MAX_SECONDS,
+        callbackMaxAttempts: ctx.config.CALLBACK_MAX_ATTEMPTS,
       });
     }),
     route('get', '/voice/token', hotline, async (req, res) => {
