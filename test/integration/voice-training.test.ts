@@ -27,6 +27,7 @@ describe('the training line: without Twilio, a supervisor places simulated calls
     const ringing = offered(op);
     const placed = await api(v.app.baseUrl, 'POST', '/api/training/calls', { cookie: supervisor, body: { from: '+84912345999' } });
     expect(placed.status).to.equal(201);
+    expect(placed.body.ref).to.equal(`LH-${String(placed.body.contactId).padStart(6, '0')}`);
     const offer = await ringing;
     expect(offer).to.deep.include({ contactId: placed.body.contactId, training: true });
     const connecting = once<{ training: boolean; operatorCallSid: string | null }>(op.socket, 'call:connecting');
@@ -75,6 +76,9 @@ describe('the training line: without Twilio, a supervisor places simulated calls
   });
 
   it('lets only supervisors and admins place training calls, and refuses a malformed number naming the field', async () => {
+    const admin = await createTestUser('admin', null, v.scratch.db);
+    const adminCookie = await loginAs(v.app.baseUrl, admin.username, admin.password);
+    expect((await api(v.app.baseUrl, 'GET', '/api/voice/config', { cookie: adminCookie })).body).to.include({ mode: 'training' });
     const op = await v.operator();
     expect((await api(v.app.baseUrl, 'POST', '/api/training/calls', { cookie: op.cookie, body: {} })).status).to.equal(403);
     const bad = await api(v.app.baseUrl, 'POST', '/api/training/calls', { cookie: supervisor, body: { from: '0912' } });

@@ -32,7 +32,7 @@ export const enOperator: OperatorMessages = {
     failed: 'Failed',
     canceled: 'Canceled',
   },
-  presence: { title: 'Online now', free: 'Available', nobody: 'Nobody is online yet.' },
+  presence: { title: 'Online now', nobody: 'Nobody is online yet.' },
   intake: {
     open: 'Log a contact manually',
     title: 'Log a contact manually',

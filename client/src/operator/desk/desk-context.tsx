@@ -106,6 +106,13 @@ export function DeskProvider({ me, children }: { me: number; children: ReactNode
   useServerEvent('presence:updated', (presence) => dispatch({ type: 'presence', presence }));
   useServerEvent('message:created', ({ contactId, message }) => dispatch({ type: 'message', contactId, message }));
   useServerEvent('message:updated', ({ contactId, message }) => dispatch({ type: 'message', contactId, message }));
+  // Callbacks changed (an attempt, an outcome, a clock): ids only, so the queue is read again, once for a burst.
+  const resync = useRef(0);
+  useServerEvent('callbacks:changed', () => {
+    window.clearTimeout(resync.current);
+    resync.current = window.setTimeout(() => void syncRef.current(), 300);
+  });
+  useEffect(() => () => window.clearTimeout(resync.current), []);
 
   const claim = useCallback(
     async (contactId: number) => {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperatorPresence } from '../../../../shared/index.js';
 import { useLabels } from '../../i18n/use-labels.js';
+import { StatusBadge } from '../../phone/status-badge.js';
 import { deskCalls } from '../../operator/desk/socket-calls.js';
 import { useRealtime, useServerEvent } from '../../realtime/socket-context.js';
 
@@ -26,7 +27,7 @@ function usePresence(): OperatorPresence[] | null {
   return people;
 }
 
-/** Operators and supervisors online, and the contacts each one is handling. */
+/** Operators and supervisors online, their status on the line with the time in it, and the contacts each one handles. */
 export function BoardPresence() {
   const { t } = useTranslation();
   const { label } = useLabels();
@@ -45,9 +46,9 @@ export function BoardPresence() {
       <ul className="board-presence">
         {list.map((p) => (
           <li key={p.userId} data-testid={`board-presence-${p.userId}`} data-busy={p.handling.length > 0}>
-            <span className={`presence-dot${p.handling.length > 0 ? ' presence-dot--busy' : ''}`} aria-hidden="true" />
             <span className="board-presence-name">{p.displayName}</span>
             <span className="muted small">{t(`roles.${p.role}`)}</span>
+            <StatusBadge status={p.status} since={p.since} testId={`board-status-${p.userId}`} />
             <span className="board-presence-load small">
               {p.handling.length === 0
                 ? t('sla.board.free')
