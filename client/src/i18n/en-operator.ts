@@ -13,7 +13,7 @@ export const enOperator: OperatorMessages = {
     unread: '{{count}} unread',
     waiting: 'Waiting {{time}}',
     handling: 'Handling {{time}}',
-    repeat: 'Repeat caller ({{count}})',
+    repeat: 'Contact no. {{n}}',
     claimedBy: 'Handled by: {{name}}',
     you: 'you',
     claim: 'Claim',

@@ -18,6 +18,7 @@ export const enPhone: PhoneMessages = {
     ready: 'Browser phone ready',
     starting: 'Connecting the phone…',
     off: 'Phone not connected',
+    blocked: 'The phone cannot take calls',
     deskPhone: 'Calls ring your desk phone or SIP device',
     loading: 'Loading the phone settings…',
   },

@@ -12,7 +12,7 @@ export const viOperator = {
     unread: '{{count}} tin chưa đọc',
     waiting: 'Chờ {{time}}',
     handling: 'Xử lý {{time}}',
-    repeat: 'Gọi lại lần {{count}}',
+    repeat: 'Liên hệ lần thứ {{n}}',
     claimedBy: 'Đang xử lý: {{name}}',
     you: 'Bạn',
     claim: 'Nhận',

@@ -17,6 +17,7 @@ export const viPhone = {
     ready: 'Điện thoại trên trình duyệt sẵn sàng',
     starting: 'Đang kết nối điện thoại…',
     off: 'Điện thoại chưa kết nối',
+    blocked: 'Điện thoại chưa nhận được cuộc gọi',
     deskPhone: 'Cuộc gọi đổ chuông ở máy bàn hoặc thiết bị SIP của bạn',
     loading: 'Đang tải cấu hình điện thoại…',
   },
@@ -68,7 +69,7 @@ export const viPhone = {
     dismiss: 'Đóng',
   },
   callback: {
-    badge: 'Gọi lại',
+    badge: 'Cần gọi lại',
     reason: {
       abandoned_ringing: 'Gác máy khi đang đổ chuông',
       abandoned_queue: 'Gác máy khi đang chờ',

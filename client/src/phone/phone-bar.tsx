@@ -19,7 +19,7 @@ export function PhoneBar() {
       <StatusSwitch />
       <div className="phone-line" data-testid="phone-line">
         <span className={`line-dot line-dot--${problem ? 'error' : line}`} aria-hidden="true" />
-        <span>{lineText(phone.mode, line, t)}</span>
+        <span>{problem && phone.mode === 'twilio' ? t('phone.line.blocked') : lineText(phone.mode, line, t)}</span>
         {phone.mode === 'twilio' && !call && (
           <button type="button" className="button button--small button--ghost" aria-expanded={audio} data-testid="phone-audio" onClick={() => setAudio((a) => !a)}>
             {t('phone.call.audio')}

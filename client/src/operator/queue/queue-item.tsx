@@ -57,7 +57,7 @@ export const QueueItem = memo(function QueueItem({ contact: c, me, now, active, 
           {t(CLOCK_TEXT[clock.kind], { time: formatDuration(clock.seconds) })}
         </span>
         {callStatus && <CallStatusPill status={callStatus} />}
-        {c.repeatCount > 0 && <span className="badge badge--repeat">{t('operator.queue.repeat', { count: c.repeatCount })}</span>}
+        {c.repeatCount > 0 && <span className="badge badge--repeat">{t('operator.queue.repeat', { n: c.repeatCount + 1 })}</span>}
       </div>
       {c.callback && c.callback.status === 'open' && <CallbackBadge callback={c.callback} max={maxAttempts} now={now} />}
       <div className="qi-foot">

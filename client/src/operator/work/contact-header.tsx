@@ -24,7 +24,7 @@ export function ContactHeader({ contact: c }: { contact: ContactDetail }) {
         <ChannelIcon channel={c.channel} />
         <strong>{label('channel', c.channel)}</strong>
         <span className="qi-ref">{c.ref}</span>
-        {c.repeatCount > 0 && <span className="badge badge--repeat">{t('operator.queue.repeat', { count: c.repeatCount })}</span>}
+        {c.repeatCount > 0 && <span className="badge badge--repeat">{t('operator.queue.repeat', { n: c.repeatCount + 1 })}</span>}
         {c.training && <TrainingLabel />}
       </div>
       <dl className="contact-facts">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperatorPresence } from '../../../../shared/index.js';
+import { OPERATOR_STATUSES, type OperatorPresence } from '../../../../shared/index.js';
 import { useLabels } from '../../i18n/use-labels.js';
 import { StatusBadge } from '../../phone/status-badge.js';
 import { deskCalls } from '../../operator/desk/socket-calls.js';
@@ -32,7 +32,8 @@ export function BoardPresence() {
   const { t } = useTranslation();
   const { label } = useLabels();
   const people = usePresence();
-  const list = [...(people ?? [])].sort((a, b) => a.handling.length - b.handling.length || a.displayName.localeCompare(b.displayName, 'vi'));
+  // Who can take a call first, then on a call, wrapping up, on a break, offline.
+  const list = [...(people ?? [])].sort((a, b) => OPERATOR_STATUSES.indexOf(a.status) - OPERATOR_STATUSES.indexOf(b.status) || a.displayName.localeCompare(b.displayName, 'vi'));
 
   return (
     <section className="panel sla-panel" aria-labelledby="board-presence-title" data-testid="board-presence">
@@ -49,11 +50,11 @@ export function BoardPresence() {
             <span className="board-presence-name">{p.displayName}</span>
             <span className="muted small">{t(`roles.${p.role}`)}</span>
             <StatusBadge status={p.status} since={p.since} testId={`board-status-${p.userId}`} />
-            <span className="board-presence-load small">
-              {p.handling.length === 0
-                ? t('sla.board.free')
-                : `${t('sla.board.handling', { count: p.handling.length })}: ${p.handling.map((h) => `${h.ref} (${label('channel', h.channel)})`).join(', ')}`}
-            </span>
+            {p.handling.length > 0 && (
+              <span className="board-presence-load small">
+                {`${t('sla.board.handling', { count: p.handling.length })}: ${p.handling.map((h) => `${h.ref} (${label('channel', h.channel)})`).join(', ')}`}
+              </span>
+            )}
           </li>
         ))}
       </ul>
