@@ -139,6 +139,7 @@ describe('browser: a call on Twilio rings in the console, the softphone answers 
     await page.getByTestId('classification-not_relevant').check();
     await page.getByTestId('submit-wrap-up').click();
     await myStatus(page, 'available');
+    await page.getByTestId('call-controls').waitFor({ state: 'detached' }); // the ended call's card goes with the contact
     const stored = await db.query('select status, call_status, answered_by is not null as answered from contacts where id = $1', [id]);
     expect(stored.rows[0]).to.deep.equal({ status: 'closed', call_status: 'completed', answered: true });
   });
@@ -218,8 +219,21 @@ describe('browser: the training line without Twilio — a supervisor places call
     await operator.getByTestId('classification-not_relevant').check();
     await operator.getByTestId('submit-wrap-up').click();
     await myStatus(operator, 'available');
+    await operator.getByTestId('call-controls').waitFor({ state: 'detached' });
     await supervisor.locator(`[data-testid="board-status-${op.id}"][data-status="available"]`).waitFor();
     await supervisor.screenshot({ path: 'test-results/training-board.png', fullPage: true });
+
+    // The missed call, claimed from the queue, opens with its callback panel: ready to ring out from the softphone.
+    await operator.getByTestId(`claim-${second}`).click();
+    const callback = operator.getByTestId('callback-panel');
+    await callback.waitFor();
+    expect(await callback.getByTestId('callback-badge').getAttribute('data-reason')).to.equal('abandoned_queue');
+    expect(await callback.getByTestId('callback-start').isEnabled()).to.equal(true);
+    await operator.screenshot({ path: 'test-results/training-callback.png' });
+    // In English too.
+    await operator.getByRole('button', { name: 'EN', exact: true }).click();
+    await operator.getByText('Training call — no audio').waitFor();
+    expect(await callback.getByTestId('callback-start').innerText()).to.equal('Call back');
     await opContext.close();
   });
 });

@@ -58,6 +58,13 @@ export function PhoneProvider({ children }: { children: ReactNode }) {
     if (held?.answeredAt && !state.call) dispatch({ type: 'restore', contactId: held.id, training: true, connectedAt: Date.parse(held.answeredAt) });
   }, [held?.id, held?.answeredAt, state.call]);
 
+  // An ended call's card goes once its contact is closed (wrapped up) and off this desk.
+  const endedId = state.call?.phase === 'ended' ? state.call.contactId : null;
+  const onDesk = endedId !== null && (endedId in desk.state.queue || endedId in desk.state.details);
+  useEffect(() => {
+    if (endedId !== null && !onDesk) dispatch({ type: 'dismiss' });
+  }, [endedId, onDesk]);
+
   const mine = desk.state.presence.find((p) => p.userId === desk.state.me);
   const own = mine && (!acked || (mine.since ?? '') >= acked.since) ? { status: mine.status, since: mine.since } : (acked ?? { status: 'offline' as const, since: null });
   const call = state.call;
