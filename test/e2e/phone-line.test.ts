@@ -15,7 +15,7 @@ const SOFTPHONE = {
 const CALLER = '+84912345321';
 
 type TwilioLog = [string, ...unknown[]][];
-const deviceLog = (page: Page) => page.evaluate(() => (window as unknown as { __twilio: { log: TwilioLog } }).__twilio.log);
+const deviceLog = (page: Page) => page.evaluate(() => (globalThis as unknown as { __twilio: { log: TwilioLog } }).__twilio.log);
 const phase = (page: Page, p: string) => page.locator(`[data-testid="call-controls"][data-phase="${p}"]`).waitFor();
 const myStatus = (page: Page, s: string) => page.locator(`[data-testid="my-status"][data-status="${s}"]`).waitFor();
 
@@ -51,7 +51,7 @@ describe('browser: a call on Twilio rings in the console, the softphone answers 
     const [created] = (await deviceLog(page)).filter((e) => e[0] === 'new');
     expect(created![1]).to.match(/^op_[0-9a-f]+$/); // the token's identity: opaque, not a name
     // The browser refuses the microphone: the console says so and how to fix it; "Try again" starts the phone anew.
-    await page.evaluate(() => (window as unknown as { __twilio: { error(code: number): void } }).__twilio.error(31401));
+    await page.evaluate(() => (globalThis as unknown as { __twilio: { error(code: number): void } }).__twilio.error(31401));
     const problem = page.getByTestId('phone-problem');
     expect(await problem.getAttribute('data-problem')).to.equal('microphone');
     expect(await problem.innerText()).to.include('Trình duyệt không cho dùng micrô');
@@ -92,7 +92,7 @@ describe('browser: a call on Twilio rings in the console, the softphone answers 
     await phase(page, 'connecting');
 
     // Twilio rings the Device with that leg: it is answered without a second click, and the timer runs.
-    await page.evaluate((sid) => (window as unknown as { __twilio: { incoming(s: string): void } }).__twilio.incoming(sid), legSid);
+    await page.evaluate((sid) => (globalThis as unknown as { __twilio: { incoming(s: string): void } }).__twilio.incoming(sid), legSid);
     await phase(page, 'active');
     expect((await deviceLog(page)).filter((e) => e[0] === 'accept')).to.deep.equal([['accept', legSid]]);
     const timer = () => page.getByTestId('call-timer').innerText();
@@ -111,7 +111,7 @@ describe('browser: a call on Twilio rings in the console, the softphone answers 
     await page.getByTestId('audio-input').selectOption('headset');
     await page.getByTestId('audio-output').selectOption('headset-out');
     // The SDK says the token will expire: the console fetches a fresh one from the server and hands it over.
-    await page.evaluate(() => (window as unknown as { __twilio: { tokenWillExpire(): void } }).__twilio.tokenWillExpire());
+    await page.evaluate(() => (globalThis as unknown as { __twilio: { tokenWillExpire(): void } }).__twilio.tokenWillExpire());
     await until(async () => (await deviceLog(page)).some((e) => e[0] === 'updateToken'), 5000);
     const asked = await deviceLog(page);
     for (const entry of [['mute', true], ['digits', '1'], ['digits', '#'], ['input', 'headset'], ['speaker', 'headset-out'], ['updateToken', created![1]]])
