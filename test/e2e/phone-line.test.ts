@@ -230,7 +230,23 @@ describe('browser: the training line without Twilio — a supervisor places call
     expect(await callback.getByTestId('callback-badge').getAttribute('data-reason')).to.equal('abandoned_queue');
     expect(await callback.getByTestId('callback-start').isEnabled()).to.equal(true);
     await operator.screenshot({ path: 'test-results/training-callback.png' });
-    // In English too.
+
+    // A third call, from the same number: the operator mutes (simulated) and hangs up from the console's own controls.
+    await supervisor.getByTestId('training-place').click();
+    await offer.waitFor({ timeout: 10_000 });
+    expect(await operator.getByTestId('offer-repeat').innerText()).to.equal('Gọi lần thứ 3');
+    const third = Number(await offer.getAttribute('data-contact-id'));
+    await operator.getByTestId('offer-accept').click();
+    await phase(operator, 'active');
+    await operator.getByTestId('call-mute').click();
+    await operator.locator('[data-testid="call-mute"][aria-pressed="true"]').waitFor();
+    await operator.getByTestId('call-hangup').click();
+    await phase(operator, 'ended');
+    await myStatus(operator, 'wrap_up');
+    const ended = await db.query('select call_status, ended_at is not null as ended from contacts where id = $1', [third]);
+    expect(ended.rows[0]).to.deep.equal({ call_status: 'completed', ended: true });
+    // In English too, back on the missed call's tab.
+    await operator.getByTestId(`my-contact-${second}`).click();
     await operator.getByRole('button', { name: 'EN', exact: true }).click();
     await operator.getByText('Training call — no audio').waitFor();
     expect(await callback.getByTestId('callback-start').innerText()).to.equal('Call back');

@@ -23,6 +23,8 @@ export function CallControls({ call }: { call: PhoneCall }) {
   const phaseText = ended ? t('phone.call.ended') : call.phase === 'active' ? t('phone.call.active') : call.kind === 'callback' ? t('phone.call.ringingOut') : t('phone.call.connecting');
   const toggle = (d: Drawer) => setDrawer((cur) => (cur === d ? null : d));
   const audio = phone.softphone?.kind === 'twilio';
+  // A desk phone or SIP device carries the call: mute, keypad and hang-up are on that phone, hold stays here.
+  const here = phone.softphone !== null;
 
   return (
     <div className={`call-controls call-controls--${call.phase}`} data-testid="call-controls" data-phase={call.phase} data-contact-id={call.contactId}>
@@ -39,25 +41,31 @@ export function CallControls({ call }: { call: PhoneCall }) {
       </div>
       {!ended ? (
         <div className="call-buttons">
-          <button type="button" className="button button--small" aria-pressed={call.muted} data-testid="call-mute" onClick={phone.toggleMute}>
-            {call.muted ? t('phone.call.unmute') : t('phone.call.mute')}
-          </button>
+          {here && (
+            <button type="button" className="button button--small" aria-pressed={call.muted} data-testid="call-mute" onClick={phone.toggleMute}>
+              {call.muted ? t('phone.call.unmute') : t('phone.call.mute')}
+            </button>
+          )}
           {call.kind === 'inbound' && (
             <button type="button" className="button button--small" aria-pressed={call.held} data-testid="call-hold" disabled={call.phase !== 'active'} onClick={() => void phone.toggleHold()}>
               {call.held ? t('phone.call.resume') : t('phone.call.hold')}
             </button>
           )}
-          <button type="button" className="button button--small" aria-expanded={drawer === 'keypad'} data-testid="call-keypad" onClick={() => toggle('keypad')}>
-            {t('phone.call.keypad')}
-          </button>
+          {here && (
+            <button type="button" className="button button--small" aria-expanded={drawer === 'keypad'} data-testid="call-keypad" onClick={() => toggle('keypad')}>
+              {t('phone.call.keypad')}
+            </button>
+          )}
           {audio && (
             <button type="button" className="button button--small" aria-expanded={drawer === 'audio'} data-testid="call-audio" onClick={() => toggle('audio')}>
               {t('phone.call.audio')}
             </button>
           )}
-          <button type="button" className="button button--small button--hangup" data-testid="call-hangup" onClick={phone.hangup}>
-            {t('phone.call.hangup')}
-          </button>
+          {here && (
+            <button type="button" className="button button--small button--hangup" data-testid="call-hangup" onClick={phone.hangup}>
+              {t('phone.call.hangup')}
+            </button>
+          )}
         </div>
       ) : (
         <button type="button" className="button button--small button--ghost" data-testid="call-dismiss" onClick={phone.dismiss}>
