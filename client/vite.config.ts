@@ -24,6 +24,8 @@ export default defineConfig({
               test: /[\\/]node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|decimal\.js-light|internmap|es-toolkit|immer|reselect|redux|@reduxjs|react-redux|redux-thunk)[\\/]/,
               priority: 10,
             },
+            // Twilio's Voice SDK: only an operator console with the softphone on loads it (phone/device-seam.ts).
+            { name: 'voice', test: /[\\/]node_modules[\\/](@twilio[\\/]voice-sdk|@twilio[\\/]voice-errors|events|loglevel)[\\/]/, priority: 10 },
             { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
           ],
         },

@@ -1,7 +1,6 @@
 import type { CallStatus, CallType, Channel, Classification, ContactStatus } from './intake.js';
 import type { WrapUpBody } from './schemas/contacts.js';
 import type { CallbackReason, CallbackStatus, OperatorStatus } from './voice.js';
-import type { ClockState } from './sla/sla.js';
 
 /** What every operator console sees of a contact in the queue: no narrative, no identity, a masked number. */
 export interface ContactSummary {
@@ -21,8 +20,21 @@ export interface ContactSummary {
   classification: Classification | null;
   /** A simulated call of the training line (no Twilio): labelled as training wherever it appears. */
   training: boolean;
-  /** A missed call to call back: why, where it stands, attempts made, and its clock (due by, running/breached/met). */
-  callback: { reason: CallbackReason; status: CallbackStatus; attempts: number; dueAt: string | null; clock: ClockState | null } | null;
+  /** A call's facts: answered by an operator, ended (hung up, missed, completed), how long the caller waited. */
+  answeredAt: string | null;
+  endedAt: string | null;
+  waitSeconds: number | null;
+  /** A missed call to call back (reason, attempts, its first-attempt clock); null for every other contact. */
+  callback: CallbackSummary | null;
+}
+
+/** What the queue shows of a callback task: why, how many attempts so far, and its clock (when one runs). */
+export interface CallbackSummary {
+  reason: CallbackReason;
+  status: CallbackStatus;
+  attempts: number;
+  dueAt: string | null;
+  breached: boolean;
 }
 
 export interface ContactMessage {
@@ -48,13 +60,9 @@ export interface RepeatContact {
 export interface ContactDetail extends ContactSummary {
   callerPhone: string | null;
   callerHandle: string | null;
-  endedAt: string | null;
   durationSeconds: number | null;
   /** The call's recording, when there is one (played through GET /api/contacts/:id/recording), and its length. */
   recording: { seconds: number | null } | null;
-  answeredAt: string | null;
-  /** How long the caller waited before an operator answered. */
-  waitSeconds: number | null;
   /** The caller left a voice message (a callback follows). */
   voicemail: boolean;
   draft: Record<string, unknown> | null;

@@ -51,6 +51,8 @@ export type Consent = (typeof CONSENTS)[number];
 /** Twilio call statuses we record (others map onto these). */
 export const CALL_STATUSES = ['queued', 'ringing', 'in-progress', 'completed', 'busy', 'no-answer', 'failed', 'canceled'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
+/** The final ones: once a call has one (or has ended), it is never shown as ringing or in progress again. */
+export const TERMINAL_CALL_STATUSES = ['completed', 'busy', 'no-answer', 'failed', 'canceled'] as const satisfies readonly CallStatus[];
 
 export function ageBandOf(age: number): AgeBand {
   if (age <= 5) return '0-5';

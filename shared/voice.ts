@@ -39,3 +39,19 @@ export interface CallbackView {
   handler: string | null;
   clock: { state: string; dueAt: string; breachedAt: string | null; metAt: string | null } | null;
 }
+
+/** GET /api/voice/config: the line's mode (Twilio or the training line), whether the console has a softphone, timings. */
+export interface VoiceConfigView {
+  mode: 'twilio' | 'training';
+  softphone: boolean;
+  offerTimeoutSeconds: number;
+  wrapUpMaxSeconds: number;
+  callbackMaxAttempts: number;
+}
+
+/** GET /api/voice/token: a short-lived access token of the softphone; the identity is opaque (never a name). */
+export interface VoiceTokenView {
+  token: string;
+  identity: string;
+  expiresAt: string;
+}

@@ -10,6 +10,7 @@ import { AgencyInbox } from './agency/agency-inbox.js';
 import { LoginPage } from './auth/login-page.js';
 import { LandingRedirect, RequireAuth, RequireRole } from './auth/require-auth.js';
 import { OperatorConsole } from './operator/operator-console.js';
+import { TrainingPanel } from './phone/training-panel.js';
 import { AppShell } from './shell/app-shell.js';
 import { SupervisorBoard } from './supervisor/supervisor-board.js';
 
@@ -55,6 +56,7 @@ export function App() {
               <Route path="agencies" element={<AgenciesPage />} />
               <Route path="routing" element={<RoutingPage />} />
               <Route path="sla" element={<SlaPage />} />
+              <Route path="training" element={<TrainingPanel live={false} explainTwilio />} />
             </Route>
           </Route>
           <Route path="*" element={<LandingRedirect />} />

@@ -1,4 +1,4 @@
-import type { Channel, Classification, ContactStatus } from '../intake.js';
+import type { CallStatus, Channel, Classification, ContactStatus } from '../intake.js';
 import type { Priority, ReferralStatus, ReferralTrack } from '../referrals.js';
 import type { SlaPolicyBody } from '../schemas/sla.js';
 import type { ClockKind, ClockState, EscalationLevel, HolidayOverrideKind } from './sla.js';
@@ -84,6 +84,10 @@ export interface BoardContact {
   receivedAt: string;
   claimedAt: string | null;
   operator: string | null;
+  /** A call's status (a terminal one once it ended) and end; a training line's simulated call. */
+  callStatus: CallStatus | null;
+  endedAt: string | null;
+  training: boolean;
 }
 
 export interface SlaBoard {

@@ -20,7 +20,7 @@ describe('the training line: without Twilio, a supervisor places simulated calls
   it('says which line it is, and refuses a softphone token', async () => {
     const op = await v.operator();
     const config = await api(v.app.baseUrl, 'GET', '/api/voice/config', { cookie: op.cookie });
-    expect(config.body).to.deep.equal({ mode: 'training', softphone: false, offerTimeoutSeconds: 15, wrapUpMaxSeconds: 120 });
+    expect(config.body).to.deep.equal({ mode: 'training', softphone: false, offerTimeoutSeconds: 15, wrapUpMaxSeconds: 120, callbackMaxAttempts: 3 });
     expect((await api(v.app.baseUrl, 'GET', '/api/voice/token', { cookie: op.cookie })).status).to.equal(409);
   });
 
@@ -30,6 +30,7 @@ describe('the training line: without Twilio, a supervisor places simulated calls
     const ringing = offered(op);
     const placed = await api(v.app.baseUrl, 'POST', '/api/training/calls', { cookie: supervisor, body: { from: '+84912345999' } });
     expect(placed.status).to.equal(201);
+    expect(placed.body.ref).to.equal(`LH-${String(placed.body.contactId).padStart(6, '0')}`);
     const offer = await ringing;
     expect(offer).to.deep.include({ contactId: placed.body.contactId, training: true });
     const connecting = once<{ training: boolean; operatorCallSid: string | null }>(op.socket, 'call:connecting');
@@ -68,7 +69,31 @@ describe('the training line: without Twilio, a supervisor places simulated calls
     }
   });
 
+  it("tells the consoles a call's facts: when it was answered and ended, how long the caller waited, a missed call's callback", async () => {
+    const op = await v.operator();
+    await op.status('available');
+    const ringing = offered(op);
+    const answered = await api(v.app.baseUrl, 'POST', '/api/training/calls', { cookie: supervisor, body: {} });
+    const offer = await ringing;
+    v.clock.advance(7_000);
+    await op.socket.timeout(5000).emitWithAck('call:accept', { offerId: offer.offerId });
+    const missed = await api(v.app.baseUrl, 'POST', '/api/training/calls', { cookie: supervisor, body: {} });
+    v.clock.advance(20_000);
+    await api(v.app.baseUrl, 'POST', `/api/training/calls/${missed.body.contactId}/hangup`, { cookie: supervisor });
+    const sync: any = await op.socket.timeout(5000).emitWithAck('queue:sync');
+    const byId = (id: number) => sync.data.contacts.find((c: { id: number }) => c.id === id);
+    expect(byId(answered.body.contactId)).to.deep.include({ training: true, waitSeconds: 7, endedAt: null, callback: null, callStatus: 'in-progress' });
+    expect(byId(answered.body.contactId).answeredAt).to.be.a('string');
+    const m = byId(missed.body.contactId);
+    expect(m).to.deep.include({ status: 'queued', callStatus: 'completed', answeredAt: null, training: true });
+    expect(m.endedAt).to.equal(v.clock.now().toISOString());
+    expect(m.callback).to.deep.include({ reason: 'abandoned_queue', status: 'open', attempts: 0 });
+  });
+
   it('lets only supervisors and admins place training calls, and refuses a malformed number naming the field', async () => {
+    const admin = await createTestUser('admin', null, v.scratch.db);
+    const adminCookie = await loginAs(v.app.baseUrl, admin.username, admin.password);
+    expect((await api(v.app.baseUrl, 'GET', '/api/voice/config', { cookie: adminCookie })).body).to.include({ mode: 'training' });
     const op = await v.operator();
     expect((await api(v.app.baseUrl, 'POST', '/api/training/calls', { cookie: op.cookie, body: {} })).status).to.equal(403);
     const bad = await api(v.app.baseUrl, 'POST', '/api/training/calls', { cookie: supervisor, body: { from: '0912' } });

@@ -39,7 +39,8 @@ export async function signedTwilioPost(
  * calls moved or created, conference participants on hold, recordings deleted), plus the recordings' media URL.
  */
 export class FakeTwilioHttp {
-  requests: { method: string; uri: string; data: Record<string, string> }[] = [];
+  /** What the product asked, and what it was answered (e.g. the sid of a call it created). */
+  requests: { method: string; uri: string; data: Record<string, string>; answer?: Record<string, unknown> | null }[] = [];
   failWith: { statusCode: number; code: number } | null = null;
   /** Calls that ended: moving them answers Twilio's 404 (20404). */
   goneCalls = new Set<string>();
@@ -47,10 +48,13 @@ export class FakeTwilioHttp {
   recordings = new Map<string, Buffer>();
 
   async request(opts: { method: string; uri: string; data?: Record<string, string> }) {
-    this.requests.push({ method: opts.method, uri: opts.uri, data: opts.data ?? {} });
+    const seen: (typeof this.requests)[number] = { method: opts.method, uri: opts.uri, data: opts.data ?? {} };
+    this.requests.push(seen);
     if (this.failWith)
       return { statusCode: this.failWith.statusCode, body: { code: this.failWith.code, message: 'refused', status: this.failWith.statusCode }, headers: {} };
-    return this.answer(opts.method.toUpperCase(), opts.uri, opts.data ?? {});
+    const r = this.answer(opts.method.toUpperCase(), opts.uri, opts.data ?? {});
+    seen.answer = r.body as Record<string, unknown> | null;
+    return r;
   }
 
   private answer(method: string, uri: string, data: Record<string, string>) {

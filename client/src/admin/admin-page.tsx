@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { PageHeader } from '../components/page-header.js';
 
-/** Administrator landing page: users, agencies, routing rules and SLA deadlines as tabs. */
+/** Administrator landing page: users, agencies, routing rules, SLA deadlines and the training line as tabs. */
 export function AdminPage() {
   const { t } = useTranslation();
   return (
@@ -20,6 +20,9 @@ export function AdminPage() {
         </NavLink>
         <NavLink to="/admin/sla" className="tab" data-testid="admin-tab-sla">
           {t('sla.nav')}
+        </NavLink>
+        <NavLink to="/admin/training" className="tab" data-testid="admin-tab-training">
+          {t('phone.training.panelTitle')}
         </NavLink>
       </nav>
       <Outlet />

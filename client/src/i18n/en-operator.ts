@@ -13,7 +13,7 @@ export const enOperator: OperatorMessages = {
     unread: '{{count}} unread',
     waiting: 'Waiting {{time}}',
     handling: 'Handling {{time}}',
-    repeat: 'Repeat caller ({{count}})',
+    repeat: 'Contact no. {{n}}',
     claimedBy: 'Handled by: {{name}}',
     you: 'you',
     claim: 'Claim',
@@ -32,7 +32,7 @@ export const enOperator: OperatorMessages = {
     failed: 'Failed',
     canceled: 'Canceled',
   },
-  presence: { title: 'Online now', free: 'Available', nobody: 'Nobody is online yet.' },
+  presence: { title: 'Online now', nobody: 'Nobody is online yet.' },
   intake: {
     open: 'Log a contact manually',
     title: 'Log a contact manually',

@@ -106,7 +106,6 @@ export const enSla: SlaMessages = {
     newEscalation: 'A new escalation needs a supervisor’s decision.',
     presence: 'Operators online',
     presenceEmpty: 'Nobody is online.',
-    free: 'Available',
     handling: 'Handling {{count}} contacts',
   },
   metrics: {

@@ -1,3 +1,4 @@
+import { enPhone } from './en-phone.js';
 import { enOperator } from './en-operator.js';
 import { enReferral } from './en-referral.js';
 import { enRouting } from './en-routing.js';
@@ -112,6 +113,7 @@ export const en: Messages = {
     },
   },
   operator: enOperator,
+  phone: enPhone,
   referral: enReferral,
   supervisor: enSupervisor,
   routing: enRouting,

@@ -7,6 +7,22 @@ import type { ReferralStatus } from '../../../shared/index.js';
  */
 export const viMessages: Record<string, string> = {
   'username is required': 'Cần nhập tên đăng nhập.',
+  // The phone line (server/domain/voice)
+  'finish the call first': 'Hãy kết thúc cuộc gọi trước.',
+  'this call is no longer offered to you': 'Cuộc gọi này không còn dành cho bạn (đã hết thời gian chờ nhận hoặc đã kết thúc).',
+  'another operator already took this call': 'Một tư vấn viên khác đã nhận cuộc gọi này.',
+  'no such call offer': 'Không tìm thấy cuộc gọi đến này.',
+  'this call is not yours': 'Đây không phải cuộc gọi của bạn.',
+  'this call has ended': 'Cuộc gọi đã kết thúc.',
+  'the call is not connected yet': 'Cuộc gọi chưa được kết nối.',
+  'the softphone is not configured (TWILIO_API_KEY_SID, TWILIO_API_KEY_SECRET, TWILIO_TWIML_APP_SID)':
+    'Chưa cấu hình điện thoại trên trình duyệt (TWILIO_API_KEY_SID, TWILIO_API_KEY_SECRET, TWILIO_TWIML_APP_SID).',
+  'the training line runs only without Twilio: calls come in through Twilio here':
+    'Đường dây tập huấn chỉ dùng được khi chưa cấu hình Twilio: ở đây cuộc gọi đến qua Twilio.',
+  'no such training call': 'Không tìm thấy cuộc gọi tập huấn.',
+  'this training call has ended': 'Cuộc gọi tập huấn này đã kết thúc.',
+  'this training call was answered': 'Cuộc gọi tập huấn này đã được nhận.',
+  'from must look like +84912345678': 'Số người gọi phải có dạng +84912345678.',
   'password is required': 'Cần nhập mật khẩu.',
   'display name is required': 'Cần nhập họ tên.',
   'username: 3-64 of a-z 0-9 . _ -': 'Tên đăng nhập gồm 3–64 ký tự a-z, 0-9 và . _ -',

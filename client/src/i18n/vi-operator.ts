@@ -12,7 +12,7 @@ export const viOperator = {
     unread: '{{count}} tin chưa đọc',
     waiting: 'Chờ {{time}}',
     handling: 'Xử lý {{time}}',
-    repeat: 'Gọi lại lần {{count}}',
+    repeat: 'Liên hệ lần thứ {{n}}',
     claimedBy: 'Đang xử lý: {{name}}',
     you: 'Bạn',
     claim: 'Nhận',
@@ -31,7 +31,7 @@ export const viOperator = {
     failed: 'Lỗi cuộc gọi',
     canceled: 'Đã hủy',
   },
-  presence: { title: 'Đang trực tuyến', free: 'Sẵn sàng', nobody: 'Chưa có ai trực tuyến.' },
+  presence: { title: 'Đang trực tuyến', nobody: 'Chưa có ai trực tuyến.' },
   intake: {
     open: 'Ghi nhận liên hệ thủ công',
     title: 'Ghi nhận liên hệ thủ công',

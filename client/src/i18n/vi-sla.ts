@@ -105,7 +105,6 @@ export const viSla = {
     newEscalation: 'Có báo cáo cấp trên mới cần giám sát viên quyết định.',
     presence: 'Tư vấn viên trực tuyến',
     presenceEmpty: 'Không có ai trực tuyến.',
-    free: 'Sẵn sàng',
     handling: 'Đang xử lý {{count}} liên hệ',
   },
   metrics: {

@@ -1,3 +1,4 @@
+import { viPhone } from './vi-phone.js';
 import { viOperator } from './vi-operator.js';
 import { viReferral } from './vi-referral.js';
 import { viRouting } from './vi-routing.js';
@@ -111,6 +112,7 @@ export const vi = {
     },
   },
   operator: viOperator,
+  phone: viPhone,
   referral: viReferral,
   supervisor: viSupervisor,
   routing: viRouting,

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/use-session.js';
 import { Alert } from '../components/alert.js';
 import { PageHeader } from '../components/page-header.js';
+import { OfferPanel } from '../phone/offer-panel.js';
+import { PhoneBar } from '../phone/phone-bar.js';
+import { PhoneProvider } from '../phone/phone-context.js';
 import { DeskProvider, useDesk } from './desk/desk-context.js';
 import { ManualIntakeDialog } from './intake/manual-intake-dialog.js';
 import { PresenceStrip } from './presence-strip.js';
@@ -10,13 +13,15 @@ import { QueuePanel } from './queue/queue-panel.js';
 import { WorkPane } from './work/work-pane.js';
 import './desk.css';
 
-/** The operator's working day: the live queue on the left, the contacts being handled on the right. */
+/** The operator's working day: the phone, the live queue on the left, the contacts being handled on the right. */
 export function OperatorConsole() {
   const { data: user } = useSession();
   if (!user) return null;
   return (
     <DeskProvider me={user.id}>
-      <Desk />
+      <PhoneProvider>
+        <Desk />
+      </PhoneProvider>
     </DeskProvider>
   );
 }
@@ -36,6 +41,8 @@ function Desk() {
           </button>
         }
       />
+      <PhoneBar />
+      <OfferPanel />
       <PresenceStrip />
       {notice && (
         <div className="desk-notice" data-testid="desk-notice" data-kind={notice.kind}>

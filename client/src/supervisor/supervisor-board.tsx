@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../components/alert.js';
 import { PageHeader } from '../components/page-header.js';
+import { TrainingPanel } from '../phone/training-panel.js';
 import { useReferralFeed } from '../referrals/use-referral-feed.js';
 import { AllReferrals } from './all-referrals.js';
 import { FailedJobs } from './failed-jobs.js';
@@ -40,6 +41,7 @@ export function SupervisorBoard() {
           </button>
         </div>
       )}
+      <TrainingPanel live />
       <SlaBoard onOpen={setOpen} />
       <div className="supervisor-grid">
         <SupervisorQueue onOpen={setOpen} />

@@ -1,21 +1,31 @@
-import { sql } from 'kysely';
-import type { CallStatus, Channel, ContactSummary, RepeatContact } from '../../../shared/index.js';
+import { sql, type RawBuilder } from 'kysely';
+import type { CallbackSummary, CallStatus, Channel, ContactSummary, RepeatContact } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
 
 export const contactRef = (id: number) => `LH-${String(id).padStart(6, '0')}`;
+
+/**
+ * The contact's callback task with its first-attempt clock, as one JSON value (null for contacts without one):
+ * a lookup on the unique contact_id, so the queue shows a missed call's reason, attempts and deadline.
+ */
+function callbackOf(contactId: RawBuilder<unknown>) {
+  return sql<CallbackSummary | null>`(select json_build_object('reason', cb.reason, 'status', cb.status, 'attempts', cb.attempts,
+      'dueAt', k.due_at, 'breached', k.breached_at is not null)
+    from callbacks cb left join sla_clocks k on k.callback_id = cb.id and k.kind = 'callback'
+    where cb.contact_id = ${contactId})`;
+}
 
 function summaryQuery(db: Executor) {
   return db
     .selectFrom('contacts as c')
     .leftJoin('users as u', 'u.id', 'c.claimed_by')
-    .leftJoin('callbacks as cb', 'cb.contact_id', 'c.id')
-    .leftJoin('sla_clocks as k', (j) => j.onRef('k.callback_id', '=', 'cb.id').on('k.kind', '=', 'callback'))
-    .select(['cb.reason as callback_reason', 'cb.status as callback_status', 'cb.attempts as callback_attempts', 'k.due_at as callback_due_at', 'k.state as callback_clock', 'c.voicemail'])
+    .select('c.voicemail')
     .select([
       'c.id', 'c.channel', 'c.status', 'c.caller_masked', 'c.received_at', 'c.claimed_at', 'c.claimed_by',
       'u.display_name as claimed_by_name', 'c.call_status', 'c.unread_messages', 'c.classification',
-      'c.caller_phone_hash', 'c.training',
+      'c.caller_phone_hash', 'c.training', 'c.answered_at', 'c.ended_at', 'c.wait_seconds',
     ])
+    .select(callbackOf(sql.ref('c.id')).as('callback'))
     .select((eb) =>
       eb
         .selectFrom('contacts as p')
@@ -44,9 +54,10 @@ export function toSummary(r: SummaryRow): ContactSummary {
     unreadMessages: r.unread_messages,
     classification: r.classification,
     training: r.training,
-    callback: 'callback_reason' in r && r.callback_reason
-      ? { reason: r.callback_reason, status: r.callback_status!, attempts: r.callback_attempts ?? 0, dueAt: iso(r.callback_due_at ?? null), clock: r.callback_clock ?? null }
-      : null,
+    answeredAt: iso(r.answered_at),
+    endedAt: iso(r.ended_at),
+    waitSeconds: r.wait_seconds,
+    callback: r.callback ? { ...r.callback, dueAt: iso(r.callback.dueAt) } : null,
   };
 }
 
@@ -60,6 +71,7 @@ export function summaryReturning(alias: 'contacts' | 'c') {
   return sql`${t}.id, ${t}.channel, ${t}.status, ${t}.caller_masked, ${t}.received_at, ${t}.claimed_at, ${t}.claimed_by,
     (select u.display_name from users u where u.id = ${t}.claimed_by) as claimed_by_name,
     ${t}.call_status, ${t}.unread_messages, ${t}.classification, ${t}.caller_phone_hash, ${t}.training,
+    ${t}.answered_at, ${t}.ended_at, ${t}.wait_seconds, ${callbackOf(sql.raw(`${alias}.id`))} as callback,
     case when ${t}.caller_phone_hash is null then 0 else (
       select count(*)::int from contacts p where p.caller_phone_hash = ${t}.caller_phone_hash and p.received_at < ${t}.received_at
     ) end as repeat_count`;

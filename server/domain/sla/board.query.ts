@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { BoardContact, BoardQuery, BoardReferral, EscalationView, SlaBoard } from '../../../shared/index.js';
+import type { BoardContact, BoardQuery, BoardReferral, CallStatus, EscalationView, SlaBoard } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
 import { NO_TEXT, type TextReader } from '../disclosure/disclosure.js';
 import { contactRef } from '../contacts/contacts.repo.js';
@@ -57,10 +57,11 @@ export async function loadBoard(db: Executor, f: BoardQuery, now: Date, text: Te
 
   const contacts: BoardContact[] = (
     await db.selectFrom('contacts as c').leftJoin('users as u', 'u.id', 'c.claimed_by')
-      .select(['c.id', 'c.channel', 'c.status', 'c.received_at', 'c.claimed_at', 'u.display_name'])
+      .select(['c.id', 'c.channel', 'c.status', 'c.received_at', 'c.claimed_at', 'u.display_name', 'c.call_status', 'c.ended_at', 'c.training'])
       .where('c.status', '<>', 'closed').orderBy('c.received_at').limit(200).execute()
   ).map((c) => ({
     id: c.id, contactRef: contactRef(c.id), channel: c.channel, status: c.status, receivedAt: iso(c.received_at)!, claimedAt: iso(c.claimed_at), operator: c.display_name ?? null,
+    callStatus: (c.call_status as CallStatus | null) ?? null, endedAt: iso(c.ended_at), training: c.training,
   }));
 
   return { generatedAt: now.toISOString(), referrals, contacts, escalations: await openEscalations(db, text, undefined, undefined, f) };

@@ -1,4 +1,4 @@
-import type { CallbackReason } from '../../../shared/index.js';
+import { TERMINAL_CALL_STATUSES, type CallbackReason } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import { createCallbacksService } from '../callbacks/callbacks.service.js';
 import { contactEvents } from '../contacts/contact-events.js';
@@ -11,7 +11,6 @@ import { CallGoneError } from './voice-port.js';
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'realtime' | 'config' | 'log' | 'voice' | 'queues'>;
 
 /** Twilio's final call statuses: once one is recorded, no late "ringing" or "in-progress" replaces it. */
-export const TERMINAL_CALL_STATUSES = ['completed', 'busy', 'no-answer', 'failed', 'canceled'];
 
 /**
  * What happens to a call after it reached the queue, told by Twilio's callbacks (or by the training line): it left the
@@ -105,7 +104,7 @@ export function createCallLifecycle(ctx: Ctx) {
       const c = await byCallSid(p.callSid);
       if (!c) return null;
       if (p.duration != null) await db.updateTable('contacts').set({ duration_seconds: p.duration }).where('id', '=', c.id).execute();
-      if (!p.status || !TERMINAL_CALL_STATUSES.includes(p.status)) return c.id;
+      if (!p.status || !(TERMINAL_CALL_STATUSES as readonly string[]).includes(p.status)) return c.id;
       if (c.answered_at) await desk.callEnded(c.id, clock.now(), p.status);
       else if (!c.ended_at) await missed(c.id, 'abandoned_queue', clock.now());
       return c.id;

@@ -5,6 +5,7 @@ import { only, route, type RouteDef } from '../../http/routes.js';
 import { requestOrigin } from '../../http/session.js';
 import { validate } from '../../http/validate.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { contactRef } from '../contacts/contacts.repo.js';
 import { createIntakeService } from '../contacts/intake.service.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { createCallLifecycle } from './call-lifecycle.js';
@@ -15,6 +16,8 @@ import { voiceAccessToken } from './identity.js';
 export function voiceRoutes(ctx: AppContext): RouteDef[] {
   const hotline = only('operator', 'supervisor');
   const trainers = only('supervisor', 'admin');
+  // Admins read it too: their training panel shows only on the training line.
+  const viewers = only('operator', 'supervisor', 'admin');
   const intake = createIntakeService(ctx);
   const calls = createCallLifecycle(ctx);
   const training = () => {
@@ -28,10 +31,11 @@ export function voiceRoutes(ctx: AppContext): RouteDef[] {
   };
 
   return [
-    route('get', '/voice/config', hotline, async (_req, res) => {
+    route('get', '/voice/config', viewers, async (_req, res) => {
       res.json({
         mode: ctx.voice.mode, softphone: !!ctx.config.softphone && ctx.voice.mode === 'twilio',
         offerTimeoutSeconds: ctx.config.VOICE_OFFER_TIMEOUT_SECONDS, wrapUpMaxSeconds: ctx.config.WRAP_UP_MAX_SECONDS,
+        callbackMaxAttempts: ctx.config.CALLBACK_MAX_ATTEMPTS,
       });
     }),
     route('get', '/voice/token', hotline, async (req, res) => {
@@ -45,7 +49,7 @@ export function voiceRoutes(ctx: AppContext): RouteDef[] {
       const r = await intake.receiveCall({ callSid: sid, from: req.body.from, callStatus: 'ringing', training: true });
       await writeAudit(ctx.db, { actorUserId: req.user!.id, actorRole: req.user!.role, action: 'training.call', entityType: 'contact', entityId: r.id ?? undefined, ...requestOrigin(req) });
       distributorFor(ctx).kick();
-      res.status(201).json({ contactId: r.id });
+      res.status(201).json({ contactId: r.id, ref: r.id == null ? null : contactRef(r.id) });
     }),
     // The simulated caller hangs up: waiting → a missed call (callback); put through → the call ends, wrap-up follows.
     route('post', '/training/calls/:id/hangup', trainers, validate({ params: idParam }), async (req, res) => {

@@ -125,6 +125,13 @@ export function DeskProvider({ me, children }: { me: number; children: ReactNode
     if (known(contactId, message.id)) dispatch({ type: 'messageStatus', contactId, messageId: message.id, status: message.status });
     else fetchMessage(contactId, message.id);
   });
+  // Callbacks changed (an attempt, an outcome, a clock): ids only, so the queue is read again, once for a burst.
+  const resync = useRef(0);
+  useServerEvent('callbacks:changed', () => {
+    window.clearTimeout(resync.current);
+    resync.current = window.setTimeout(() => void syncRef.current(), 300);
+  });
+  useEffect(() => () => window.clearTimeout(resync.current), []);
 
   const claim = useCallback(
     async (contactId: number) => {

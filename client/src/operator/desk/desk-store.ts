@@ -32,8 +32,12 @@ function without<T>(map: Record<number, T>, id: number): Record<number, T> {
 }
 
 export function toSummary(d: ContactDetail): ContactSummary {
-  const { id, ref, channel, status, callerMasked, receivedAt, claimedAt, claimedBy, callStatus, repeatCount, unreadMessages, classification, training, callback } = d;
-  return { id, ref, channel, status, callerMasked, receivedAt, claimedAt, claimedBy, callStatus, repeatCount, unreadMessages, classification, training, callback };
+  const { id, ref, channel, status, callerMasked, receivedAt, claimedAt, claimedBy, callStatus, repeatCount, unreadMessages, classification } = d;
+  const { training, answeredAt, endedAt, waitSeconds, callback } = d;
+  return {
+    id, ref, channel, status, callerMasked, receivedAt, claimedAt, claimedBy, callStatus, repeatCount, unreadMessages, classification,
+    training, answeredAt, endedAt, waitSeconds, callback,
+  };
 }
 
 /** Copies the live fields of a summary (call status, unread count, claim) into a loaded record. */

@@ -1,4 +1,6 @@
-import type { Ack, ContactDetail, ContactMessage, ContactSummary, DraftBody, OperatorPresence, WrapUpInput } from '../../../../shared/index.js';
+import type {
+  Ack, CallbackOutcome, ContactDetail, ContactMessage, ContactSummary, DraftBody, OperatorPresence, SettableStatus, WrapUpInput,
+} from '../../../../shared/index.js';
 import type { ConsoleSocket } from '../../realtime/socket-context.js';
 
 /** An error ack (`{ error: { code, message, fields? } }`), a timeout or "not connected". */
@@ -57,3 +59,19 @@ export function deskCalls(socket: ConsoleSocket | null) {
   };
 }
 export type DeskCalls = ReturnType<typeof deskCalls>;
+
+/** The phone line's calls: the operator's status, offers, hold and hang-up, callbacks. */
+export function phoneCalls(socket: ConsoleSocket | null) {
+  return {
+    status: (status: SettableStatus) => call<OperatorPresence>(() => ready(socket).emitWithAck('operator:status', { status })),
+    accept: (offerId: number) => call<ContactDetail>(() => ready(socket).emitWithAck('call:accept', { offerId })),
+    decline: (offerId: number) => call<{ offerId: number }>(() => ready(socket).emitWithAck('call:decline', { offerId })),
+    hold: (contactId: number, hold: boolean) => call<{ hold: boolean }>(() => ready(socket).emitWithAck('call:hold', { contactId, hold })),
+    hangup: (contactId: number) => call<{ contactId: number }>(() => ready(socket).emitWithAck('call:hangup', { contactId })),
+    startCallback: (contactId: number) =>
+      call<{ attemptId: number; training: boolean }>(() => ready(socket).emitWithAck('callback:start', { contactId })),
+    callbackOutcome: (attemptId: number, outcome: CallbackOutcome) =>
+      call<{ status: string; attempts: number }>(() => ready(socket).emitWithAck('callback:outcome', { attemptId, outcome })),
+  };
+}
+export type PhoneCalls = ReturnType<typeof phoneCalls>;

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../../shared/index.js';
 import { formatDuration, formatTime } from '../../i18n/format.js';
 import { useLabels } from '../../i18n/use-labels.js';
+import { CallbackBadge } from '../../phone/callback-badge.js';
+import { TrainingLabel } from '../../phone/status-badge.js';
+import { queueClock, shownCallStatus } from './call-facts.js';
 import { CallStatusPill } from './call-status-pill.js';
 import { ChannelIcon } from './channel-icon.js';
 
@@ -13,29 +16,34 @@ interface Props {
   active: boolean;
   connected: boolean;
   claiming: boolean;
+  /** Callback attempts before a missed call is given up (the line's configuration). */
+  maxAttempts: number;
   onClaim: (id: number) => void;
   onOpen: (id: number) => void;
 }
 
-const secondsSince = (iso: string, now: number) => (now - new Date(iso).getTime()) / 1000;
+const CLOCK_TEXT = { waiting: 'operator.queue.waiting', waited: 'phone.facts.waited', handling: 'operator.queue.handling' } as const;
 
 /** One open contact: what it is, how long it has waited, and who has it. */
-export const QueueItem = memo(function QueueItem({ contact: c, me, now, active, connected, claiming, onClaim, onOpen }: Props) {
+export const QueueItem = memo(function QueueItem({ contact: c, me, now, active, connected, claiming, maxAttempts, onClaim, onOpen }: Props) {
   const { t } = useTranslation();
   const { label } = useLabels();
   const mine = c.claimedBy?.id === me;
   const other = c.claimedBy !== null && !mine;
   const queued = c.status === 'queued';
-  const waited = secondsSince(queued ? c.receivedAt : (c.claimedAt ?? c.receivedAt), now);
-  const urgency = queued && waited >= 180 ? ' qi-wait--long' : queued && waited >= 60 ? ' qi-wait--warn' : '';
+  const clock = queueClock(c, now);
+  const waiting = clock.kind === 'waiting';
+  const urgency = waiting && clock.seconds >= 180 ? ' qi-wait--long' : waiting && clock.seconds >= 60 ? ' qi-wait--warn' : '';
+  const callStatus = shownCallStatus(c);
   const cls = `queue-item${other ? ' queue-item--other' : ''}${mine ? ' queue-item--mine' : ''}${active ? ' queue-item--active' : ''}`;
 
   return (
-    <li className={cls} data-testid={`queue-item-${c.id}`} data-status={c.status} aria-current={active || undefined}>
+    <li className={cls} data-testid={`queue-item-${c.id}`} data-status={c.status} data-training={c.training} aria-current={active || undefined}>
       <div className="qi-top">
         <ChannelIcon channel={c.channel} />
         <span className="qi-channel">{label('channel', c.channel)}</span>
         <span className="qi-caller">{c.callerMasked ?? t('operator.queue.unknownCaller')}</span>
+        {c.training && <TrainingLabel />}
         {c.unreadMessages > 0 && (
           <span className="badge badge--unread" title={t('operator.queue.unread', { count: c.unreadMessages })}>
             {c.unreadMessages}
@@ -45,12 +53,13 @@ export const QueueItem = memo(function QueueItem({ contact: c, me, now, active, 
       </div>
       <div className="qi-meta">
         <time dateTime={c.receivedAt}>{formatTime(c.receivedAt, false)}</time>
-        <span className={`qi-wait${urgency}`}>
-          {t(queued ? 'operator.queue.waiting' : 'operator.queue.handling', { time: formatDuration(waited) })}
+        <span className={`qi-wait${urgency}`} data-testid="queue-clock" data-kind={clock.kind}>
+          {t(CLOCK_TEXT[clock.kind], { time: formatDuration(clock.seconds) })}
         </span>
-        {c.callStatus && <CallStatusPill status={c.callStatus} />}
-        {c.repeatCount > 0 && <span className="badge badge--repeat">{t('operator.queue.repeat', { count: c.repeatCount })}</span>}
+        {callStatus && <CallStatusPill status={callStatus} />}
+        {c.repeatCount > 0 && <span className="badge badge--repeat">{t('operator.queue.repeat', { n: c.repeatCount + 1 })}</span>}
       </div>
+      {c.callback && c.callback.status === 'open' && <CallbackBadge callback={c.callback} max={maxAttempts} now={now} />}
       <div className="qi-foot">
         <span className="qi-ref">{c.ref}</span>
         {c.claimedBy ? (

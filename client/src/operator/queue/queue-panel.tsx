@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useVoiceConfig } from '../../phone/voice-api.js';
 import { activeContactId } from '../desk/desk-store.js';
 import { useDesk } from '../desk/desk-context.js';
 import { useNow } from '../desk/use-now.js';
@@ -25,6 +26,7 @@ export function QueuePanel() {
   const [order, setOrder] = useState<Order>(storedOrder);
   const [claiming, setClaiming] = useState<number | null>(null);
   const active = activeContactId(state);
+  const maxAttempts = useVoiceConfig().data?.callbackMaxAttempts ?? 3;
 
   const chooseOrder = (o: Order) => {
     setOrder(o);
@@ -73,6 +75,7 @@ export function QueuePanel() {
             active={c.id === active}
             connected={connected}
             claiming={claiming === c.id}
+            maxAttempts={maxAttempts}
             onClaim={onClaim}
             onOpen={activate}
           />

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPLYABLE_CHANNELS } from '../../../../shared/index.js';
+import { CallbackPanel } from '../../phone/callback-panel.js';
 import { activeContactId, myContacts } from '../desk/desk-store.js';
 import { useDesk } from '../desk/desk-context.js';
 import { TriageForm } from '../triage/triage-form.js';
@@ -36,6 +37,7 @@ export function WorkPane() {
       {detail && (
         <div className="work-body" role="tabpanel" id={`work-${detail.id}`} aria-labelledby={`tab-${detail.id}`} data-contact-id={detail.id}>
           <ContactHeader contact={detail} />
+          {detail.callback && <CallbackPanel contact={detail} />}
           <EarlierContacts contacts={detail.earlierContacts} />
           {((REPLYABLE_CHANNELS as readonly string[]).includes(detail.channel) || detail.messages.length > 0) && <Conversation contact={detail} />}
           <TriageForm key={detail.id} contact={detail} />

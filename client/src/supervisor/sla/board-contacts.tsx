@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { BoardContact } from '../../../../shared/index.js';
 import { formatDuration } from '../../i18n/format.js';
 import { useLabels } from '../../i18n/use-labels.js';
+import { CallStatusPill } from '../../operator/queue/call-status-pill.js';
+import { shownCallStatus } from '../../operator/queue/call-facts.js';
+import { TrainingLabel } from '../../phone/status-badge.js';
 import { useSecond } from '../../referrals/clock-tick.js';
 
 /** Contacts still open in the queue, longest waiting first, with who has them. */
@@ -48,14 +51,19 @@ const ContactRow = memo(function ContactRow({ contact: c }: { contact: BoardCont
   const { t } = useTranslation();
   const { label } = useLabels();
   const now = useSecond();
-  const waited = (now - new Date(c.receivedAt).getTime()) / 1000;
+  // A call that ended unanswered (a missed call) waited until it ended; the rest tick.
+  const until = c.endedAt && !c.claimedAt ? Date.parse(c.endedAt) : now;
+  const waited = (until - new Date(c.receivedAt).getTime()) / 1000;
+  const callStatus = shownCallStatus(c);
   return (
-    <tr data-testid={`board-contact-${c.id}`} className={c.claimedAt ? undefined : 'board-contact--waiting'}>
+    <tr data-testid={`board-contact-${c.id}`} data-training={c.training} className={c.claimedAt || c.endedAt ? undefined : 'board-contact--waiting'}>
       <td>
-        <code>{c.contactRef}</code>
+        <code>{c.contactRef}</code> {c.training && <TrainingLabel />}
       </td>
       <td>{label('channel', c.channel)}</td>
-      <td>{label('contactStatus', c.status)}</td>
+      <td>
+        {label('contactStatus', c.status)} {callStatus && <CallStatusPill status={callStatus} />}
+      </td>
       <td className="clock-time">
         <time dateTime={c.receivedAt}>{formatDuration(waited)}</time>
       </td>

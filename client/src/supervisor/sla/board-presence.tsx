@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperatorPresence } from '../../../../shared/index.js';
+import { OPERATOR_STATUSES, type OperatorPresence } from '../../../../shared/index.js';
 import { useLabels } from '../../i18n/use-labels.js';
+import { StatusBadge } from '../../phone/status-badge.js';
 import { deskCalls } from '../../operator/desk/socket-calls.js';
 import { useRealtime, useServerEvent } from '../../realtime/socket-context.js';
 
@@ -26,12 +27,13 @@ function usePresence(): OperatorPresence[] | null {
   return people;
 }
 
-/** Operators and supervisors online, and the contacts each one is handling. */
+/** Operators and supervisors online, their status on the line with the time in it, and the contacts each one handles. */
 export function BoardPresence() {
   const { t } = useTranslation();
   const { label } = useLabels();
   const people = usePresence();
-  const list = [...(people ?? [])].sort((a, b) => a.handling.length - b.handling.length || a.displayName.localeCompare(b.displayName, 'vi'));
+  // Who can take a call first, then on a call, wrapping up, on a break, offline.
+  const list = [...(people ?? [])].sort((a, b) => OPERATOR_STATUSES.indexOf(a.status) - OPERATOR_STATUSES.indexOf(b.status) || a.displayName.localeCompare(b.displayName, 'vi'));
 
   return (
     <section className="panel sla-panel" aria-labelledby="board-presence-title" data-testid="board-presence">
@@ -45,14 +47,14 @@ export function BoardPresence() {
       <ul className="board-presence">
         {list.map((p) => (
           <li key={p.userId} data-testid={`board-presence-${p.userId}`} data-busy={p.handling.length > 0}>
-            <span className={`presence-dot${p.handling.length > 0 ? ' presence-dot--busy' : ''}`} aria-hidden="true" />
             <span className="board-presence-name">{p.displayName}</span>
             <span className="muted small">{t(`roles.${p.role}`)}</span>
-            <span className="board-presence-load small">
-              {p.handling.length === 0
-                ? t('sla.board.free')
-                : `${t('sla.board.handling', { count: p.handling.length })}: ${p.handling.map((h) => `${h.ref} (${label('channel', h.channel)})`).join(', ')}`}
-            </span>
+            <StatusBadge status={p.status} since={p.since} testId={`board-status-${p.userId}`} />
+            {p.handling.length > 0 && (
+              <span className="board-presence-load small">
+                {`${t('sla.board.handling', { count: p.handling.length })}: ${p.handling.map((h) => `${h.ref} (${label('channel', h.channel)})`).join(', ')}`}
+              </span>
+            )}
           </li>
         ))}
       </ul>

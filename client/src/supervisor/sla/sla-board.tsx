@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/alert.js';
 import { formatTime } from '../../i18n/format.js';
 import { useSlaBoard } from './board-api.js';
+import { BoardCallbacks } from '../callbacks/board-callbacks.js';
 import { BoardContacts } from './board-contacts.js';
 import { BoardEscalations } from './board-escalations.js';
 import { BoardFilters, type ProvinceOption } from './board-filters.js';
@@ -17,7 +18,7 @@ const SlaMetricsPanel = lazy(() => import('./sla-metrics.js').then((m) => ({ def
 
 /**
  * The supervisor's live SLA board: open referrals by time left, escalations to decide, the contact queue, who is
- * online, and response-time metrics. Filters are in the URL; events re-read it, the clocks tick in the browser.
+ * online and in which status, missed calls to call back, and response-time metrics. Filters are in the URL; events re-read it, the clocks tick in the browser.
  */
 export function SlaBoard({ onOpen }: { onOpen: (referralId: number) => void }) {
   const { t } = useTranslation();
@@ -61,6 +62,7 @@ export function SlaBoard({ onOpen }: { onOpen: (referralId: number) => void }) {
             <BoardContacts contacts={b.contacts} />
             <BoardPresence />
           </div>
+          <BoardCallbacks />
         </>
       )}
       <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
