@@ -8,7 +8,7 @@ import http from 'node:http';
 import { sql } from 'kysely';
 import { io } from 'socket.io-client';
 import { traffickingWrapUp } from '../test/support/contacts.js';
-import { cleanupBenchEnv, createBenchEnv, createOperators, login, startServer, stopProcess, type BenchEnv } from './lib/env.js';
+import { cleanupBenchEnv, createBenchEnv, createOperators, login, loginAll, startServer, stopProcess, type BenchEnv } from './lib/env.js';
 import { claimedContacts, communesWithOffices, loadRoutingData, startWorkersProcess } from './lib/routing-setup.js';
 import { cpuMeter, now, pct, round } from './lib/stats.js';
 import { createTestAgencyOfficers } from './lib/routing-officers.js';
@@ -48,9 +48,10 @@ async function main() {
     const agencyIds = [...new Set(communes.map((c) => c.agencyId))];
     const officers = await createTestAgencyOfficers(env, agencyIds);
     const arrivals = new Map<string, number>();
+    const officerCookies = await loginAll(env.baseUrl, officers);
     const sockets = await Promise.all(
-      officers.map(async (o) => {
-        const s = io(env.baseUrl, { transports: ['websocket'], extraHeaders: { cookie: await login(env.baseUrl, o.username, o.password) } });
+      officers.map(async (o, i) => {
+        const s = io(env.baseUrl, { transports: ['websocket'], extraHeaders: { cookie: officerCookies[i]! } });
         s.on('referral:created', (r: { contactRef: string }) => arrivals.set(r.contactRef, now()));
         await new Promise((r) => s.once('session:ready', r));
         return s;
@@ -76,6 +77,7 @@ async function main() {
       const sent = new Map<number, number>();
       const serverLatency: number[] = [];
       let errors = 0;
+      const refused: Record<string, number> = {}; // status (or the failure) → count, to tell what the errors were
       const start = now();
       const inflight: Promise<void>[] = [];
       for (let i = 0; i < total; i++) {
@@ -90,8 +92,14 @@ async function main() {
         inflight.push(
           post(agent, `${env.baseUrl}/api/contacts/${id}/wrap-up`, cookie, body).then((status) => {
             serverLatency.push(now() - t0);
-            if (status !== 200) errors++;
-          }, () => void errors++),
+            if (status !== 200) {
+              errors++;
+              refused[status] = (refused[status] ?? 0) + 1;
+            }
+          }, (e: Error) => {
+            errors++;
+            refused[e.message] = (refused[e.message] ?? 0) + 1;
+          }),
         );
       }
       await Promise.all(inflight);
@@ -122,7 +130,7 @@ async function main() {
         select (select count(*)::int from referrals where contact_id = any(${ids})) as referrals,
                (select count(*)::int from notifications n join referrals r on r.id = n.referral_id where r.contact_id = any(${ids})) as alerts`.execute(env.db);
       const row = {
-        rate, sent: total, errors, referrals: stored.rows[0]!.referrals, alertsRecorded: stored.rows[0]!.alerts, missingEvents: missing,
+        rate, sent: total, errors, refused, referrals: stored.rows[0]!.referrals, alertsRecorded: stored.rows[0]!.alerts, missingEvents: missing,
         wrapUpP50Ms: round(pct(serverLatency.sort((a, b) => a - b), 50)), wrapUpP99Ms: round(pct(serverLatency, 99)),
         toAgencyP50Ms: round(pct(lat, 50)), toAgencyP99Ms: round(pct(lat, 99)), toAgencyMaxMs: round(lat[lat.length - 1] ?? NaN),
         cpuPercent, cpuMsPerReferral: Object.fromEntries(['server', 'workers', 'pgServer', 'pgWorkers', 'redis', 'bench'].map((k) => [k, perReferral(cpuPercent[k])])),

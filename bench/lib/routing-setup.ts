@@ -16,6 +16,8 @@ export async function loadRoutingData(db: Database): Promise<void> {
   await importSeed(db, JSON.parse(readFileSync(path.join(SEED_DIR, 'demo-seed.json'), 'utf8')));
   await ensureDefaultRules(db);
   await ensureDefaultSlaPolicies(db);
+  // Autovacuum is off on these machines: the planner needs to know what was just loaded.
+  await sql`analyze agencies, agency_units, users, routing_rules, sla_policies`.execute(db);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { configChanged } from '../../db/config-cache.js';
 import { sql } from 'kysely';
 import type { AgencyBody, AgencyView, ShelterProfile, SupportRegime, UnitDataset } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
@@ -34,6 +35,7 @@ function columns(a: AgencyFields, links: AgencyLinks) {
 }
 
 export async function insertAgencyRow(db: Executor, a: AgencyFields, links: AgencyLinks): Promise<number> {
+  configChanged(); // shelter matching reads agencies through a one-second cache
   const r = await db
     .insertInto('agencies')
     .values(columns(a, links))
@@ -43,6 +45,7 @@ export async function insertAgencyRow(db: Executor, a: AgencyFields, links: Agen
 }
 
 export async function updateAgencyRow(db: Executor, id: number, a: AgencyFields, links: AgencyLinks): Promise<boolean> {
+  configChanged(); // shelter matching reads agencies through a one-second cache
   const res = await db
     .updateTable('agencies')
     .set({ ...columns(a, links), updated_at: new Date() })
@@ -57,6 +60,7 @@ export async function setAgencyParent(db: Executor, id: number, parentId: number
 
 /** Replaces the agency's coverage with exactly these units. */
 export async function replaceAgencyUnits(db: Executor, agencyId: number, unitIds: number[]): Promise<void> {
+  configChanged(); // shelter matching reads agencies through a one-second cache
   await db.deleteFrom('agency_units').where('agency_id', '=', agencyId).execute();
   const unique = [...new Set(unitIds)];
   if (unique.length) await db.insertInto('agency_units').values(unique.map((unit_id) => ({ agency_id: agencyId, unit_id }))).execute();

@@ -14,7 +14,7 @@ const ROLLUPS = ['report_contact_daily', 'report_case_daily', 'report_victim_dai
  */
 export async function refreshRollups(db: Database): Promise<number> {
   return db.transaction().execute(async (tx) => {
-    await sql`select ${LOCK}, set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`.execute(tx);
+    await sql`select ${LOCK}, set_config('jit', 'off', true), set_config('work_mem', '64MB', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(tx);
     const taken = await sql<{ day: string }>`
       with d as (delete from report_dirty_days returning day) select distinct day from d order by day`.execute(tx);
     const days = taken.rows.map((r) => r.day);

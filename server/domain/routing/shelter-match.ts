@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { vnDay, type AgeBand } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
+import { configCache } from '../../db/config-cache.js';
 import { coversOf, distanceKm, type MapUnit } from '../units/unit-cover.js';
 import type { Anchor, CaseVictim } from './evaluate.js';
 import { ANCHOR_ROLE_VI, placeLabel, validOn, type AgencyMatch } from './jurisdiction.js';
@@ -84,8 +85,19 @@ interface Candidate {
   occupancy: number;
 }
 
+const candidates = configCache<string, Candidate[]>();
+
+/**
+ * Active shelters existing on `day` (kept for a second per process, like the rules: under a burst of referrals the
+ * whole list was read again for each; a change of capacity or occupancy counts from the next second, and a shelter
+ * that filled up meanwhile declines and the referral moves on).
+ */
+function shelters(db: Executor, day: string): Promise<Candidate[]> {
+  return candidates.get(db, day, (d) => readShelters(d, day));
+}
+
 /** Active shelters existing on `day`, with their coverage and a point: their seat's, else their most specific covered unit's. */
-async function shelters(db: Executor, day: string): Promise<Candidate[]> {
+async function readShelters(db: Executor, day: string): Promise<Candidate[]> {
   const r = await sql<Candidate>`
     select a.id as agency_id, a.name as agency_name, a.focal_phones,
            coalesce(array_agg(au.unit_id) filter (where au.unit_id is not null), '{}') as unit_ids,

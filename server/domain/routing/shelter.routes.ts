@@ -1,3 +1,4 @@
+import { configChanged } from '../../db/config-cache.js';
 import { idParam, shelterOccupancyBody, type SessionUser } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import type { Executor } from '../../db/database.js';
@@ -29,7 +30,7 @@ export async function setShelterOccupancy(
   if (user.role === 'agency_officer' && user.agencyId !== agencyId)
     throw new ForbiddenError('you may only update your own agency');
   if (user.role !== 'agency_officer' && user.role !== 'admin') throw new ForbiddenError('your role may not do this');
-  return inTransaction(db, async (tx) => {
+  const result = await inTransaction(db, async (tx) => {
     const a = await tx
       .selectFrom('agencies')
       .select(['id', 'name', 'type', 'shelter_capacity', 'shelter_occupancy'])
@@ -49,6 +50,8 @@ export async function setShelterOccupancy(
     });
     return { agencyId, name: a.name, capacity, occupancy, freePlaces: capacity - occupancy };
   });
+  configChanged(); // shelter matching in this process reads the new figure at once (other processes within a second)
+  return result;
 }
 
 /** PUT /agencies/:id/occupancy: the shelter's own officers and administrators. Register under /api. */
