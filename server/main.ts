@@ -15,12 +15,18 @@ await runProcess('hotline111', async (ctx) => {
   }
   const workers = await startWorkers(ctx);
   const server = await startHttpServer(ctx);
-  printBanner(server.url, logins);
+  printBanner(server.url, logins, phoneLine(ctx.voice.mode, !!ctx.config.softphone));
   return [workers, server];
 });
 
-function printBanner(url: string, logins: DemoLogin[]) {
-  const lines = [``, `  hotline111 is running: ${url}`];
+/** Which phone line this is, said at start so nobody mistakes the training line for the real one. */
+function phoneLine(mode: 'twilio' | 'training', softphone: boolean): string {
+  if (mode === 'training') return 'the training line (no Twilio configured): supervisors place simulated calls from their board';
+  return softphone ? 'Twilio, with the console softphone' : 'Twilio, to desk phones and SIP (no softphone: TWILIO_API_KEY_SID… unset)';
+}
+
+function printBanner(url: string, logins: DemoLogin[], line: string) {
+  const lines = [``, `  hotline111 is running: ${url}`, `  Phone line: ${line}`];
   if (logins.length) {
     lines.push(``, `  Demo logins (password "${logins[0]!.password}"):`);
     for (const l of logins) lines.push(`    ${l.username.padEnd(12)} ${l.role.padEnd(15)} ${l.description}`);
