@@ -1,14 +1,12 @@
 import { expect } from 'chai';
 import { sql } from 'kysely';
-import { createDatabase, type Database } from '../../server/db/database.js';
-import { dropDatabase, ensureDatabase } from '../../server/db/ensure-database.js';
+import type { Database } from '../../server/db/database.js';
 import { migrateTo, migrateToLatest } from '../../server/db/migrate.js';
 import { allMigrations } from '../../server/db/migrations/index.js';
-import { createFieldCrypto } from '../../server/domain/crypto/field-crypto.js';
 import { refreshRollups } from '../../server/domain/reports/rollup.js';
 import { resolveScope } from '../../server/domain/reports/scope.js';
 import { victimCounts, type Via } from '../../server/domain/reports/stats.queries.js';
-import { testEnv } from '../support/test-env.js';
+import { migrationDatabase } from '../support/migration-database.js';
 
 /** What operators typed into the free-text box before 0008, and the group each must become (null: unknown). */
 const TYPED: [string | null, string | null][] = [
@@ -22,18 +20,11 @@ const TYPED: [string | null, string | null][] = [
 
 describe('migration 0008: victim ethnicity from free text to GSO codes', function () {
   this.timeout(60_000);
-  const url = () => testEnv().config.DATABASE_URL.replace(/\/([^/]+)$/, '/$1_eth');
-  let db: Database;
-  const crypto = () => createFieldCrypto(testEnv().config.DATA_KEY);
 
-  before(async () => {
-    await ensureDatabase(url());
-    db = createDatabase(url(), { max: 2 });
-  });
-  after(async () => {
-    await db.destroy();
-    await dropDatabase(url());
-  });
+  const m = migrationDatabase('eth');
+  const crypto = m.crypto;
+  let db: Database;
+  before(() => (db = m.db));
 
   it('reads each answer by its names and aliases, leaves the rest unknown, recounts the statistics and refuses free text after', async () => {
     const names = Object.keys(allMigrations(crypto()));

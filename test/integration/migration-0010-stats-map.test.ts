@@ -1,30 +1,21 @@
 import { expect } from 'chai';
 import { sql } from 'kysely';
-import { createDatabase, type Database } from '../../server/db/database.js';
-import { dropDatabase, ensureDatabase } from '../../server/db/ensure-database.js';
+import type { Database } from '../../server/db/database.js';
 import { migrateTo, migrateToLatest } from '../../server/db/migrate.js';
 import { allMigrations } from '../../server/db/migrations/index.js';
-import { createFieldCrypto } from '../../server/domain/crypto/field-crypto.js';
 import { rebuildRollups, refreshRollups } from '../../server/domain/reports/rollup.js';
 import { rebuildUnitMap } from '../../server/domain/units/unit-map.js';
 import { ensureUnits } from '../support/demo-data.js';
-import { testEnv } from '../support/test-env.js';
+import { migrationDatabase } from '../support/migration-database.js';
 import { unitId } from './reports-reform-fixture.js';
 
 describe('migration 0010: the statistics rollups recounted on one map across the reform', function () {
   this.timeout(90_000);
-  const crypto = () => createFieldCrypto(testEnv().config.DATA_KEY);
-  const url = () => testEnv().config.DATABASE_URL.replace(/\/([^/]+)$/, '/$1_m10');
-  let db: Database;
 
-  before(async () => {
-    await ensureDatabase(url());
-    db = createDatabase(url(), { max: 2 });
-  });
-  after(async () => {
-    await db.destroy();
-    await dropDatabase(url());
-  });
+  const m = migrationDatabase('m10');
+  const crypto = m.crypto;
+  let db: Database;
+  before(() => (db = m.db));
 
   const contactsIn = async (areaId: number) => Number((await sql<{ n: number }>`
     select coalesce(sum(n), 0)::int as n from report_contact_daily where area_id = ${areaId}`.execute(db)).rows[0]!.n);

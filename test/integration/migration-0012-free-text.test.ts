@@ -1,10 +1,8 @@
 import { expect } from 'chai';
 import { sql } from 'kysely';
-import { createDatabase, type Database } from '../../server/db/database.js';
-import { dropDatabase, ensureDatabase } from '../../server/db/ensure-database.js';
+import type { Database } from '../../server/db/database.js';
 import { migrateDown, migrateTo, migrateToLatest } from '../../server/db/migrate.js';
-import { createFieldCrypto } from '../../server/domain/crypto/field-crypto.js';
-import { testEnv } from '../support/test-env.js';
+import { migrationDatabase } from '../support/migration-database.js';
 
 /** What people typed before 0012, one text per free-text column (each names a victim, as the attack did). */
 const TYPED = {
@@ -19,17 +17,10 @@ const TYPED = {
 /** Issue 15, finding 2: the rows already stored are encrypted by the migration, with DATA_KEY's field crypto. */
 describe('migration 0012: free text encrypted at rest', function () {
   this.timeout(60_000);
-  const url = () => testEnv().config.DATABASE_URL.replace(/\/([^/]+)$/, '/$1_m12');
-  const crypto = () => createFieldCrypto(testEnv().config.DATA_KEY);
+  const m = migrationDatabase('m12');
+  const crypto = m.crypto;
   let db: Database;
-  before(async () => {
-    await ensureDatabase(url());
-    db = createDatabase(url(), { max: 2 });
-  });
-  after(async () => {
-    await db.destroy();
-    await dropDatabase(url());
-  });
+  before(() => (db = m.db));
 
   async function storeAsBefore(): Promise<{ referralId: number; clockId: number }> {
     const contact = await sql<{ id: number }>`insert into contacts (channel, status, received_at, call_type, classification)
