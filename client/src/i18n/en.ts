@@ -147,6 +147,10 @@ export const en: Messages = {
     filterPlaceholder: 'Search name, role, agency…',
     created: 'User {{name}} created.',
     updated: 'User {{name}} updated.',
+    voiceDevice: 'Where calls ring',
+    voiceDevices: { softphone: 'Softphone in the browser', phone: 'Desk or mobile phone', sip: 'SIP device' },
+    voiceAddress: { phone: 'Number calls ring on', sip: 'SIP address' },
+    voiceAddressHint: { phone: 'International form, like +84241234567.', sip: 'Like sip:agent7@pbx.example.vn' },
   },
   agencies: {
     title: 'Agencies',

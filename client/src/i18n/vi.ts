@@ -146,6 +146,10 @@ export const vi = {
     filterPlaceholder: 'Tìm theo tên, vai trò, cơ quan…',
     created: 'Đã tạo người dùng {{name}}.',
     updated: 'Đã cập nhật người dùng {{name}}.',
+    voiceDevice: 'Nghe cuộc gọi tại',
+    voiceDevices: { softphone: 'Điện thoại trên trình duyệt', phone: 'Điện thoại bàn hoặc di động', sip: 'Thiết bị SIP' },
+    voiceAddress: { phone: 'Số điện thoại nhận cuộc gọi', sip: 'Địa chỉ SIP' },
+    voiceAddressHint: { phone: 'Dạng quốc tế, ví dụ +84241234567.', sip: 'Ví dụ sip:tuvanvien7@pbx.example.vn' },
   },
   agencies: {
     title: 'Cơ quan',

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import type { Role, UserView } from '../../../shared/index.js';
+import type { Role, UserView, VoiceDevice } from '../../../shared/index.js';
 
 export interface NewUserInput {
   username: string;
@@ -9,6 +9,8 @@ export interface NewUserInput {
   agencyId: number | null;
   phone?: string | null;
   locale?: 'vi' | 'en';
+  voiceDevice?: VoiceDevice;
+  voiceAddress?: string | null;
 }
 
 function baseQuery(db: Executor) {
@@ -17,7 +19,7 @@ function baseQuery(db: Executor) {
     .leftJoin('agencies as a', 'a.id', 'u.agency_id')
     .select([
       'u.id', 'u.username', 'u.display_name', 'u.role', 'u.agency_id', 'a.name as agency_name',
-      'u.phone', 'u.locale', 'u.active', 'u.last_login_at',
+      'u.phone', 'u.locale', 'u.voice_device', 'u.voice_address', 'u.active', 'u.last_login_at',
     ]);
 }
 
@@ -33,6 +35,8 @@ function toView(r: Row): UserView {
     agencyName: r.agency_name,
     phone: r.phone,
     locale: r.locale,
+    voiceDevice: r.voice_device,
+    voiceAddress: r.voice_address,
     active: r.active,
     lastLoginAt: r.last_login_at ? new Date(r.last_login_at).toISOString() : null,
   };
@@ -63,6 +67,8 @@ export async function insertUser(db: Executor, u: NewUserInput): Promise<number>
       agency_id: u.agencyId,
       phone: u.phone ?? null,
       locale: u.locale ?? 'vi',
+      voice_device: u.voiceDevice ?? 'softphone',
+      voice_address: u.voiceAddress ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -72,7 +78,11 @@ export async function insertUser(db: Executor, u: NewUserInput): Promise<number>
 export async function updateUserRow(
   db: Executor,
   id: number,
-  u: { displayName: string; role: Role; agencyId: number | null; phone: string | null; locale: 'vi' | 'en'; active: boolean; passwordHash?: string },
+  u: {
+    displayName: string; role: Role; agencyId: number | null; phone: string | null; locale: 'vi' | 'en'; active: boolean; passwordHash?: string;
+    /** Left out (the seed import), the endpoint stays as it is. */
+    voiceDevice?: VoiceDevice; voiceAddress?: string | null;
+  },
 ): Promise<boolean> {
   const res = await db
     .updateTable('users')
@@ -83,6 +93,7 @@ export async function updateUserRow(
       phone: u.phone,
       locale: u.locale,
       active: u.active,
+      ...(u.voiceDevice && { voice_device: u.voiceDevice, voice_address: u.voiceAddress ?? null }),
       updated_at: new Date(),
       ...(u.passwordHash && { password_hash: u.passwordHash }),
     })

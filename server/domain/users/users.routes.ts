@@ -5,6 +5,10 @@ import { requestOrigin } from '../../http/session.js';
 import { validate } from '../../http/validate.js';
 import { createUsersService } from './users.service.js';
 
+/**
+ * Admin user accounts. The create and update bodies carry where an operator's calls ring (voiceDevice, voiceAddress:
+ * shared/schemas/users.ts); call-desk.ts dials it when the operator answers.
+ */
 export function usersRoutes(ctx: AppContext): RouteDef[] {
   const users = createUsersService(ctx);
   const admin = only('admin');

@@ -1,4 +1,4 @@
-import type { CreateUserBody, SessionUser, UpdateUserBody, UserView } from '../../../shared/index.js';
+import type { CreateUserBody, SessionUser, UpdateUserBody, UserView, VoiceDevice } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { deleteUserSessions } from '../auth/sessions.repo.js';
@@ -9,6 +9,14 @@ import type { RequestOrigin } from '../auth/auth.service.js';
 import { findUserIdByUsername, getUser, insertUser, listUsers, updateUserRow } from './users.repo.js';
 
 type Actor = { user: SessionUser; origin: RequestOrigin };
+
+/**
+ * A softphone has no address: one sent with it is dropped, so going back to the softphone clears it. The audit names
+ * the endpoint fields that changed, never the number or SIP address itself.
+ */
+function withEndpoint<T extends { voiceDevice: VoiceDevice; voiceAddress: string | null }>(b: T): T {
+  return { ...b, voiceAddress: b.voiceDevice === 'softphone' ? null : b.voiceAddress };
+}
 
 export function createUsersService(ctx: Pick<AppContext, 'db' | 'realtime'>) {
   const { db } = ctx;
@@ -22,7 +30,8 @@ export function createUsersService(ctx: Pick<AppContext, 'db' | 'realtime'>) {
   return {
     list: () => listUsers(db),
 
-    async create(input: CreateUserBody, actor: Actor): Promise<UserView> {
+    async create(body: CreateUserBody, actor: Actor): Promise<UserView> {
+      const input = withEndpoint(body);
       assertPasswordAllowed(input.password);
       await assertAgency(input.agencyId);
       if (await findUserIdByUsername(db, input.username))
@@ -32,7 +41,7 @@ export function createUsersService(ctx: Pick<AppContext, 'db' | 'realtime'>) {
         const id = await insertUser(tx, { ...input, passwordHash });
         await writeAudit(tx, {
           actorUserId: actor.user.id, actorRole: actor.user.role, action: 'user.create', entityType: 'user', entityId: id,
-          ...actor.origin, details: { role: input.role, agencyId: input.agencyId },
+          ...actor.origin, details: { role: input.role, agencyId: input.agencyId, voiceDevice: input.voiceDevice },
         });
         return id;
       });
@@ -43,7 +52,7 @@ export function createUsersService(ctx: Pick<AppContext, 'db' | 'realtime'>) {
       const before = await getUser(db, id);
       if (!before) throw new NotFoundError('no such user');
       // `active` left out keeps the account as it is: a form that does not show the flag cannot re-enable it.
-      const input = { ...body, active: body.active ?? before.active };
+      const input = withEndpoint({ ...body, active: body.active ?? before.active });
       if (input.password) assertPasswordAllowed(input.password);
       await assertAgency(input.agencyId);
       if (id === actor.user.id && (!input.active || input.role !== 'admin'))

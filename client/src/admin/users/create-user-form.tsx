@@ -27,7 +27,7 @@ export function CreateUserForm({ agencies, onSaved, onCancel }: Props) {
   const [banner, setBanner] = useState<string | null>(null);
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(createUserBody, { error: zodErrorMap }),
-    defaultValues: { username: '', password: '', displayName: '', role: 'operator', agencyId: null, phone: null, locale: 'vi' },
+    defaultValues: { username: '', password: '', displayName: '', role: 'operator', agencyId: null, phone: null, locale: 'vi', voiceDevice: 'softphone', voiceAddress: null },
   });
   const { errors } = form.formState;
 

@@ -36,6 +36,8 @@ export function EditUserForm({ user, agencies, onSaved, onCancel }: Props) {
       agencyId: user.agencyId,
       phone: user.phone,
       locale: user.locale,
+      voiceDevice: user.voiceDevice,
+      voiceAddress: user.voiceAddress,
       active: user.active,
       password: undefined,
     },

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserView } from '../../../../shared/index.js';
+import { takesCalls, type UserView } from '../../../../shared/index.js';
 import type { Columns } from '../../components/data-table.js';
 import { formatDateTime } from '../../i18n/format.js';
 
@@ -12,6 +12,12 @@ export function useUserColumns(onEdit: (u: UserView) => void): Columns<UserView>
       { id: 'displayName', accessorKey: 'displayName', header: t('users.displayName') },
       { id: 'role', accessorFn: (u) => t(`roles.${u.role}`), header: t('users.role') },
       { id: 'agency', accessorFn: (u) => u.agencyName ?? '', header: t('users.agency'), cell: (c) => c.getValue<string>() || t('common.none') },
+      {
+        id: 'voice',
+        accessorFn: (u) => (takesCalls(u.role) ? [t(`users.voiceDevices.${u.voiceDevice}`), u.voiceAddress].filter(Boolean).join(' ') : ''),
+        header: t('users.voiceDevice'),
+        cell: (c) => c.getValue<string>() || t('common.none'),
+      },
       {
         id: 'active',
         accessorFn: (u) => (u.active ? t('common.active') : t('common.inactive')),

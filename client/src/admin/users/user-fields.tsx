@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type AgencyView, type CreateUserBody, type Role } from '../../../../shared/index.js';
+import { ROLES, takesCalls, type AgencyView, type CreateUserBody, type Role, type VoiceDevice } from '../../../../shared/index.js';
 import { describedBy, Field } from '../../components/field.js';
 import { LANGUAGES } from '../../i18n/index.js';
+import { VoiceEndpointFields } from './voice-endpoint-fields.js';
 
 /** Fields that creating and editing a user share. */
 export interface CommonUserInput {
@@ -12,9 +13,11 @@ export interface CommonUserInput {
   agencyId?: number | null;
   phone?: string | null;
   locale?: CreateUserBody['locale'];
+  voiceDevice?: VoiceDevice;
+  voiceAddress?: string | null;
 }
 
-export const USER_FIELD_PATHS = ['username', 'password', 'displayName', 'role', 'agencyId', 'phone', 'locale', 'active'] as const;
+export const USER_FIELD_PATHS = ['username', 'password', 'displayName', 'role', 'agencyId', 'phone', 'locale', 'voiceDevice', 'voiceAddress', 'active'] as const;
 
 const toNullableNumber = (v: unknown) => (v === '' || v == null ? null : Number(v));
 const toNullableString = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : null);
@@ -28,6 +31,11 @@ export function UserFields({ agencies }: { agencies: AgencyView[] }) {
   // Only agency officers belong to an agency: drop the choice when the role changes away.
   useEffect(() => {
     if (role !== 'agency_officer') setValue('agencyId', null);
+    // Only operators and supervisors take calls: others go back to the softphone default.
+    if (!takesCalls(role)) {
+      setValue('voiceDevice', 'softphone');
+      setValue('voiceAddress', null);
+    }
   }, [role, setValue]);
 
   return (
@@ -72,6 +80,7 @@ export function UserFields({ agencies }: { agencies: AgencyView[] }) {
           </select>
         </Field>
       </div>
+      {takesCalls(role) && <VoiceEndpointFields />}
     </>
   );
 }
