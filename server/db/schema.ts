@@ -444,7 +444,28 @@ export interface ReportDirtyDaysTable {
   day: string;
 }
 
+export interface ReferralSmsCodesTable {
+  code: number;
+  referral_id: number;
+  issued_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface SmsCommandsTable {
+  id: Generated<number>;
+  message_sid: string;
+  from_hash: string;
+  command: string;
+  code: number | null;
+  referral_id: number | null;
+  user_id: number | null;
+  outcome: string | null;
+  received_at: Timestamp;
+}
+
 export interface DB {
+  referral_sms_codes: ReferralSmsCodesTable;
+  sms_commands: SmsCommandsTable;
   report_files: ReportFilesTable;
   report_contact_daily: ReportContactDailyTable;
   report_dirty_days: ReportDirtyDaysTable;
