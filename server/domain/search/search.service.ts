@@ -35,6 +35,7 @@ export function createSearchService(ctx: Pick<AppContext, 'db' | 'crypto'>) {
   /** The disclosure decision for each contact of the page, through the one rule (disclosure.ts). */
   async function decisions(viewer: SessionUser, rows: SearchRow[]): Promise<Map<number, Decision>> {
     const out = new Map<number, Decision>();
+    if (!rows.length) return out;
     if (viewer.role !== 'agency_officer') {
       for (const r of rows) out.set(r.id, decide(viewer, { handlerId: r.handler_id, granted: r.granted, referral: null }));
       return out;
