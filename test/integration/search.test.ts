@@ -37,7 +37,7 @@ describe('search: GET /api/search', () => {
     return call.id;
   };
   const search = async (cookie: string, query: Record<string, string | number>) => {
-    const r = await api(app.baseUrl, 'GET', `/api/search?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, { cookie });
+    const r = await api(app.baseUrl, 'GET', `/api/search?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]))}`, { cookie });
     expect(r.status, JSON.stringify(r.body)).to.equal(200);
     return r.body as { results: { contactId: number; ref: string; victimNames: string[] | null; referrals: { agency: { id: number } | null }[]; place: { label: string | null } }[]; more: boolean };
   };
