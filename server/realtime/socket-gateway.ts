@@ -22,7 +22,7 @@ import { guardEvents, sweepSessions } from './socket-session.js';
 import { STREAM_MAXLEN, streamNameFor, streamTrimmer } from './stream-trim.js';
 import { registerContactHandlers } from './contact-handlers.js';
 import { registerReferralHandlers } from './referral-handlers.js';
-import { registerVoiceHandlers } from './voice-handlers.js';
+import { cancelOfflineChecks, registerVoiceHandlers } from './voice-handlers.js';
 import { presenceBroadcaster } from './presence.js';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -116,6 +116,7 @@ export function attachSocketGateway(
 
   const stop = () => {
     presence.stop();
+    cancelOfflineChecks(io);
     stopSweep();
     stopTrim();
   };
