@@ -56,6 +56,10 @@ const schema = z
     TRUST_PROXY: trustProxy,
     /** 'outbox' holds every outbound SMS in the local outbox even with Twilio configured (training, staging). */
     OUTBOUND_SMS: z.enum(['auto', 'outbox']).default('auto'),
+    /** On SIGTERM, requests in flight get this long to finish before their connections are cut. */
+    SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+    /** On SIGTERM, /readyz answers 503 this long before the listener closes, so a load balancer stops sending here first. */
+    SHUTDOWN_READY_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
     JOB_LOCK_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
     /** How often the SLA reconciler rebuilds missing timers from PostgreSQL and fires missed deadlines. */
     SLA_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
