@@ -56,12 +56,17 @@ describe('Redis down: requests answer at once, the outbox routes the case once R
     await scratch?.drop();
   });
 
-  it('wraps up, takes a call and says 503 to a login within 2 s; /readyz says Redis is down; the case is routed after', async () => {
+  /** A claimed call of a fresh operator: what a wrap-up needs. */
+  async function claimedCall() {
     const op = await createTestUser('operator', null, scratch.db);
     const cookie = await loginAs(base, op.username, op.password);
     const call = await incomingCall(base, undefined, scratch.db);
     expect((await api(base, 'POST', `/api/contacts/${call.id}/claim`, { cookie })).status).to.equal(200);
+    return { op, cookie, call };
+  }
 
+  it('wraps up, takes a call and says 503 to a login within 2 s; /readyz says Redis is down; the case is routed after', async () => {
+    const { op, cookie, call } = await claimedCall();
     await redisServer.down();
 
     const wrapUp = await timed(() => api(base, 'POST', `/api/contacts/${call.id}/wrap-up`, { cookie, body: traffickingWrapUp(IN_VI_XUYEN) }));
@@ -88,5 +93,24 @@ describe('Redis down: requests answer at once, the outbox routes the case once R
     await until(async () => (await referralsOf(server as never, call.id)).length > 0, 60_000);
     expect((await api(base, 'GET', '/readyz')).status).to.equal(200);
     expect((await api(base, 'POST', '/api/auth/login', { body: { username: op.username, password: op.password } })).status).to.equal(200);
+  });
+
+  it('does the same when Redis hangs (connected, answering nothing): the command timeout bounds every wait', async () => {
+    const { op, cookie, call } = await claimedCall();
+    redisServer.freeze(true);
+    try {
+      const wrapUp = await timed(() => api(base, 'POST', `/api/contacts/${call.id}/wrap-up`, { cookie, body: traffickingWrapUp(IN_VI_XUYEN) }));
+      expect(wrapUp.r.status, JSON.stringify(wrapUp.r.body)).to.equal(200);
+      expect(wrapUp.ms, 'wrap-up').to.be.below(2000);
+      const login = await timed(() => api(base, 'POST', '/api/auth/login', { body: { username: op.username, password: op.password } }));
+      expect(login.r.status).to.equal(503);
+      expect(login.ms, 'login').to.be.below(2000);
+      const ready = await timed(() => api(base, 'GET', '/readyz'));
+      expect(ready.r.body).to.include({ status: 'not_ready', postgres: 'ok' });
+      expect(ready.ms, '/readyz').to.be.below(2500);
+    } finally {
+      redisServer.freeze(false);
+    }
+    await until(async () => (await referralsOf(server as never, call.id)).length > 0, 60_000);
   });
 });

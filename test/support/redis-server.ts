@@ -27,9 +27,11 @@ function accepts(port: number): Promise<boolean> {
 /**
  * A Redis server of this test's own (the machine's redis-server binary, nothing on disk), for tests that must
  * FLUSHALL or kill Redis without touching the rest of the run. `down()` stops it (an outage) and `up()` starts it
- * again, empty, on the same port.
+ * again, empty, on the same port; `freeze(true)` makes it hang (connected, answering nothing), `freeze(false)` resumes.
  */
-export async function privateRedisServer(): Promise<{ url: string; client: Redis; down(): Promise<void>; up(): Promise<void>; stop(): Promise<void> }> {
+export async function privateRedisServer(): Promise<{
+  url: string; client: Redis; down(): Promise<void>; up(): Promise<void>; freeze(on: boolean): void; stop(): Promise<void>;
+}> {
   const port = await freePort();
   let child: ChildProcess | null = null;
   const url = `redis://127.0.0.1:${port}`;
@@ -64,8 +66,10 @@ export async function privateRedisServer(): Promise<{ url: string; client: Redis
     client,
     down,
     up,
+    freeze: (on) => void child?.kill(on ? 'SIGSTOP' : 'SIGCONT'),
     async stop() {
       process.off('exit', kill);
+      child?.kill('SIGCONT');
       client.disconnect();
       await down();
     },
