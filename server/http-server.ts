@@ -57,7 +57,7 @@ export async function startHttpServer(
       live.stop();
       // Closes every engine.io transport: the client sees "transport close", which it reconnects after (the
       // console's socket keeps socket.io's default reconnection), through the load balancer to a node still up.
-      void io.close();
+      io.close().catch((e) => ctx.log.warn(`shutdown: socket.io: ${(e as Error).message}`));
       const { drained: clean, cut } = await drained;
       if (!clean) ctx.log.warn(`shutdown: ${cut} request(s) still running after ${ctx.config.SHUTDOWN_DRAIN_SECONDS} s were cut`);
     },
