@@ -33,6 +33,8 @@ export function createQueues(redis: Redis, prefix: string): Queues {
     connection, prefix,
     defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 3600, count: 1000 }, removeOnFail: false },
   });
+  // Without a listener BullMQ prints every refused reconnection; the client reconnects on its own, /readyz reports it.
+  for (const q of [routing, notify, maintenance, sla, reports]) q.on('error', () => {});
   return {
     routing,
     notify,

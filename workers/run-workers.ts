@@ -9,6 +9,7 @@ import { reportsProcessor } from './processors/reports.js';
 import { markFailed } from '../server/domain/reports/reports.repo.js';
 import { createSmsSender, type SmsSender } from '../server/domain/notifications/sms-sender.js';
 import { createStreamsEmitterNotifier } from '../server/realtime/publisher.js';
+import { waitingRedis } from '../server/bootstrap/redis-clients.js';
 
 export interface RunningWorkers {
   close(): Promise<void>;
@@ -16,7 +17,9 @@ export interface RunningWorkers {
 
 /** Starts every BullMQ worker of this process and the repeatable housekeeping schedules. */
 export async function startWorkers(ctx: Omit<AppContext, 'realtime'>, opts: { sender?: SmsSender } = {}): Promise<RunningWorkers> {
-  const connection = ctx.redis as unknown as ConnectionOptions;
+  // Workers block on Redis and must wait across its outages: a connection of their own (ctx.redis fails fast).
+  const workerRedis = waitingRedis(ctx.redis);
+  const connection = workerRedis as unknown as ConnectionOptions;
   const prefix = ctx.config.REDIS_PREFIX;
 
   await ensureSchedulers(ctx, { force: true });
@@ -62,6 +65,7 @@ export async function startWorkers(ctx: Omit<AppContext, 'realtime'>, opts: { se
     async close() {
       clearInterval(watchdog);
       await Promise.all(workers.map((w) => w.close()));
+      workerRedis.disconnect();
     },
   };
 }

@@ -24,6 +24,7 @@ import { registerContactHandlers } from './contact-handlers.js';
 import { registerReferralHandlers } from './referral-handlers.js';
 import { cancelOfflineChecks, registerVoiceHandlers } from './voice-handlers.js';
 import { presenceBroadcaster } from './presence.js';
+import { waitingRedis } from '../bootstrap/redis-clients.js';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
@@ -58,8 +59,8 @@ export function attachSocketGateway(
 ): { io: IoServer; presenceChanged: () => void; stop: () => void } {
   // The adapter appends every broadcast to the Redis stream (XADD) before delivering it locally. Its own connection
   // auto-pipelines, so the XADDs of one event-loop turn (see socketNotifier) travel in one write.
-  const adapterRedis = ctx.redis.duplicate({ enableAutoPipelining: true });
-  adapterRedis.on('error', () => {}); // reconnects on its own, like ctx.redis
+  // It waits for Redis across an outage (ctx.redis fails fast): its reading clients are duplicates of it, blocked in XREAD.
+  const adapterRedis = waitingRedis(ctx.redis, { enableAutoPipelining: true });
   httpServer.once('close', () => adapterRedis.disconnect());
   const stream = streamNameFor(ctx.config.REDIS_PREFIX);
   const io: IoServer = new Server(httpServer, {
