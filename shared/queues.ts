@@ -23,7 +23,11 @@ const stamp = (at: Date) => at.getTime().toString(36);
 export const JOB_IDS = {
   routing: (contactId: number, requestedAt: Date) => `route-${contactId}-${stamp(requestedAt)}`,
   notify: (notificationId: number, createdAt: Date) => `notify-${notificationId}-${stamp(createdAt)}`,
-  /** One timer per 100 ms bucket in which some clock has its next event: clocks due together share it. */
+  /**
+   * One timer per 100 ms bucket in which some clock has its next event: clocks due together share it. An instant,
+   * not a row: a tick fires whatever PostgreSQL says is due, and the reconciler fires what is overdue and rebuilds
+   * missing timers, so a restore needs nothing more (a completed tick is removed at once, its id free again).
+   */
   slaTick: (bucketMs: number) => `sla-tick-${bucketMs}`,
   report: (reportId: number, createdAt: Date) => `report-${reportId}-${stamp(createdAt)}`,
 };
