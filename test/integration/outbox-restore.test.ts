@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import { Worker } from 'bullmq';
 import { sql } from 'kysely';
+import { QUEUES } from '../../shared/index.js';
 import { insertNotification } from '../../server/domain/notifications/notifications.repo.js';
 import { MAX_ROUTING_SENDS, relayRoutingRequests } from '../../server/domain/routing/routing-outbox.js';
 import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
@@ -114,9 +116,16 @@ describe('outbox after a database restore (Redis kept)', function () {
       purpose: 'referral_alert', channel: 'sms', toEnc: app.ctx.crypto.encrypt('+84912345678'), toMasked: '•••• 678', bodyEnc: app.ctx.crypto.encrypt('x'), at: new Date(Date.now() - 20 * 60_000),
     });
 
+    // An earlier send of it failed for good (out of attempts).
+    const jobId = await routingJobIdOf(scratch.db, contactId!);
+    await app.ctx.queues.routing.add('route', { contactId: contactId! }, { jobId: `${jobId}-boom`, attempts: 1 });
+    const failing = new Worker(QUEUES.routing, async () => { throw new Error('boom'); }, { connection: app.ctx.redis as never, prefix: app.ctx.config.REDIS_PREFIX });
+    await until(async () => (await app.ctx.queues.routing.getJobState(`${jobId}-boom`)) === 'failed');
+    await failing.close();
+
     const r = await api(app.baseUrl, 'GET', '/api/supervisor/failed-jobs', { cookie });
     expect(r.status).to.equal(200);
-    const jobId = await routingJobIdOf(scratch.db, contactId!);
+    expect(r.body.jobs.find((j: any) => j.id === `${jobId}-boom`)).to.deep.include({ queue: 'routing', failedReason: 'boom' });
     const stuck = r.body.jobs.find((j: any) => j.queue === 'routing' && j.id === jobId);
     expect(stuck).to.deep.include({ name: 'route', data: { contactId }, stuck: true, retryable: true, attemptsMade: MAX_ROUTING_SENDS });
     expect(stuck.failedReason).to.match(/^case not routed 2\d min after the wrap-up; the relay gave up after 10 sends: retry it; its job is missing from Redis \(last error: Connection is closed\.\)$/);
@@ -134,7 +143,9 @@ describe('outbox after a database restore (Redis kept)', function () {
     try {
       await until(() => allRouted([contactId!]), 30_000);
       const after = await api(app.baseUrl, 'GET', '/api/supervisor/failed-jobs', { cookie });
+      // Routed: neither the stuck request nor its earlier failure needs anyone now (the failed job stays in Redis).
       expect(after.body.jobs.filter((j: any) => j.data?.contactId === contactId)).to.have.length(0);
+      expect(await app.ctx.queues.routing.getJobState(`${jobId}-boom`)).to.equal('failed');
     } finally {
       await workers.close();
     }

@@ -7,7 +7,7 @@ import { validate } from '../../http/validate.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { NotFoundError } from '../errors.js';
 import { resendRoutingRequest } from '../routing/routing-outbox.js';
-import { stuckRequests } from './stuck-requests.js';
+import { resolvedFailures, stuckRequests } from './stuck-requests.js';
 
 const QUEUE_NAMES = ['routing', 'notify', 'reports'] as const;
 const jobParams = z.object({ queue: z.enum(QUEUE_NAMES), id: trimmedText(100).pipe(z.string().min(1)) });
@@ -20,15 +20,17 @@ export function failedJobsRoutes(ctx: AppContext): RouteDef[] {
   const queues = { routing: ctx.queues.routing, notify: ctx.queues.notify, reports: ctx.queues.reports };
   return [
     route('get', '/supervisor/failed-jobs', only('supervisor'), async (_req, res) => {
-      const jobs = [];
+      const failed = [];
       for (const name of QUEUE_NAMES) {
         for (const j of await queues[name].getFailed(0, 199)) {
           // Job data holds ids only (never victim data), so it is safe to show.
-          jobs.push({ queue: name, id: j.id, name: j.name, data: j.data, failedReason: j.failedReason, attemptsMade: j.attemptsMade, failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null });
+          failed.push({ queue: name, id: j.id, name: j.name, data: j.data, failedReason: j.failedReason, attemptsMade: j.attemptsMade, failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null });
         }
       }
+      const resolved = await resolvedFailures(ctx.db, failed);
+      const jobs: object[] = failed.filter((j) => !resolved.has(`${j.queue}/${j.id}`));
       // A stuck request whose last job failed is listed once, as that failed job.
-      const listed = new Set(jobs.map((j) => `${j.queue}/${j.id}`));
+      const listed = new Set(failed.map((j) => `${j.queue}/${j.id}`));
       for (const s of await stuckRequests(ctx)) if (!listed.has(`${s.queue}/${s.id}`)) jobs.push(s);
       res.json({ jobs });
     }),

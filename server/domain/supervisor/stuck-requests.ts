@@ -64,3 +64,24 @@ async function entry(
   const job = state === 'unknown' ? 'its job is missing from Redis' : `its job is ${state}`;
   return { queue: name, id, name: jobName, data, failedReason: `${what}; ${job}${lastError ? ` (last error: ${lastError})` : ''}`, attemptsMade: attempts, failedAt: at.toISOString(), stuck: true, retryable: name === 'routing' };
 }
+
+/**
+ * Of failed routing and notification jobs, those whose row is done by now: the relay sent the request again and it
+ * went through (or a supervisor's retry did). Their failure is resolved, so the list shows only what still needs
+ * someone. (A notification that failed for good has status 'failed', not done: it stays listed.)
+ */
+export async function resolvedFailures(db: AppContext['db'], jobs: { queue: string; id?: string; data: Record<string, unknown> }[]): Promise<Set<string>> {
+  const ids = (queue: string, key: string) => jobs.filter((j) => j.queue === queue).map((j) => Number(j.data?.[key])).filter((n) => Number.isSafeInteger(n) && n > 0);
+  const [contacts, notifications] = [ids('routing', 'contactId'), ids('notify', 'notificationId')];
+  const routed = contacts.length
+    ? new Set((await db.selectFrom('routing_requests').select('contact_id').where('contact_id', 'in', contacts).where('routed_at', 'is not', null).execute()).map((r) => r.contact_id))
+    : new Set<number>();
+  const sent = notifications.length
+    ? new Set((await db.selectFrom('notifications').select('id').where('id', 'in', notifications).where('status', 'in', ['sent', 'delivered', 'outbox']).execute()).map((r) => r.id))
+    : new Set<number>();
+  return new Set(
+    jobs
+      .filter((j) => (j.queue === 'routing' && routed.has(Number(j.data?.contactId))) || (j.queue === 'notify' && sent.has(Number(j.data?.notificationId))))
+      .map((j) => `${j.queue}/${j.id}`),
+  );
+}
