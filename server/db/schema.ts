@@ -318,6 +318,8 @@ export interface RoutingRequestsTable {
   attempts: ColumnType<number, number | undefined, number>;
   last_error: string | null;
   routed_at: NullableTimestamp;
+  /** The job the relay last sent it as; null: its first send (JOB_IDS.routing). */
+  job_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface NotificationsTable {
@@ -335,6 +337,8 @@ export interface NotificationsTable {
   referral_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The job the relay last sent it as; null: its first send (JOB_IDS.notify). */
+  job_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export type NotificationStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'outbox';
 
@@ -437,6 +441,8 @@ export interface ReportFilesTable {
   created_at: Timestamp;
   started_at: NullableTimestamp;
   finished_at: NullableTimestamp;
+  /** The job the relay last sent it as; null: its first send (JOB_IDS.report). */
+  job_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReportContactDailyTable {

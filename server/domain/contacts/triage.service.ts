@@ -102,7 +102,7 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
         throw new ConflictError('this contact is no longer yours');
       }
       // Best effort now; the scheduled relay sends whatever this misses.
-      if (routed) await enqueueRoutingRequest(ctx, id).catch((e) => ctx.log.warn(`routing relay for contact ${id} deferred: ${(e as Error).message}`));
+      if (routed) await enqueueRoutingRequest(ctx, id, now).catch((e) => ctx.log.warn(`routing relay for contact ${id} deferred: ${(e as Error).message}`));
       events.announce(summary, false);
       await desk.wrapUpDone(id, actor.user.id);
       return summary;
