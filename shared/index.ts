@@ -37,3 +37,5 @@ export * from './reports/labels.js';
 export * from './reports/area-labels.js';
 export * from './schemas/reports.js';
 export * from './time.js';
+export * from './audit.js';
+export * from './schemas/audit.js';
