@@ -5,6 +5,7 @@ import { enRouting } from './en-routing.js';
 import { enSla } from './en-sla.js';
 import { enStats } from './en-stats.js';
 import { enSupervisor } from './en-supervisor.js';
+import { enAudit } from './en-audit.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -116,6 +117,7 @@ export const en: Messages = {
   phone: enPhone,
   referral: enReferral,
   supervisor: enSupervisor,
+  audit: enAudit,
   routing: enRouting,
   sla: enSla,
   stats: enStats,

@@ -5,6 +5,7 @@ import { viRouting } from './vi-routing.js';
 import { viSla } from './vi-sla.js';
 import { viStats } from './vi-stats.js';
 import { viSupervisor } from './vi-supervisor.js';
+import { viAudit } from './vi-audit.js';
 /** Vietnamese: the default language of the console. en.ts must have the same shape (checked by its type). */
 export const vi = {
   app: {
@@ -115,6 +116,7 @@ export const vi = {
   phone: viPhone,
   referral: viReferral,
   supervisor: viSupervisor,
+  audit: viAudit,
   routing: viRouting,
   sla: viSla,
   stats: viStats,
