@@ -31,15 +31,19 @@ function matching(db: Database, f: AuditFilters, cursor: Cursor | undefined, lim
   return q;
 }
 
-/** One page: the matching entries with who did it and the agency's name, and the cursor of the next page. */
-export async function auditPage(db: Database, f: AuditFilters, cursor: Cursor | undefined, limit: number): Promise<AuditPage> {
-  const rows = await db.selectFrom(matching(db, f, cursor, limit + 1).as('p'))
+/** The statement of one page (one more row than asked, to know whether another page follows); bench:audit explains it. */
+export function auditPageQuery(db: Database, f: AuditFilters, cursor: Cursor | undefined, limit: number) {
+  return db.selectFrom(matching(db, f, cursor, limit + 1).as('p'))
     .leftJoin('users as u', 'u.id', 'p.actor_user_id')
     .leftJoin('agencies as ag', 'ag.id', 'p.agency_id')
     .selectAll('p')
     .select(['u.display_name', 'u.username', 'ag.name as agency_name'])
-    .orderBy('p.at_text', 'desc').orderBy('p.id', 'desc')
-    .execute();
+    .orderBy('p.at_text', 'desc').orderBy('p.id', 'desc');
+}
+
+/** One page: the matching entries with who did it and the agency's name, and the cursor of the next page. */
+export async function auditPage(db: Database, f: AuditFilters, cursor: Cursor | undefined, limit: number): Promise<AuditPage> {
+  const rows = await auditPageQuery(db, f, cursor, limit).execute();
   const more = rows.length > limit;
   const entries = rows.slice(0, limit).map((r): AuditEntryView => ({
     id: Number(r.id),
