@@ -1,9 +1,9 @@
 /**
  * `npm run bench:audit`: the audit viewer at scale. Loads 2,000,000 audit entries (generate_series, one statement a
- * chunk) for 300 people, 60 agencies and 200,000 cases over a year into a throwaway database, runs ANALYZE, then
- * times the viewer's own page query (server/domain/audit/audit-query.ts) for each filter, deep pages followed by
- * cursor, and a 100,000-row CSV export; and checks with EXPLAIN that each filter's page is an index scan (no
- * sequential scan of the log). Prints figures as it goes; the last line is one JSON object.
+ * chunk, in time order as the product appends them) for 300 people, 60 agencies and 200,000 cases over a year into
+ * a throwaway database, runs ANALYZE, then times the viewer's own page query (server/domain/audit/audit-query.ts)
+ * for each filter, deep pages followed by cursor, and a 100,000-row CSV export; and checks with EXPLAIN that each
+ * filter's page is an index scan (no sequential scan of the log). Prints figures as it goes; the last line is one JSON object.
  * Knobs: BENCH_AUDIT_ROWS (2,000,000), BENCH_ROUNDS (40 a filter), BENCH_DEEP_PAGES (100).
  */
 import { CompiledQuery, sql } from 'kysely';
@@ -59,7 +59,8 @@ async function seed(db: Database) {
              case when x.action like 'referral.%' then x.agency else x.actor_agency end,
              '{}'::jsonb
       from (
-        select now() - random() * interval '365 days' as at,
+        -- Appended in time order, as the product writes (a second's jitter): a year, oldest first.
+        select now() - interval '365 days' + (g::float8 / ${ROWS}) * interval '365 days' + random() * interval '1 second' as at,
                u.ids[1 + ((g * 7919) % cardinality(u.ids))::int] as actor,
                u.roles[1 + ((g * 7919) % cardinality(u.ids))::int] as role,
                u.ags[1 + ((g * 7919) % cardinality(u.ids))::int] as actor_agency,
