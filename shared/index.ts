@@ -39,3 +39,5 @@ export * from './schemas/reports.js';
 export * from './schemas/search.js';
 export type * from './search-views.js';
 export * from './time.js';
+export * from './audit.js';
+export * from './schemas/audit.js';

@@ -123,6 +123,9 @@ export interface AuditLogTable {
   ip: string | null;
   user_agent: string | null;
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  /** The case and the agency the entry concerns, derived at insert by the database (0016). */
+  contact_id: ColumnType<number | null, number | null | undefined, never>;
+  agency_id: ColumnType<number | null, number | null | undefined, never>;
 }
 
 export interface ContactsTable {

@@ -6,6 +6,7 @@ import { enSla } from './en-sla.js';
 import { enStats } from './en-stats.js';
 import { enSearch } from './en-search.js';
 import { enSupervisor } from './en-supervisor.js';
+import { enAudit } from './en-audit.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -117,6 +118,7 @@ export const en: Messages = {
   phone: enPhone,
   referral: enReferral,
   supervisor: enSupervisor,
+  audit: enAudit,
   routing: enRouting,
   sla: enSla,
   stats: enStats,

@@ -6,6 +6,7 @@ import { viSla } from './vi-sla.js';
 import { viStats } from './vi-stats.js';
 import { viSearch } from './vi-search.js';
 import { viSupervisor } from './vi-supervisor.js';
+import { viAudit } from './vi-audit.js';
 /** Vietnamese: the default language of the console. en.ts must have the same shape (checked by its type). */
 export const vi = {
   app: {
@@ -116,6 +117,7 @@ export const vi = {
   phone: viPhone,
   referral: viReferral,
   supervisor: viSupervisor,
+  audit: viAudit,
   routing: viRouting,
   sla: viSla,
   stats: viStats,
