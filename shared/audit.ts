@@ -41,6 +41,8 @@ export const AUDIT_ACTION_LABELS = {
   'report.request': { vi: 'Yêu cầu báo cáo định kỳ', en: 'Requested a report' },
   'report.download': { vi: 'Tải báo cáo', en: 'Downloaded a report' },
   'export.htcds': { vi: 'Xuất dữ liệu ẩn danh (HTCDS)', en: 'De-identified export (HTCDS)' },
+  'search.performed': { vi: 'Tìm kiếm ca', en: 'Searched cases' },
+  'sms_command.refused': { vi: 'Từ chối lệnh SMS', en: 'Refused an SMS command' },
   'audit.viewed': { vi: 'Xem nhật ký truy cập', en: 'Read the audit log' },
   'audit.exported': { vi: 'Xuất nhật ký truy cập', en: 'Exported the audit log' },
   'user.create': { vi: 'Tạo tài khoản', en: 'Created an account' },
