@@ -55,7 +55,8 @@ export async function connectServices(
   }
 
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: (n) => Math.min(n * 200, 2000) });
-  redis.on('error', () => {}); // reconnects on its own; /readyz reports the outage
+  let redisError: unknown = null; // ECONNREFUSED and the like: clearer than the connect's own "Connection is closed."
+  redis.on('error', (e) => void (redisError ??= e)); // reconnects on its own; /readyz reports the outage
   try {
     await Promise.race([
       redis.connect(),
@@ -65,7 +66,7 @@ export async function connectServices(
   } catch (err) {
     redis.disconnect();
     await db.destroy();
-    throw new ServiceUnavailableError(`Redis is not reachable at ${where(config.REDIS_URL)} (${reason(err)}): ${HOW_TO_START.redis}`);
+    throw new ServiceUnavailableError(`Redis is not reachable at ${where(config.REDIS_URL)} (${reason(redisError ?? err)}): ${HOW_TO_START.redis}`);
   }
 
   if (opts.migrate) {
