@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppContext } from './app-context.js';
 import { createApp } from './app.js';
+import { handleWithRequestId } from './http/request-log.js';
 import { twilioWebhooks } from './webhooks/twilio-webhooks.js';
 import { createAuthService } from './domain/auth/auth.service.js';
 import { attachSocketGateway, lateNotifier, socketNotifier, type IoServer } from './realtime/socket-gateway.js';
@@ -22,9 +23,11 @@ export async function startHttpServer(
   const ctx: AppContext = { ...base, realtime: notifier };
   const app = createApp(ctx, opts);
   const webhooks = twilioWebhooks(ctx);
-  const httpServer = createServer((req, res) => {
-    if (!webhooks.handle(req, res)) app(req, res);
-  });
+  const httpServer = createServer((req, res) =>
+    handleWithRequestId(ctx.log, req, res, () => {
+      if (!webhooks.handle(req, res)) app(req, res);
+    }),
+  );
   const { io, presenceChanged, stop } = attachSocketGateway(httpServer, ctx, createAuthService(ctx));
   const live = socketNotifier(io, presenceChanged);
   notifier.bind(live);
