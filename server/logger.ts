@@ -45,7 +45,7 @@ export function createLogger(role: string, opts: { level?: LogLevel; silent?: bo
     base: { role, pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) }, // "level":"warn", readable by people and by grep
-    mixin: () => context.getStore() ?? {},
+    mixin: () => ({ ...context.getStore() }), // a copy: pino merges the line's own fields into what this returns
     redact: { paths: REDACT, censor: '[redacted]' },
   };
   return opts.destination ? pino(options, opts.destination) : pino(options);
