@@ -1,6 +1,6 @@
 /**
  * `npm run bench:ingest`: signed Twilio voice and SMS webhooks at a rising rate into a real server process, with 50
- * operator consoles connected over Socket.IO. Each step runs 60 s; the run stops at the first step with any error,
+ * operator consoles (BENCH_CONSOLES, spread over child processes) connected over Socket.IO. Each step runs 60 s; the run stops at the first step with any error,
  * any lost contact or event, or a p99 over target. The last line printed is one JSON object of the figures.
  * Only 127.0.0.1 is contacted; the database and Redis keys are created for the run and removed after it.
  * See bench/README.md.
@@ -9,7 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { sql } from 'kysely';
 import { Consoles } from './lib/consoles-client.js';
 import { storedForStep, totals } from './lib/correlate.js';
-import { cleanupBenchEnv, createBenchEnv, createOperators, login, startServer, stopProcess, type BenchEnv } from './lib/env.js';
+import { cleanupBenchEnv, createBenchEnv, createOperators, loginAll, startServer, stopProcess, type BenchEnv } from './lib/env.js';
 import { WebhookLoad } from './lib/load.js';
 import { describeStep, judgeStep, TARGET, type StepFigures } from './lib/report.js';
 import { cpuMeter, rssMb } from './lib/stats.js';
@@ -18,7 +18,7 @@ import { isWarnOrError } from './lib/log-lines.js';
 const RATES = (process.env.BENCH_RATES ?? '100,175,250,500,750,1000,1250,1500').split(',').map(Number);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 60);
 const BUDGET_SECONDS = Number(process.env.BENCH_BUDGET_SECONDS ?? 600);
-const CONSOLES = Number(process.env.BENCH_CONSOLES ?? 50); // fewer only to diagnose; the figures are for 50
+const CONSOLES = Number(process.env.BENCH_CONSOLES ?? 50);
 
 const started = Date.now();
 const elapsed = () => (Date.now() - started) / 1000;
@@ -31,7 +31,7 @@ function cleanup(): Promise<void> {
   cleaning ??= (async () => {
     parts.load?.close();
     parts.consoles?.close();
-    await stopProcess(parts.consoles?.child, 3000);
+    await Promise.all((parts.consoles?.children ?? []).map((c) => stopProcess(c, 3000)));
     await stopProcess(parts.server);
     if (parts.env) await cleanupBenchEnv(parts.env).catch((e: Error) => log(`cleanup failed: ${e.message}`));
   })();
@@ -60,12 +60,10 @@ async function run() {
     const server = (parts.server = await startServer(env, (line) => {
       if (isWarnOrError(line) && serverLogProblems++ < 10) log(`[server] ${line}`);
     }));
-    const cookies: string[] = [];
-    for (let i = 0; i < users.length; i += 5)
-      cookies.push(...(await Promise.all(users.slice(i, i + 5).map((u) => login(env.baseUrl, u.username, u.password)))));
-    const consoles = (parts.consoles = new Consoles());
+    const cookies = await loginAll(env.baseUrl, users);
+    const consoles = (parts.consoles = new Consoles(CONSOLES));
     await consoles.connect(env.baseUrl, cookies);
-    log(`${CONSOLES} operator consoles connected; steps of ${STEP_SECONDS} s at ${RATES.join(' → ')} webhooks/s`);
+    log(`${CONSOLES} operator consoles connected from ${consoles.children.length} processes; steps of ${STEP_SECONDS} s at ${RATES.join(' → ')} webhooks/s`);
 
     const load = (parts.load = new WebhookLoad({ port: env.port, publicBaseUrl: env.publicBaseUrl, authToken: env.twilio.authToken }));
     // Warm-up, not reported: V8 optimises the hot path and connections open (the first seconds run several times slower).
@@ -76,7 +74,7 @@ async function run() {
     const backendPids = async () =>
       (await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and application_name = 'hotline111-server'`.execute(env.db)).rows.map((r) => r.pid);
     let pgPids: number[] = [];
-    const cpu = cpuMeter(() => ({ server: [server.pid!], consoles: [consoles.child.pid!], generator: [process.pid], postgres: pgPids }));
+    const cpu = cpuMeter(() => ({ server: [server.pid!], ...consoles.cpuGroups(), generator: [process.pid], postgres: pgPids }));
     for (const rate of RATES) {
       if (elapsed() + STEP_SECONDS + 25 > BUDGET_SECONDS) {
         log(`stopping before ${rate}/s: the run would exceed ${BUDGET_SECONDS} s`);

@@ -78,6 +78,8 @@ const schema = z
     WRAP_UP_MAX_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
     /** Recordings are deleted from Twilio this many days after the call (0: kept). */
     RECORDING_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(365),
+    /** How long the code in an alert SMS lets a focal point answer it (NHAN/TUCHOI/HOTRO <code>). */
+    SMS_CODE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(72),
     CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
     /** A missed call's first callback attempt is due within this many minutes (its SLA clock). */
     CALLBACK_FIRST_ATTEMPT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),

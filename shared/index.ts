@@ -36,4 +36,6 @@ export * from './reports/htcds.js';
 export * from './reports/labels.js';
 export * from './reports/area-labels.js';
 export * from './schemas/reports.js';
+export * from './schemas/search.js';
+export type * from './search-views.js';
 export * from './time.js';

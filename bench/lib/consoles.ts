@@ -1,11 +1,14 @@
 /**
- * Child process of `npm run bench:ingest`: the 50 operator consoles (real socket.io-client connections with the
- * session cookie), kept off the load generator's event loop. Records every queue change ('contacts:changed') as it arrives
- * and, when asked, matches them against what the generator sent (key = contact id × 1024 + unread count).
+ * Child process of `npm run bench:ingest`: a share of the operator consoles (real socket.io-client connections with
+ * the session cookie), kept off the load generator's event loop; the parent spreads the consoles over several of these
+ * so that no one process bounds what is measured. Records every queue change ('contacts:changed') as it arrives and,
+ * when asked, matches them against what the generator sent (key = contact id × 1024 + unread count). Latencies go back
+ * as histograms, which the parent merges.
  */
 import { io, type Socket } from 'socket.io-client';
 import type { ContactChange, ContactSummary } from '../../shared/index.js';
-import { eventKey, now, pct } from './stats.js';
+import { addSample, emptyHistogram, type Histogram } from './latency-histogram.js';
+import { eventKey, now } from './stats.js';
 
 export type ConsoleRequest =
   | { type: 'connect'; baseUrl: string; cookies: string[] }
@@ -19,11 +22,10 @@ export interface ConsoleStats {
   duplicates: number;
   unexpected: number;
   disconnects: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
+  /** Generator's send → console. */
+  latency: Histogram;
   /** Server's receivedAt → console, for new contacts only (excludes the HTTP request's own time). */
-  fromAcceptedP99Ms: number;
+  fromAccepted: Histogram;
 }
 
 let sockets: Socket[] = [];
@@ -33,16 +35,17 @@ let len = 0;
 let keys = new Float64Array(cap);
 let times = new Float64Array(cap);
 let accepted = new Float64Array(cap);
-let consoleOf = new Uint8Array(cap);
+// Up to 65,535 consoles per process (a Uint8Array wrapped around at 256: consoles 256 and up looked silent).
+let consoleOf = new Uint16Array(cap);
 
 function record(consoleIdx: number, s: ContactSummary, created: boolean) {
   if (len === cap) {
     cap *= 2;
-    const grow = <T extends Float64Array | Uint8Array>(a: T, make: (n: number) => T) => { const b = make(cap); b.set(a); return b; };
+    const grow = <T extends Float64Array | Uint16Array>(a: T, make: (n: number) => T) => { const b = make(cap); b.set(a); return b; };
     keys = grow(keys, (n) => new Float64Array(n));
     times = grow(times, (n) => new Float64Array(n));
     accepted = grow(accepted, (n) => new Float64Array(n));
-    consoleOf = grow(consoleOf, (n) => new Uint8Array(n));
+    consoleOf = grow(consoleOf, (n) => new Uint16Array(n));
   }
   times[len] = now();
   keys[len] = eventKey(s.id, s.unreadMessages);
@@ -77,8 +80,8 @@ async function collect(expectedKeys: Float64Array, sentAt: Float64Array, waitMs:
   const index = new Map<number, number>();
   expectedKeys.forEach((k, i) => index.set(k, i));
   const seen = new Uint8Array(n * consoles);
-  const lat = new Float64Array(n * consoles);
-  const fromAccepted: number[] = [];
+  const latency = emptyHistogram();
+  const fromAccepted = emptyHistogram();
   let matched = 0, duplicates = 0, unexpected = 0, processed = 0;
   const drain = () => {
     for (; processed < len; processed++) {
@@ -87,8 +90,9 @@ async function collect(expectedKeys: Float64Array, sentAt: Float64Array, waitMs:
       const slot = i * consoles + consoleOf[processed]!;
       if (seen[slot]) { duplicates++; continue; }
       seen[slot] = 1;
-      lat[matched++] = times[processed]! - sentAt[i]!;
-      if (!Number.isNaN(accepted[processed]!)) fromAccepted.push(times[processed]! - accepted[processed]!);
+      matched++;
+      addSample(latency, times[processed]! - sentAt[i]!);
+      if (!Number.isNaN(accepted[processed]!)) addSample(fromAccepted, times[processed]! - accepted[processed]!);
     }
   };
   const deadline = now() + waitMs;
@@ -98,8 +102,6 @@ async function collect(expectedKeys: Float64Array, sentAt: Float64Array, waitMs:
     for (let i = 0; i < n; i++) if (!seen[i * consoles + c]) { consolesMissingSome++; break; }
   }
   len = 0; // the next step starts from an empty record
-  const sorted = lat.subarray(0, matched).sort();
-  fromAccepted.sort((a, b) => a - b);
   return {
     expectedEvents: n * consoles,
     missingEvents: n * consoles - matched,
@@ -107,10 +109,8 @@ async function collect(expectedKeys: Float64Array, sentAt: Float64Array, waitMs:
     duplicates,
     unexpected,
     disconnects,
-    p50Ms: pct(sorted, 50),
-    p99Ms: pct(sorted, 99),
-    maxMs: pct(sorted, 100),
-    fromAcceptedP99Ms: pct(fromAccepted, 99),
+    latency,
+    fromAccepted,
   };
 }
 

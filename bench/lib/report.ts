@@ -1,4 +1,4 @@
-import type { ConsoleStats } from './consoles.js';
+import type { ConsoleFigures } from './consoles-client.js';
 import type { Stored } from './correlate.js';
 import type { StepLoad } from './load.js';
 import { pct, round } from './stats.js';
@@ -31,7 +31,7 @@ export interface StepFigures {
 export function judgeStep(p: {
   step: StepLoad;
   stored: Stored;
-  consoles: ConsoleStats;
+  consoles: ConsoleFigures;
   dbMismatch: string | null;
   serverLogProblems: number;
   cpuPercent: Record<string, number>;

@@ -20,6 +20,8 @@ const STATS_ROLES = ['supervisor', 'agency_officer'] as const;
 
 // Statistics and its charts are loaded when opened, not by every console.
 const StatsPage = lazy(() => import('./stats/stats-page.js').then((m) => ({ default: m.StatsPage })));
+const SearchPage = lazy(() => import('./search/search-page.js').then((m) => ({ default: m.SearchPage })));
+const CasePage = lazy(() => import('./search/case-page.js').then((m) => ({ default: m.CasePage })));
 const ReportPrintPage = lazy(() => import('./stats/report-print-page.js').then((m) => ({ default: m.ReportPrintPage })));
 
 function Loading({ children }: { children: ReactNode }) {
@@ -40,6 +42,8 @@ export function App() {
           {/* Supervisors take calls too when the queue is long. */}
           <Route element={<RequireRole role={DESK_ROLES} />}>
             <Route path="/operator" element={<OperatorConsole />} />
+            <Route path="/search" element={<Loading><SearchPage /></Loading>} />
+            <Route path="/cases/:id" element={<Loading><CasePage /></Loading>} />
           </Route>
           <Route element={<RequireRole role="supervisor" />}>
             <Route path="/supervisor" element={<SupervisorBoard />} />

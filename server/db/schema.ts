@@ -278,6 +278,8 @@ export interface ContactVictimsTable {
   id: Generated<number>;
   contact_id: number;
   position: number;
+  /** The victim's name, encrypted (field-crypto); its blind index is victim_name_index. */
+  name_enc: string | null;
   sex: string;
   age: number | null;
   age_band: string | null;
@@ -286,6 +288,13 @@ export interface ContactVictimsTable {
   /** ISO 3166-1 alpha-2, validated against the list by the schema (shared/country-codes.ts). */
   nationality: string | null;
   under18: boolean | null;
+}
+
+/** The blind index of victims' names: one keyed hash per folded word (server/domain/search/name-index.ts). */
+export interface VictimNameIndexTable {
+  token_hash: string;
+  victim_id: number;
+  contact_id: number;
 }
 
 export interface ContactMessagesTable {
@@ -444,7 +453,28 @@ export interface ReportDirtyDaysTable {
   day: string;
 }
 
+export interface ReferralSmsCodesTable {
+  code: number;
+  referral_id: number;
+  issued_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface SmsCommandsTable {
+  id: Generated<number>;
+  message_sid: string;
+  from_hash: string;
+  command: string;
+  code: number | null;
+  referral_id: number | null;
+  user_id: number | null;
+  outcome: string | null;
+  received_at: Timestamp;
+}
+
 export interface DB {
+  referral_sms_codes: ReferralSmsCodesTable;
+  sms_commands: SmsCommandsTable;
   report_files: ReportFilesTable;
   report_contact_daily: ReportContactDailyTable;
   report_dirty_days: ReportDirtyDaysTable;
@@ -464,6 +494,7 @@ export interface DB {
   referral_support: ReferralSupportTable;
   contacts: ContactsTable;
   contact_victims: ContactVictimsTable;
+  victim_name_index: VictimNameIndexTable;
   contact_messages: ContactMessagesTable;
   routing_requests: RoutingRequestsTable;
   notifications: NotificationsTable;

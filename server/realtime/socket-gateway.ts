@@ -30,6 +30,13 @@ export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterS
 
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
+/**
+ * Socket.IO's heartbeat (its defaults, stated because the load balancer depends on them): a ping every 25 s, and a
+ * console that has not answered within 20 s more is gone. A long-poll request is held up to one interval, so a
+ * proxy's idle timeouts must exceed pingInterval + pingTimeout (deploy/haproxy.cfg: 60 s).
+ */
+export const SOCKET_HEARTBEAT = { pingInterval: 25_000, pingTimeout: 20_000 } as const;
+
 /** Rooms a user joins by role: least privilege, so an agency officer never hears the operators' queue. */
 export function roomsFor(user: SessionUser): string[] {
   const byRole: Record<Role, string[]> = {
@@ -58,6 +65,7 @@ export function attachSocketGateway(
   const stream = streamNameFor(ctx.config.REDIS_PREFIX);
   const io: IoServer = new Server(httpServer, {
     serveClient: false,
+    ...SOCKET_HEARTBEAT,
     cors: { origin: false },
     // A page of another site may not open a socket on our cookie (the API refuses its requests the same way).
     allowRequest: (req, fn) => {

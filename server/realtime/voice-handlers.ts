@@ -38,7 +38,9 @@ export function registerVoiceHandlers(io: IoServer, socket: ServerSocket, ctx: A
 
   if (!HOTLINE.includes(me.role as 'operator')) return;
   void resendRingingOffer(socket, ctx);
-  socket.on('disconnect', () => {
+  socket.on('disconnect', (reason) => {
+    // This node is stopping: the console reconnects to another node, so its operator is not going offline.
+    if (reason === 'server shutting down') return;
     setTimeout(() => void goOfflineIfGone(io, ctx, me.id).catch((e) => ctx.log.error(`operator offline check: ${(e as Error).message}`)), OFFLINE_AFTER_MS).unref();
   });
 }

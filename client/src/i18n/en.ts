@@ -4,6 +4,7 @@ import { enReferral } from './en-referral.js';
 import { enRouting } from './en-routing.js';
 import { enSla } from './en-sla.js';
 import { enStats } from './en-stats.js';
+import { enSearch } from './en-search.js';
 import { enSupervisor } from './en-supervisor.js';
 import type { Messages } from './vi.js';
 
@@ -119,6 +120,7 @@ export const en: Messages = {
   routing: enRouting,
   sla: enSla,
   stats: enStats,
+  search: enSearch,
   admin: {
     title: 'Administration',
     intro: 'Manage users, the agencies that receive referrals, the areas they cover, and the routing rules.',

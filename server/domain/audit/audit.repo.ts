@@ -33,11 +33,13 @@ export async function writeAudit(db: Executor, e: AuditEntry): Promise<void> {
 
 /**
  * The same entry as an INSERT … SELECT, written once for each row of `source`: a CTE of a larger statement, so the
- * entry exists exactly when that statement's change happened (contacts/wrap-up-write.ts).
+ * entry exists exactly when that statement's change happened (contacts/wrap-up-write.ts). With `entityIdColumn`, the
+ * entity id is read from that column of `source` (a row the statement itself inserts, whose id is not yet known).
  */
-export function auditInsertFor(e: AuditEntry, source: string) {
+export function auditInsertFor(e: AuditEntry, source: string, opts: { entityIdColumn?: string } = {}) {
   const r = auditRow(e);
+  const entityId = opts.entityIdColumn ? sql`${sql.ref(`${source}.${opts.entityIdColumn}`)}::text` : sql`${r.entity_id}`;
   return sql`insert into audit_log (actor_user_id, actor_role, action, entity_type, entity_id, ip, user_agent, details)
-    select ${r.actor_user_id}, ${r.actor_role}, ${r.action}, ${r.entity_type}, ${r.entity_id}, ${r.ip}, ${r.user_agent}, ${r.details}::jsonb
+    select ${r.actor_user_id}, ${r.actor_role}, ${r.action}, ${r.entity_type}, ${entityId}, ${r.ip}, ${r.user_agent}, ${r.details}::jsonb
     from ${sql.table(source)}`;
 }

@@ -1,4 +1,4 @@
-import type { ContactDetail, WrapUpBody } from '../../../shared/index.js';
+import type { ContactDetail, ContactMessage, ContactSummary, RepeatContact, WrapUpBody } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import { earlierContacts, getSummary, type ContactRow } from './contacts.repo.js';
@@ -17,6 +17,7 @@ async function storedWrapUp(db: Executor, crypto: FieldCrypto, row: ContactRow):
     purposes: row.purposes as WrapUpBody['purposes'],
     indicators: row.indicators as WrapUpBody['indicators'],
     victims: victims.map((v) => ({
+      name: crypto.decryptNullable(v.name_enc),
       sex: v.sex as WrapUpBody['victims'][number]['sex'],
       age: v.age,
       ageBand: v.age_band as WrapUpBody['victims'][number]['ageBand'],
@@ -40,11 +41,28 @@ async function storedWrapUp(db: Executor, crypto: FieldCrypto, row: ContactRow):
   };
 }
 
+/** What a detail adds to the contact's row, read separately (or known already, for a contact just created). */
+export interface DetailParts {
+  summary: ContactSummary;
+  wrapUp: WrapUpBody | null;
+  messages: ContactMessage[];
+  earlierContacts: RepeatContact[];
+}
+
 /** The full, decrypted record for someone allowed to see it (the caller audits the view). */
 export async function contactDetail(db: Executor, crypto: FieldCrypto, row: ContactRow): Promise<ContactDetail> {
-  const summary = (await getSummary(db, row.id))!;
+  return detailFrom(crypto, row, {
+    summary: (await getSummary(db, row.id))!,
+    wrapUp: await storedWrapUp(db, crypto, row),
+    messages: await listMessages(db, crypto, row.id),
+    earlierContacts: row.caller_phone_hash ? await earlierContacts(db, row.caller_phone_hash, row.id) : [],
+  });
+}
+
+/** Assembles the detail from the row and its parts, decrypting the row's own fields. */
+export function detailFrom(crypto: FieldCrypto, row: ContactRow, parts: DetailParts): ContactDetail {
   return {
-    ...summary,
+    ...parts.summary,
     callerPhone: crypto.decryptNullable(row.caller_phone_enc),
     callerHandle: crypto.decryptNullable(row.caller_handle_enc),
     endedAt: row.ended_at ? new Date(row.ended_at).toISOString() : null,
@@ -56,9 +74,9 @@ export async function contactDetail(db: Executor, crypto: FieldCrypto, row: Cont
     voicemail: row.voicemail,
     draft: row.draft_enc ? (JSON.parse(crypto.decrypt(row.draft_enc)) as Record<string, unknown>) : null,
     draftVersion: row.draft_version,
-    wrapUp: await storedWrapUp(db, crypto, row),
+    wrapUp: parts.wrapUp,
     callType: row.call_type,
-    messages: await listMessages(db, crypto, row.id),
-    earlierContacts: row.caller_phone_hash ? await earlierContacts(db, row.caller_phone_hash, row.id) : [],
+    messages: parts.messages,
+    earlierContacts: parts.earlierContacts,
   };
 }

@@ -22,8 +22,7 @@ export function contactsRoutes(ctx: AppContext): RouteDef[] {
       res.json({ contacts: await listOpenSummaries(ctx.db) });
     }),
     route('post', '/contacts', hotline, validate({ body: manualIntakeBody }), async (req, res) => {
-      const contactId = await intake.manualIntake(req.body, req.user!, requestOrigin(req));
-      res.status(201).json({ contact: await triage.open(contactId, actor(req)) });
+      res.status(201).json({ contact: await intake.manualIntake(req.body, req.user!, requestOrigin(req)) });
     }),
     route('get', '/contacts/:id', hotline, validate({ params: idParam }), async (req, res) => {
       res.json({ contact: await triage.open(id(req), actor(req)) });

@@ -1,14 +1,15 @@
 import { sql } from 'kysely';
-import type { CallStatus, ContactMessage, ManualIntakeBody, SessionUser } from '../../../shared/index.js';
+import type { CallStatus, ContactDetail, ContactMessage, ManualIntakeBody, SessionUser } from '../../../shared/index.js';
 import { CALL_STATUSES } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
-import { writeAudit } from '../audit/audit.repo.js';
 import { ForbiddenError } from '../errors.js';
 import { maskPhone } from '../crypto/field-crypto.js';
 import type { RequestOrigin } from '../auth/auth.service.js';
 import { contactEvents } from './contact-events.js';
 import { groupCommit } from '../../db/group-commit.js';
-import { claimContact, insertContact } from './contacts.repo.js';
+import { toSummary } from './contacts.repo.js';
+import { detailFrom } from './contact-detail.js';
+import { earlierFromJson, insertManualContact } from './manual-intake-write.js';
 import { insertCalls, receiveInboundMessages, type InboundCall, type InboundMessage } from './intake-writes.js';
 
 const TERMINAL: readonly string[] = ['completed', 'busy', 'no-answer', 'failed', 'canceled'];
@@ -93,30 +94,30 @@ export function createIntakeService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
       return { duplicate: false as const, contactId: summary.id };
     },
 
-    /** Contacts that reach the hotline outside Twilio: walk-in, Zalo, App 111, Facebook, email, web chat. */
-    async manualIntake(body: ManualIntakeBody, user: SessionUser, origin: RequestOrigin): Promise<number> {
+    /**
+     * Contacts that reach the hotline outside Twilio: walk-in, Zalo, App 111, Facebook, email, web chat. One statement
+     * writes the contact, its draft, its claim and the audit entry and hands back everything the answer shows: the
+     * creator's own first look at what they just typed is not a second audited view.
+     */
+    async manualIntake(body: ManualIntakeBody, user: SessionUser, origin: RequestOrigin): Promise<ContactDetail> {
       // The answer is the contact itself, which an operator may read only while handling it: an operator who does
       // not claim it would store a contact (and retry, duplicating it) only to be refused its record.
       if (!body.claim && user.role !== 'supervisor')
         throw new ForbiddenError('an operator claims the contact they log (claim: true); a supervisor may log one for the queue', { claim: 'must be true for an operator' });
       const now = clock.now();
-      const id = await db.transaction().execute(async (tx) => {
-        const id = (await insertContact(tx, {
-          channel: body.channel,
-          ...caller(body.callerPhone),
-          handleEnc: crypto.encryptNullable(body.callerHandle),
-          receivedAt: body.receivedAt ? new Date(body.receivedAt) : now,
-          createdBy: user.id,
-        }))!;
-        if (body.summary) {
-          await tx.updateTable('contacts').set({ draft_enc: crypto.encrypt(JSON.stringify({ narrative: body.summary })) }).where('id', '=', id).execute();
-        }
-        if (body.claim) await claimContact(tx, id, user.id, now);
-        await writeAudit(tx, { actorUserId: user.id, actorRole: user.role, action: 'contact.manual_intake', entityType: 'contact', entityId: id, ...origin, details: { channel: body.channel } });
-        return id;
+      const row = await insertManualContact(db, {
+        channel: body.channel,
+        ...caller(body.callerPhone),
+        handleEnc: crypto.encryptNullable(body.callerHandle),
+        draftEnc: body.summary ? crypto.encrypt(JSON.stringify({ narrative: body.summary })) : null,
+        receivedAt: body.receivedAt ? new Date(body.receivedAt) : now,
+        createdBy: user.id,
+        claimedAt: body.claim ? now : null,
+        audit: { actorUserId: user.id, actorRole: user.role, action: 'contact.manual_intake', ...origin, details: { channel: body.channel } },
       });
-      await events.created(id);
-      return id;
+      const summary = toSummary(row);
+      events.announce(summary, true);
+      return detailFrom(crypto, row, { summary, wrapUp: null, messages: [], earlierContacts: earlierFromJson(row.earlier) });
     },
   };
 }

@@ -1,0 +1,76 @@
+import { expect } from 'chai';
+import { api, createTestUser, loginAs, startTestApp, type TestApp } from '../support/http.js';
+import { contactChange, readySocket, type ClientSocket } from '../support/socket.js';
+import { testEnv } from '../support/test-env.js';
+
+/**
+ * Manual intake writes the contact, its draft, its claim and one audit row in one statement, and answers with the
+ * whole record from that statement: the answer must be what a later GET reads back, and the creator's first look is
+ * not a second audited view.
+ */
+describe('manual intake in one statement', () => {
+  let app: TestApp;
+  let cookie: string;
+  let socket: ClientSocket;
+  before(async () => {
+    app = await startTestApp();
+    const op = await createTestUser('operator');
+    cookie = await loginAs(app.baseUrl, op.username, op.password);
+    socket = await readySocket(app.baseUrl, cookie);
+  });
+  after(async () => {
+    socket.close();
+    await app.close();
+  });
+  const auditsOf = (id: number) =>
+    testEnv().db.selectFrom('audit_log').select(['action', 'entity_type', 'actor_user_id']).where('entity_id', '=', String(id)).where('entity_type', '=', 'contact').execute();
+
+  it('answers with the record a GET reads back, draft, claim and earlier contacts included, with one audit row', async () => {
+    const phone = '+84912' + String(Date.now()).slice(-6);
+    const first = await api(app.baseUrl, 'POST', '/api/contacts', { cookie, body: { channel: 'walk_in', callerPhone: phone, summary: 'Lần đầu' } });
+    expect(first.status).to.equal(201);
+    expect(first.body.contact.earlierContacts).to.deep.equal([]);
+
+    const live = contactChange(socket, (c) => c.kind === 'created' && c.contact.callerMasked === first.body.contact.callerMasked && c.contact.id !== first.body.contact.id);
+    const created = await api(app.baseUrl, 'POST', '/api/contacts', {
+      cookie, body: { channel: 'zalo', callerPhone: phone, callerHandle: 'zalo-handle-1', summary: 'Em bị giữ giấy tờ' },
+    });
+    expect(created.status).to.equal(201);
+    const c = created.body.contact;
+    expect(c.status).to.equal('in_progress');
+    expect(c.claimedBy.id).to.be.a('number');
+    expect(c.callerPhone).to.equal(phone);
+    expect(c.callerHandle).to.equal('zalo-handle-1');
+    expect(c.draft).to.deep.equal({ narrative: 'Em bị giữ giấy tờ' });
+    expect(c.repeatCount).to.equal(1);
+    expect(c.earlierContacts.map((e: { id: number }) => e.id)).to.deep.equal([first.body.contact.id]);
+
+    expect(await auditsOf(c.id)).to.have.length(1);
+    expect((await auditsOf(c.id))[0]!.action).to.equal('contact.manual_intake');
+
+    const summary = await live;
+    const read = await api(app.baseUrl, 'GET', `/api/contacts/${c.id}`, { cookie });
+    expect(read.status).to.equal(200);
+    expect(c).to.deep.equal(read.body.contact);
+    for (const [k, v] of Object.entries(summary)) expect(read.body.contact[k], k).to.deep.equal(v);
+    // The GET is a view and is audited as one: now two rows.
+    expect((await auditsOf(c.id)).map((a) => a.action)).to.have.members(['contact.manual_intake', 'contact.view']);
+  });
+
+  it('writes nothing, audit included, when the statement fails (a creator that does not exist)', async () => {
+    const before = Number((await testEnv().db.selectFrom('audit_log').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const { insertManualContact } = await import('../../server/domain/contacts/manual-intake-write.js');
+    let failed = false;
+    try {
+      await insertManualContact(testEnv().db, {
+        channel: 'email', phoneEnc: null, phoneHash: null, masked: null, handleEnc: null, draftEnc: null,
+        receivedAt: new Date(), createdBy: 2_000_000_000, claimedAt: new Date(), audit: { actorUserId: 2_000_000_000, action: 'contact.manual_intake' },
+      });
+    } catch {
+      failed = true;
+    }
+    expect(failed).to.equal(true);
+    const after = Number((await testEnv().db.selectFrom('audit_log').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    expect(after).to.equal(before);
+  });
+});
