@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOG_LEVELS } from './logger.js';
 
 /** Local defaults: they work on a developer machine (PostgreSQL trust auth, Redis on loopback) and are refused in production. */
 const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-in-production';
@@ -88,6 +89,8 @@ const schema = z
     CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
     /** A missed call's first callback attempt is due within this many minutes (its SLA clock). */
     CALLBACK_FIRST_ATTEMPT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    /** The least level logged (one JSON line per event on stdout); debug adds the health checks' requests. */
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   })
   .superRefine((c, ctx) => {
     if (c.SLA_TIMER_HORIZON_MINUTES * 60 <= c.SLA_RECONCILE_SECONDS)

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppContext } from './app-context.js';
 import { createApp } from './app.js';
+import { handleWithRequestId } from './http/request-log.js';
 import { twilioWebhooks } from './webhooks/twilio-webhooks.js';
 import { createAuthService } from './domain/auth/auth.service.js';
 import { drainer } from './http/drain.js';
@@ -31,7 +32,9 @@ export async function startHttpServer(
   const webhooks = twilioWebhooks(ctx);
   const httpServer = createServer((req, res) => {
     drain.track(res);
-    if (!webhooks.handle(req, res)) app(req, res);
+    handleWithRequestId(ctx.log, req, res, () => {
+      if (!webhooks.handle(req, res)) app(req, res);
+    });
   });
   const drain = drainer(httpServer);
   const { io, presenceChanged, stop } = attachSocketGateway(httpServer, ctx, createAuthService(ctx));

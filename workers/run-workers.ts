@@ -1,4 +1,4 @@
-import { Worker, type ConnectionOptions, type JobSchedulerTemplateOptions, type Queue } from 'bullmq';
+import { Worker, type ConnectionOptions, type Job, type JobSchedulerTemplateOptions, type Queue } from 'bullmq';
 import { JOB_RETENTION } from '../server/queues.js';
 import { QUEUES } from '../shared/queues.js';
 import type { AppContext } from '../server/app-context.js';
@@ -11,6 +11,7 @@ import { markFailed } from '../server/domain/reports/reports.repo.js';
 import { createSmsSender, type SmsSender } from '../server/domain/notifications/sms-sender.js';
 import { createStreamsEmitterNotifier } from '../server/realtime/publisher.js';
 import { waitingRedis } from '../server/bootstrap/redis-clients.js';
+import { inJobLogContext } from './job-log.js';
 
 export interface RunningWorkers {
   close(): Promise<void>;
@@ -36,12 +37,12 @@ export async function startWorkers(ctx: Omit<AppContext, 'realtime'>, opts: { se
   const lock = { lockDuration: ctx.config.JOB_LOCK_SECONDS * 1000, stalledInterval: ctx.config.JOB_LOCK_SECONDS * 1000 };
   const realtime = createStreamsEmitterNotifier(ctx.redis, prefix);
   const workers = [
-    new Worker(QUEUES.maintenance, maintenanceProcessor({ ...ctx, realtime }), { connection, prefix, concurrency: 1 }),
-    new Worker(QUEUES.routing, routingProcessor({ ...ctx, realtime }), { connection, prefix, concurrency: 10, ...lock }),
-    new Worker(QUEUES.sla, slaProcessor({ ...ctx, realtime }), { connection, prefix, concurrency: 2, ...lock }),
+    new Worker(QUEUES.maintenance, inJobLogContext(maintenanceProcessor({ ...ctx, realtime })), { connection, prefix, concurrency: 1 }),
+    new Worker(QUEUES.routing, inJobLogContext(routingProcessor({ ...ctx, realtime })), { connection, prefix, concurrency: 10, ...lock }),
+    new Worker(QUEUES.sla, inJobLogContext(slaProcessor({ ...ctx, realtime })), { connection, prefix, concurrency: 2, ...lock }),
     // Reports: a build and the statistics rollup refresh can run side by side.
-    new Worker(QUEUES.reports, reportsProcessor(ctx), { connection, prefix, concurrency: 2, ...lock }),
-    new Worker(QUEUES.notify, notifyProcessor({ ...ctx, realtime }, sender), {
+    new Worker(QUEUES.reports, inJobLogContext(reportsProcessor(ctx)), { connection, prefix, concurrency: 2, ...lock }),
+    new Worker(QUEUES.notify, inJobLogContext(notifyProcessor({ ...ctx, realtime }, sender)), {
       connection,
       prefix,
       concurrency: 5,
@@ -49,16 +50,17 @@ export async function startWorkers(ctx: Omit<AppContext, 'realtime'>, opts: { se
     }),
   ];
   for (const w of workers) {
-    w.on('failed', (job, err) => ctx.log.error(`job ${w.name}/${job?.name ?? '?'} (${job?.id ?? '?'}) failed: ${err.message}`));
+    const jobLog = (job: Job | undefined) => ctx.log.child({ queue: w.name, jobId: job?.id ?? null, job: job?.name ?? null });
+    w.on('failed', (job, err) => jobLog(job).error({ attemptsMade: job?.attemptsMade ?? 0 }, `job failed: ${err.message}`));
     // A report whose job BullMQ gave up on (out of attempts, or stalled too often) must not look queued forever.
     if (w.name === QUEUES.reports)
       w.on('failed', (job, err) => {
         const id = Number(job?.data?.reportId);
         const final = job && (job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError');
         if (final && Number.isInteger(id) && id > 0)
-          markFailed(ctx.db, id, `the report could not be built: ${err.message}`, ctx.clock.now()).catch((e) => ctx.log.error(`report ${id}: ${(e as Error).message}`));
+          markFailed(ctx.db, id, `the report could not be built: ${err.message}`, ctx.clock.now()).catch((e) => jobLog(job).error({ reportId: id }, (e as Error).message));
       });
-    w.on('error', (err) => ctx.log.error(`worker ${w.name}: ${err.message}`));
+    w.on('error', (err) => ctx.log.error({ queue: w.name }, `worker: ${err.message}`));
   }
   await Promise.all(workers.map((w) => w.waitUntilReady()));
 

@@ -58,6 +58,8 @@ export async function connectServices(
   // Fails fast while Redis is down (requests answer at once; the outbox relays send their jobs later). Workers and
   // the socket adapter make connections of their own that wait (redis-clients.ts).
   const redis = requestRedis(config.REDIS_URL, config.REDIS_COMMAND_TIMEOUT_MS);
+  let redisError: unknown = null; // ECONNREFUSED and the like: clearer than the connect's own "Connection is closed."
+  redis.on('error', (e) => void (redisError ??= e));
   try {
     await Promise.race([
       redis.connect(),
@@ -67,7 +69,7 @@ export async function connectServices(
   } catch (err) {
     redis.disconnect();
     await db.destroy();
-    throw new ServiceUnavailableError(`Redis is not reachable at ${where(config.REDIS_URL)} (${reason(err)}): ${HOW_TO_START.redis}`);
+    throw new ServiceUnavailableError(`Redis is not reachable at ${where(config.REDIS_URL)} (${reason(redisError ?? err)}): ${HOW_TO_START.redis}`);
   }
 
   if (opts.migrate) {

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server } from 'socket.io';
+import { processLogger } from '../logger.js';
 import {
   QUEUE_EVENT_INTERVAL_MS,
   ROOMS,
@@ -158,7 +159,7 @@ export function socketNotifier(io: IoServer, presenceChanged: () => void, queueI
       send();
     } catch (err) {
       // One bad emit must not drop the rest; consoles repair a missed event on their next queue:sync.
-      console.error(`${new Date().toISOString()} ERROR [realtime] emit failed: ${(err as Error).message}`);
+      processLogger().error({ component: 'realtime' }, `emit failed: ${(err as Error).message}`);
     }
   };
   const flush = () => {

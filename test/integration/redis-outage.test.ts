@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Redis } from 'ioredis';
 import { startHttpServer, type RunningServer } from '../../server/http-server.js';
+import { createLogger } from '../../server/logger.js';
 import { requestRedis } from '../../server/bootstrap/redis-clients.js';
 import { createQueues } from '../../server/queues.js';
 import { THROTTLE_UNAVAILABLE } from '../../server/domain/auth/login-throttle.js';
@@ -40,7 +41,7 @@ describe('Redis down: requests answer at once, the outbox routes the case once R
     redis = requestRedis(redisServer.url, 1000);
     await redis.connect();
     const config = { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC_URL, OUTBOUND_SMS: 'outbox', SLA_RECONCILE_SECONDS: '1', REDIS_URL: redisServer.url };
-    const quiet = { info() {}, warn() {}, error() {} }; // the workers log every refused reconnection
+    const quiet = createLogger('test', { level: 'silent' }); // the workers log every refused reconnection
     const ctx = { ...baseContext(undefined, config, scratch.db, { log: quiet }), redis };
     ctx.queues = createQueues(redis, ctx.config.REDIS_PREFIX);
     server = await startHttpServer(ctx, { clientDist: '/nonexistent' });

@@ -105,6 +105,7 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
       if (routed) await enqueueRoutingRequest(ctx, id, now).catch((e) => ctx.log.warn(`routing relay for contact ${id} deferred: ${(e as Error).message}`));
       events.announce(summary, false);
       await desk.wrapUpDone(id, actor.user.id);
+      ctx.log.info({ contactId: id, userId: actor.user.id, routed }, 'wrapped up');
       return summary;
     },
   };
