@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { sql } from 'kysely';
 import type { Database } from '../../server/db/database.js';
-import { migrateDown, migrateTo, migrateToLatest } from '../../server/db/migrate.js';
+import { migrateTo, migrateToLatest } from '../../server/db/migrate.js';
 import { migrationDatabase } from '../support/migration-database.js';
 
 /** What people typed before 0012, one text per free-text column (each names a victim, as the attack did). */
@@ -70,7 +70,7 @@ describe('migration 0012: free text encrypted at rest', function () {
     const err = await db.updateTable('sla_clocks').set({ pause_reason_enc: null }).where('id', '=', clockId).execute().then(() => null, (x: Error) => x);
     expect(String(err)).to.match(/sla_clocks_paused_has_reason/);
 
-    await migrateDown(db, crypto());
+    await migrateTo(db, '0011-voice', crypto()); // back to before 0012, whatever came after it
     const back = await sql<{ decline_reason: string; pause_reason: string }>`select r.decline_reason, k.pause_reason from referrals r
       join sla_clocks k on k.referral_id = r.id where r.id = ${referralId}`.execute(db);
     expect(back.rows[0]).to.deep.equal({ decline_reason: TYPED.decline, pause_reason: TYPED.pause });

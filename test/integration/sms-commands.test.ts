@@ -16,7 +16,6 @@ describe('SMS commands from focal points', () => {
   let app: TestApp;
   let viXuyen: { id: number };
   let police: { id: number };
-  const OFFICER_PHONE = '+84912300' + String(Date.now()).slice(-3);
   const OTHER_AGENCY_PHONE = '+84913300' + String(Date.now()).slice(-3);
   const sent: { to: string; body: string }[] = [];
   const sender: SmsSender = { provider: 'outbox', send: async (m) => (sent.push(m), { provider: 'outbox', sid: null }) };
@@ -27,19 +26,35 @@ describe('SMS commands from focal points', () => {
     app = await startTestApp({ config: { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC_URL, OUTBOUND_SMS: 'outbox', SMS_CODE_TTL_HOURS: '72' } });
     viXuyen = await agencyByCode('tuyen-quang-commune-00913');
     police = await agencyByCode('tuyen-quang-police');
-    const officer = await createTestUser('agency_officer', viXuyen.id);
-    await testEnv().db.updateTable('users').set({ phone: '0' + OFFICER_PHONE.slice(3) }).where('id', '=', officer.id).execute(); // stored in national form
     const other = await createTestUser('agency_officer', police.id);
     await testEnv().db.updateTable('users').set({ phone: OTHER_AGENCY_PHONE }).where('id', '=', other.id).execute();
   });
   after(async () => app.close());
 
-  /** A new case in Vị Xuyên routed to the commune committee; its alert sent (which issues the code). */
-  async function referralWithCode(): Promise<{ id: number; code: number; ref: string }> {
+  /** An officer of the agency with a registered phone, stored in the national form (0…) as people type it. */
+  const phones = new Map<number, string>();
+  async function officerPhone(agencyId: number): Promise<string> {
+    if (!phones.has(agencyId)) {
+      const officer = await createTestUser('agency_officer', agencyId);
+      const phone = `+8491${String(agencyId).padStart(7, '0')}`;
+      await testEnv().db.updateTable('users').set({ phone: '0' + phone.slice(3) }).where('id', '=', officer.id).execute();
+      phones.set(agencyId, phone);
+    }
+    return phones.get(agencyId)!;
+  }
+
+  /**
+   * A new case in Vị Xuyên, routed (to the commune committee with the demo rules; whichever local agency the rules
+   * in force choose when other suites changed them); its alert sent, which issues the code.
+   */
+  async function referralWithCode(): Promise<{ id: number; code: number; ref: string; phone: string }> {
     const contactId = await classifiedCase(app, IN_VI_XUYEN);
     await route(app, contactId);
-    const referral = (await referralsOf(app, contactId)).find((r) => r.agency_id === viXuyen.id)!;
-    const alert = await testEnv().db.selectFrom('notifications').select('id').where('referral_id', '=', referral.id).where('purpose', '=', 'referral_alert').executeTakeFirstOrThrow();
+    const made = await referralsOf(app, contactId);
+    const referral = made.find((r) => r.agency_id === viXuyen.id) ?? made.find((r) => r.status === 'pending' && r.agency_id !== police.id);
+    expect(referral, 'a pending referral to an agency other than the police').to.not.equal(undefined);
+    const phone = await officerPhone(referral!.agency_id!);
+    const alert = await testEnv().db.selectFrom('notifications').select('id').where('referral_id', '=', referral!.id).where('purpose', '=', 'referral_alert').executeTakeFirstOrThrow();
     sent.length = 0;
     await deliverNotification(app.ctx, sender, alert.id);
     const m = /NHAN (\d{4,5})/.exec(sent[0]!.body);
@@ -47,7 +62,7 @@ describe('SMS commands from focal points', () => {
     // The stored text is what was sent (the outbox shows it).
     const stored = await testEnv().db.selectFrom('notifications').select('body_enc').where('id', '=', alert.id).executeTakeFirstOrThrow();
     expect(app.ctx.crypto.decrypt(stored.body_enc)).to.equal(sent[0]!.body);
-    return { id: Number(referral.id), code: Number(m![1]), ref: `LH-${String(contactId).padStart(6, '0')}` };
+    return { id: Number(referral!.id), code: Number(m![1]), ref: `LH-${String(contactId).padStart(6, '0')}`, phone };
   }
 
   async function sms(from: string, body: string, sid = newSid('SM')) {
@@ -63,27 +78,27 @@ describe('SMS commands from focal points', () => {
 
   it('accepts from the registered phone, audits it as the officer, answers, and ignores a retried MessageSid', async () => {
     const r = await referralWithCode();
-    const res = await sms(OFFICER_PHONE, `nhận ${r.code}`);
+    const res = await sms(r.phone, `nhận ${r.code}`);
     expect(await statusOf(r.id)).to.equal('accepted');
     const audits = await auditOf(r.id, 'referral.accept');
     expect(audits).to.have.length(1);
     expect(audits[0]!.user_agent).to.equal('sms');
-    expect(res.reply!.to).to.equal(OFFICER_PHONE);
+    expect(res.reply!.to).to.equal(r.phone);
     expect(res.reply!.text).to.contain(`TIẾP NHẬN ca ${r.ref}`);
     expect(res.cmd!.outcome).to.equal('accepted');
     // No contact was opened for it: a command is not an intake message.
     expect(await testEnv().db.selectFrom('contact_messages').select('id').where('twilio_sid', '=', res.sid).execute()).to.have.length(0);
 
     const replies = await testEnv().db.selectFrom('notifications').select('id').where('purpose', '=', 'command_reply').execute();
-    await sms(OFFICER_PHONE, `NHAN ${r.code}`, res.sid);
+    await sms(r.phone, `NHAN ${r.code}`, res.sid);
     expect(await testEnv().db.selectFrom('notifications').select('id').where('purpose', '=', 'command_reply').execute()).to.have.length(replies.length);
     expect(await auditOf(r.id, 'referral.accept')).to.have.length(1);
   });
 
   it('records support by regime letters (đ included) once accepted', async () => {
     const r = await referralWithCode();
-    await sms(OFFICER_PHONE, `NHAN ${r.code}`);
-    const res = await sms(OFFICER_PHONE, `HOTRO ${r.code} b,đ đã đưa em về nhà`);
+    await sms(r.phone, `NHAN ${r.code}`);
+    const res = await sms(r.phone, `HOTRO ${r.code} b,đ đã đưa em về nhà`);
     expect(await statusOf(r.id)).to.equal('in_progress');
     const support = await testEnv().db.selectFrom('referral_support').select(['regime', 'note_enc']).where('referral_id', '=', r.id).orderBy('id').execute();
     expect(support.map((s) => s.regime)).to.deep.equal(['b', 'dd']);
@@ -94,7 +109,7 @@ describe('SMS commands from focal points', () => {
 
   it('declines with the reason (encrypted) and the case moves on', async () => {
     const r = await referralWithCode();
-    const res = await sms(OFFICER_PHONE, `TUCHOI ${r.code} Cán bộ đang đi công tác`);
+    const res = await sms(r.phone, `TUCHOI ${r.code} Cán bộ đang đi công tác`);
     expect(await statusOf(r.id)).to.equal('declined');
     const row = await testEnv().db.selectFrom('referrals').select('decline_reason_enc').where('id', '=', r.id).executeTakeFirstOrThrow();
     expect(app.ctx.crypto.decrypt(row.decline_reason_enc!)).to.equal('Cán bộ đang đi công tác');
@@ -120,32 +135,32 @@ describe('SMS commands from focal points', () => {
 
   it('refuses a malformed command and a decline without a reason, explaining the syntax', async () => {
     const r = await referralWithCode();
-    const noCode = await sms(OFFICER_PHONE, 'NHAN');
+    const noCode = await sms(r.phone, 'NHAN');
     expect(noCode.reply!.text).to.contain('Cú pháp');
-    const noReason = await sms(OFFICER_PHONE, `TUCHOI ${r.code}`);
+    const noReason = await sms(r.phone, `TUCHOI ${r.code}`);
     expect(noReason.reply!.text).to.contain('lý do');
-    const badRegime = await sms(OFFICER_PHONE, `HOTRO ${r.code} z`);
+    const badRegime = await sms(r.phone, `HOTRO ${r.code} z`);
     expect(badRegime.cmd!.outcome).to.equal('malformed');
     expect(await statusOf(r.id)).to.equal('pending');
   });
 
   it('refuses a code after expiry, and a referral already taken', async () => {
     const r = await referralWithCode();
-    await sms(OFFICER_PHONE, `NHAN ${r.code}`);
-    const again = await sms(OFFICER_PHONE, `TUCHOI ${r.code} nhầm`);
+    await sms(r.phone, `NHAN ${r.code}`);
+    const again = await sms(r.phone, `TUCHOI ${r.code} nhầm`);
     expect(again.reply!.text).to.contain(`ca ${r.ref} đã được tiếp nhận`);
     expect(again.cmd!.outcome).to.equal('conflict');
     expect(await statusOf(r.id)).to.equal('accepted');
 
     const old = await referralWithCode();
     await testEnv().db.updateTable('referral_sms_codes').set({ expires_at: new Date(Date.now() - 1000) }).where('code', '=', old.code).execute();
-    const late = await sms(OFFICER_PHONE, `NHAN ${old.code}`);
+    const late = await sms(r.phone, `NHAN ${old.code}`);
     expect(late.reply!.text).to.contain('đã hết hạn');
     expect(await statusOf(old.id)).to.equal('pending');
   });
 
   it('leaves ordinary messages to the operators, from a focal point\'s phone too', async () => {
-    const res = await sms(OFFICER_PHONE, 'Chào tổng đài, tôi muốn báo một trường hợp');
+    const res = await sms(await officerPhone(viXuyen.id), 'Chào tổng đài, tôi muốn báo một trường hợp');
     expect(res.cmd).to.equal(undefined);
     expect(await testEnv().db.selectFrom('contact_messages').select('id').where('twilio_sid', '=', res.sid).execute()).to.have.length(1);
   });
