@@ -106,6 +106,7 @@ export const enSla: SlaMessages = {
     newEscalation: 'A new escalation needs a supervisor’s decision.',
     presence: 'Operators online',
     presenceEmpty: 'Nobody is online.',
+    handling_one: 'Handling {{count}} contact',
     handling: 'Handling {{count}} contacts',
   },
   metrics: {
@@ -124,7 +125,7 @@ export const enSla: SlaMessages = {
     showing: 'The chart shows the {{shown}} slowest of {{total}} (by p90); the table below has them all.',
     table: 'Show as a table',
     empty: 'No data yet.',
-    summaryTimes: 'Slowest: {{name}}, p90 {{p90}} min. Fastest: {{fastName}}, p90 {{fastP90}} min.',
+    summaryTimes: 'Slowest: {{name}}, p90 {{p90}}. Fastest: {{fastName}}, p90 {{fastP90}}.',
     compliance: 'SLA compliance',
     complianceIntro: 'Clocks that finished (met or overdue) in the window.',
     window: { today: 'Today', '7d': '7 days', '30d': '30 days' },
@@ -189,6 +190,7 @@ export const enSla: SlaMessages = {
     added: 'Override for {{date}} added.',
     removed: 'Override for {{date}} deleted.',
     duplicate: 'This date already has an override. Delete it first.',
+    count_one: '{{count}} day',
     count: '{{count}} days',
   },
 };

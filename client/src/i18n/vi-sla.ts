@@ -105,6 +105,7 @@ export const viSla = {
     newEscalation: 'Có báo cáo cấp trên mới cần giám sát viên quyết định.',
     presence: 'Tư vấn viên trực tuyến',
     presenceEmpty: 'Không có ai trực tuyến.',
+    handling_one: 'Đang xử lý {{count}} liên hệ',
     handling: 'Đang xử lý {{count}} liên hệ',
   },
   metrics: {
@@ -123,7 +124,7 @@ export const viSla = {
     showing: 'Biểu đồ hiển thị {{shown}}/{{total}} mục chậm nhất (theo p90); bảng bên dưới có đầy đủ.',
     table: 'Xem dạng bảng',
     empty: 'Chưa có dữ liệu.',
-    summaryTimes: 'Chậm nhất: {{name}}, p90 {{p90}} phút. Nhanh nhất: {{fastName}}, p90 {{fastP90}} phút.',
+    summaryTimes: 'Chậm nhất: {{name}}, p90 {{p90}}. Nhanh nhất: {{fastName}}, p90 {{fastP90}}.',
     compliance: 'Tỷ lệ đúng hạn',
     complianceIntro: 'Đồng hồ đã kết thúc (đạt hoặc quá hạn) trong khoảng thời gian.',
     window: { today: 'Hôm nay', '7d': '7 ngày', '30d': '30 ngày' },
@@ -188,6 +189,7 @@ export const viSla = {
     added: 'Đã thêm điều chỉnh ngày {{date}}.',
     removed: 'Đã xóa điều chỉnh ngày {{date}}.',
     duplicate: 'Ngày này đã có điều chỉnh. Xóa điều chỉnh cũ trước khi thêm.',
+    count_one: '{{count}} ngày',
     count: '{{count}} ngày',
   },
 };

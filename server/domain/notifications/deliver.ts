@@ -31,7 +31,7 @@ export async function deliverNotification(
   const status = result.provider === 'twilio' ? 'sent' : 'outbox';
   await setNotificationStatus(ctx.db, id, { status, providerSid: result.sid, error: null, at: now(), attempt: true });
   await syncMessage(ctx, n.contact_message_id, status);
-  if (status === 'outbox') ctx.log.info(`[outbox] ${n.channel} notification ${id} (${n.purpose}) to ${n.to_masked} held in the local outbox: no Twilio credentials`);
+  if (status === 'outbox') ctx.log.info(`[outbox] ${n.channel} notification ${id} (${n.purpose}) to ${n.to_masked} held in the local outbox`);
   return status;
 }
 
