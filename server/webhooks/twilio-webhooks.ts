@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import { createIntakeService } from '../domain/contacts/intake.service.js';
 import { syncMessage } from '../domain/notifications/deliver.js';
+import { notificationsChanged } from '../domain/notifications/notification-events.js';
 import { setStatusByProviderSid } from '../domain/notifications/notifications.repo.js';
 import { parseOrThrow } from '../http/validate.js';
 import { readForm, send, sendError } from './form-request.js';
@@ -56,7 +57,10 @@ export function twilioWebhooks(ctx: AppContext) {
       const status = DELIVERY[p.MessageStatus];
       if (status) {
         const n = await setStatusByProviderSid(ctx.db, p.MessageSid, status, p.ErrorCode ? `twilio error ${p.ErrorCode}` : null, ctx.clock.now());
-        if (n) await syncMessage(ctx, n.contact_message_id, status);
+        if (n) {
+          await syncMessage(ctx, n.contact_message_id, status);
+          notificationsChanged(ctx, [n.id]);
+        }
       }
       return { status: 204 };
     },

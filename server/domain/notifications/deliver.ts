@@ -2,6 +2,7 @@ import { ROOMS } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import { getMessage, setMessageStatus } from '../contacts/messages.repo.js';
 import { messageNotice } from '../contacts/contact-events.js';
+import { notificationsChanged } from './notification-events.js';
 import { getNotification, setNotificationStatus } from './notifications.repo.js';
 import { PermanentSendError, type SmsSender } from './sms-sender.js';
 
@@ -26,11 +27,13 @@ export async function deliverNotification(
     const permanent = err instanceof PermanentSendError || !!opts.finalAttempt;
     await setNotificationStatus(ctx.db, id, { status: permanent ? 'failed' : 'queued', error: (err as Error).message.slice(0, 300), at: now(), attempt: true });
     if (permanent) await syncMessage(ctx, n.contact_message_id, 'failed');
+    notificationsChanged(ctx, [id]);
     throw err;
   }
   const status = result.provider === 'twilio' ? 'sent' : 'outbox';
   await setNotificationStatus(ctx.db, id, { status, providerSid: result.sid, error: null, at: now(), attempt: true });
   await syncMessage(ctx, n.contact_message_id, status);
+  notificationsChanged(ctx, [id]);
   if (status === 'outbox') ctx.log.info(`[outbox] ${n.channel} notification ${id} (${n.purpose}) to ${n.to_masked} held in the local outbox`);
   return status;
 }

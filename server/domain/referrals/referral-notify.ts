@@ -4,6 +4,7 @@ import type { Executor } from '../../db/database.js';
 import { maskPhone, type FieldCrypto } from '../crypto/field-crypto.js';
 import { contactRef } from '../contacts/contacts.repo.js';
 import { liveSummary, referralAudience } from '../disclosure/disclosure.js';
+import { notificationsChanged } from '../notifications/notification-events.js';
 import { getReferralSummary } from './referral-views.js';
 
 /** The SMS text: a reference and the urgency only, never anything about the victim. */
@@ -37,8 +38,9 @@ export async function recordReferralAlerts(tx: Executor, ctx: Pick<AppContext, '
   return ids.map((x) => x.id);
 }
 
-export async function enqueueNotifications(ctx: Pick<AppContext, 'queues' | 'log'>, ids: number[]) {
+export async function enqueueNotifications(ctx: Pick<AppContext, 'queues' | 'log' | 'realtime'>, ids: number[]) {
   if (!ids.length) return;
+  notificationsChanged(ctx, ids);
   await ctx.queues.notify
     .addBulk(ids.map((id) => ({ name: 'send', data: { notificationId: id }, opts: { jobId: JOB_IDS.notify(id) } })))
     // The outbox relay re-enqueues queued notifications, so a Redis hiccup here delays, never loses, an alert.
