@@ -58,6 +58,7 @@ describe('browser: the Vị Xuyên officer sees a referral arrive live, accepts 
     // The focal points' SMS alert waits in the local outbox (no Twilio delivery here), visible to the supervisor.
     const sup = await page.context().browser()!.newPage({ viewport: { width: 1440, height: 1000 } });
     await loginInBrowser(sup, product.url, 'supervisor', 'supervisor');
+    await sup.getByTestId('board-tab-outbox').click();
     const alert = sup.locator('[data-testid="outbox"] [data-status="outbox"]').first();
     await alert.waitFor({ timeout: 10_000 });
     expect(await alert.innerText()).to.include(`LH-${String(contactId).padStart(6, '0')}`);
