@@ -94,4 +94,30 @@ describe('browser: the supervisor board in tabs with live counts, at 1440 × 900
     // Nobody presses anything: the next tab comes by itself.
     await page.locator('#board-panel[data-tab="escalations"]').waitFor({ timeout: 20_000 });
   });
+
+  it("shows the officer's inbox and referral, and the operator's desk, without internal identifiers in either language", async () => {
+    const { product, page } = session;
+    await page.goto(`${product.url}/login`);
+    await page.context().clearCookies();
+    await loginInBrowser(page, product.url, 'vixuyen', 'agency_officer');
+    for (const lang of ['vi', 'en'] as const) {
+      await setLanguage(page, lang);
+      const item = page.locator('[data-testid^="referral-item-"]').first();
+      await item.waitFor({ timeout: 10_000 });
+      await item.locator('button').first().click();
+      await page.getByTestId('why-agency').waitFor({ timeout: 10_000 });
+      await page.waitForLoadState('networkidle');
+      expect(await internalIdentifiers(page), `${lang} agency referral`).to.deep.equal([]);
+      const o = await overflow(page);
+      expect(o.scroll, `${lang} agency inbox`).to.be.at.most(o.client);
+    }
+    await page.context().clearCookies();
+    await loginInBrowser(page, product.url, 'operator', 'operator');
+    for (const lang of ['vi', 'en'] as const) {
+      await setLanguage(page, lang);
+      await page.getByTestId('landing-operator').waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await internalIdentifiers(page), `${lang} operator desk`).to.deep.equal([]);
+    }
+  });
 });
