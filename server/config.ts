@@ -39,6 +39,8 @@ const schema = z
     /** The app's own role (least privilege); unset: `<database>_app`, created by start-up from DATABASE_URL's owner. */
     APP_DATABASE_URL: optional.pipe(z.string().regex(/^postgres(ql)?:\/\/[^/]*@/, 'must be a postgres:// URL with a user').optional()),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+    /** A Redis command on the request path not answered within this is given up (the request answers without it, or 503). */
+    REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(1000),
     REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]{1,40}$/, 'letters, digits, _ : - only').default('h111'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SESSION_SECRET),
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
@@ -56,6 +58,10 @@ const schema = z
     TRUST_PROXY: trustProxy,
     /** 'outbox' holds every outbound SMS in the local outbox even with Twilio configured (training, staging). */
     OUTBOUND_SMS: z.enum(['auto', 'outbox']).default('auto'),
+    /** On SIGTERM, requests in flight get this long to finish before their connections are cut. */
+    SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+    /** On SIGTERM, /readyz answers 503 this long before the listener closes, so a load balancer stops sending here first. */
+    SHUTDOWN_READY_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
     JOB_LOCK_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
     /** How often the SLA reconciler rebuilds missing timers from PostgreSQL and fires missed deadlines. */
     SLA_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
@@ -77,6 +83,8 @@ const schema = z
     WRAP_UP_MAX_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
     /** Recordings are deleted from Twilio this many days after the call (0: kept). */
     RECORDING_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(365),
+    /** How long the code in an alert SMS lets a focal point answer it (NHAN/TUCHOI/HOTRO <code>). */
+    SMS_CODE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(72),
     CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
     /** A missed call's first callback attempt is due within this many minutes (its SLA clock). */
     CALLBACK_FIRST_ATTEMPT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),

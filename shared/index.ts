@@ -36,4 +36,8 @@ export * from './reports/htcds.js';
 export * from './reports/labels.js';
 export * from './reports/area-labels.js';
 export * from './schemas/reports.js';
+export * from './schemas/search.js';
+export type * from './search-views.js';
 export * from './time.js';
+export * from './audit.js';
+export * from './schemas/audit.js';

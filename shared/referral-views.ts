@@ -39,7 +39,7 @@ export interface ReferralDisclosure {
   callerPhone: string | null;
   narrative: string;
   wishesNote: string | null;
-  victims: { sex: VictimSex; age: number | null; ageBand: AgeBand | null; ethnicity: EthnicityCode | null; nationality: string | null; under18: boolean | null }[];
+  victims: { name: string | null; sex: VictimSex; age: number | null; ageBand: AgeBand | null; ethnicity: EthnicityCode | null; nationality: string | null; under18: boolean | null }[];
 }
 
 export interface ReferralEvent {

@@ -7,6 +7,7 @@ import { RoutingPage } from './admin/routing/routing-page.js';
 import { SlaPage } from './admin/sla/sla-page.js';
 import { UsersPage } from './admin/users/users-page.js';
 import { AgencyInbox } from './agency/agency-inbox.js';
+import { AuditPage } from './audit/audit-page.js';
 import { LoginPage } from './auth/login-page.js';
 import { LandingRedirect, RequireAuth, RequireRole } from './auth/require-auth.js';
 import { OperatorConsole } from './operator/operator-console.js';
@@ -20,6 +21,8 @@ const STATS_ROLES = ['supervisor', 'agency_officer'] as const;
 
 // Statistics and its charts are loaded when opened, not by every console.
 const StatsPage = lazy(() => import('./stats/stats-page.js').then((m) => ({ default: m.StatsPage })));
+const SearchPage = lazy(() => import('./search/search-page.js').then((m) => ({ default: m.SearchPage })));
+const CasePage = lazy(() => import('./search/case-page.js').then((m) => ({ default: m.CasePage })));
 const ReportPrintPage = lazy(() => import('./stats/report-print-page.js').then((m) => ({ default: m.ReportPrintPage })));
 
 function Loading({ children }: { children: ReactNode }) {
@@ -40,9 +43,12 @@ export function App() {
           {/* Supervisors take calls too when the queue is long. */}
           <Route element={<RequireRole role={DESK_ROLES} />}>
             <Route path="/operator" element={<OperatorConsole />} />
+            <Route path="/search" element={<Loading><SearchPage /></Loading>} />
+            <Route path="/cases/:id" element={<Loading><CasePage /></Loading>} />
           </Route>
           <Route element={<RequireRole role="supervisor" />}>
             <Route path="/supervisor" element={<SupervisorBoard />} />
+            <Route path="/audit" element={<AuditPage />} />
           </Route>
           <Route element={<RequireRole role={STATS_ROLES} />}>
             <Route path="/stats" element={<Loading><StatsPage /></Loading>} />
@@ -57,6 +63,7 @@ export function App() {
               <Route path="routing" element={<RoutingPage />} />
               <Route path="sla" element={<SlaPage />} />
               <Route path="training" element={<TrainingPanel live={false} explainTwilio />} />
+              <Route path="audit" element={<AuditPage embedded />} />
             </Route>
           </Route>
           <Route path="*" element={<LandingRedirect />} />

@@ -59,7 +59,9 @@ export async function runProcess(name: string, start: (ctx: BaseContext) => Prom
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: shutting down`);
-    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    // The server drains first (SHUTDOWN_*), then workers finish or release their jobs; past this, exit anyway.
+    const bound = config.SHUTDOWN_READY_DELAY_MS + config.SHUTDOWN_DRAIN_SECONDS * 1000 + 10_000;
+    const timer = setTimeout(() => process.exit(1), bound).unref();
     for (const p of [...parts].reverse()) await p.close().catch((e) => log.error(`shutdown: ${(e as Error).message}`));
     await ctx.queues.close().catch(() => {});
     ctx.redis.disconnect();

@@ -3,9 +3,13 @@ import type { FieldCrypto } from '../domain/crypto/field-crypto.js';
 import type { Database } from './database.js';
 import { allMigrations } from './migrations/index.js';
 
-/** `crypto`: DATA_KEY's field crypto, for the migrations that encrypt stored rows (the same key the app reads them with). */
+/**
+ * `crypto`: DATA_KEY's field crypto, for the migrations that encrypt stored rows (the same key the app reads them with).
+ * Migrations written side by side may land in either order (0017 before 0015): a database that already ran the later
+ * one runs the earlier one when it arrives, instead of refusing to start. Each migration touches its own tables.
+ */
 function migrator(db: Database, crypto: FieldCrypto) {
-  return new Migrator({ db, provider: { getMigrations: async () => allMigrations(crypto) } });
+  return new Migrator({ db, provider: { getMigrations: async () => allMigrations(crypto) }, allowUnorderedMigrations: true });
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */

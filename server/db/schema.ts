@@ -123,6 +123,9 @@ export interface AuditLogTable {
   ip: string | null;
   user_agent: string | null;
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  /** The case and the agency the entry concerns, derived at insert by the database (0016). */
+  contact_id: ColumnType<number | null, number | null | undefined, never>;
+  agency_id: ColumnType<number | null, number | null | undefined, never>;
 }
 
 export interface ContactsTable {
@@ -278,6 +281,8 @@ export interface ContactVictimsTable {
   id: Generated<number>;
   contact_id: number;
   position: number;
+  /** The victim's name, encrypted (field-crypto); its blind index is victim_name_index. */
+  name_enc: string | null;
   sex: string;
   age: number | null;
   age_band: string | null;
@@ -286,6 +291,13 @@ export interface ContactVictimsTable {
   /** ISO 3166-1 alpha-2, validated against the list by the schema (shared/country-codes.ts). */
   nationality: string | null;
   under18: boolean | null;
+}
+
+/** The blind index of victims' names: one keyed hash per folded word (server/domain/search/name-index.ts). */
+export interface VictimNameIndexTable {
+  token_hash: string;
+  victim_id: number;
+  contact_id: number;
 }
 
 export interface ContactMessagesTable {
@@ -309,6 +321,8 @@ export interface RoutingRequestsTable {
   attempts: ColumnType<number, number | undefined, number>;
   last_error: string | null;
   routed_at: NullableTimestamp;
+  /** The job the relay last sent it as; null: its first send (JOB_IDS.routing). */
+  job_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface NotificationsTable {
@@ -326,6 +340,8 @@ export interface NotificationsTable {
   referral_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The job the relay last sent it as; null: its first send (JOB_IDS.notify). */
+  job_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export type NotificationStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'outbox';
 
@@ -428,6 +444,8 @@ export interface ReportFilesTable {
   created_at: Timestamp;
   started_at: NullableTimestamp;
   finished_at: NullableTimestamp;
+  /** The job the relay last sent it as; null: its first send (JOB_IDS.report). */
+  job_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReportContactDailyTable {
@@ -444,7 +462,28 @@ export interface ReportDirtyDaysTable {
   day: string;
 }
 
+export interface ReferralSmsCodesTable {
+  code: number;
+  referral_id: number;
+  issued_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface SmsCommandsTable {
+  id: Generated<number>;
+  message_sid: string;
+  from_hash: string;
+  command: string;
+  code: number | null;
+  referral_id: number | null;
+  user_id: number | null;
+  outcome: string | null;
+  received_at: Timestamp;
+}
+
 export interface DB {
+  referral_sms_codes: ReferralSmsCodesTable;
+  sms_commands: SmsCommandsTable;
   report_files: ReportFilesTable;
   report_contact_daily: ReportContactDailyTable;
   report_dirty_days: ReportDirtyDaysTable;
@@ -464,6 +503,7 @@ export interface DB {
   referral_support: ReferralSupportTable;
   contacts: ContactsTable;
   contact_victims: ContactVictimsTable;
+  victim_name_index: VictimNameIndexTable;
   contact_messages: ContactMessagesTable;
   routing_requests: RoutingRequestsTable;
   notifications: NotificationsTable;

@@ -19,6 +19,8 @@ import { voiceRoutes } from '../domain/voice/voice.routes.js';
 import { callbacksRoutes } from '../domain/callbacks/callbacks.routes.js';
 import { recordingRoutes } from '../domain/voice/recording.routes.js';
 import { disclosureGrantRoutes } from '../domain/disclosure/grants.routes.js';
+import { searchRoutes } from '../domain/search/search.routes.js';
+import { auditRoutes } from '../domain/audit/audit.routes.js';
 import { notFoundApi } from './error-handler.js';
 import { noStore, sameOriginJson } from './guards.js';
 import { buildRouter, type RouteDef } from './routes.js';
@@ -44,6 +46,8 @@ export function apiRouteDefs(ctx: AppContext, auth = createAuthService(ctx)): Ro
     ...callbacksRoutes(ctx),
     ...recordingRoutes(ctx),
     ...disclosureGrantRoutes(ctx),
+    ...searchRoutes(ctx),
+    ...auditRoutes(ctx),
   ];
 }
 

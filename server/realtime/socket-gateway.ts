@@ -22,12 +22,20 @@ import { guardEvents, sweepSessions } from './socket-session.js';
 import { STREAM_MAXLEN, streamNameFor, streamTrimmer } from './stream-trim.js';
 import { registerContactHandlers } from './contact-handlers.js';
 import { registerReferralHandlers } from './referral-handlers.js';
-import { registerVoiceHandlers } from './voice-handlers.js';
+import { cancelOfflineChecks, registerVoiceHandlers } from './voice-handlers.js';
 import { presenceBroadcaster } from './presence.js';
+import { waitingRedis } from '../bootstrap/redis-clients.js';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/**
+ * Socket.IO's heartbeat (its defaults, stated because the load balancer depends on them): a ping every 25 s, and a
+ * console that has not answered within 20 s more is gone. A long-poll request is held up to one interval, so a
+ * proxy's idle timeouts must exceed pingInterval + pingTimeout (deploy/haproxy.cfg: 60 s).
+ */
+export const SOCKET_HEARTBEAT = { pingInterval: 25_000, pingTimeout: 20_000 } as const;
 
 /** Rooms a user joins by role: least privilege, so an agency officer never hears the operators' queue. */
 export function roomsFor(user: SessionUser): string[] {
@@ -51,12 +59,13 @@ export function attachSocketGateway(
 ): { io: IoServer; presenceChanged: () => void; stop: () => void } {
   // The adapter appends every broadcast to the Redis stream (XADD) before delivering it locally. Its own connection
   // auto-pipelines, so the XADDs of one event-loop turn (see socketNotifier) travel in one write.
-  const adapterRedis = ctx.redis.duplicate({ enableAutoPipelining: true });
-  adapterRedis.on('error', () => {}); // reconnects on its own, like ctx.redis
+  // It waits for Redis across an outage (ctx.redis fails fast): its reading clients are duplicates of it, blocked in XREAD.
+  const adapterRedis = waitingRedis(ctx.redis, { enableAutoPipelining: true });
   httpServer.once('close', () => adapterRedis.disconnect());
   const stream = streamNameFor(ctx.config.REDIS_PREFIX);
   const io: IoServer = new Server(httpServer, {
     serveClient: false,
+    ...SOCKET_HEARTBEAT,
     cors: { origin: false },
     // A page of another site may not open a socket on our cookie (the API refuses its requests the same way).
     allowRequest: (req, fn) => {
@@ -108,6 +117,7 @@ export function attachSocketGateway(
 
   const stop = () => {
     presence.stop();
+    cancelOfflineChecks(io);
     stopSweep();
     stopTrim();
   };

@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import twilio from 'twilio';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
-import { createIntakeService } from '../domain/contacts/intake.service.js';
+import { createIntakeService, normalisePhone } from '../domain/contacts/intake.service.js';
+import { parseSmsCommand } from '../domain/sms-commands/parse.js';
+import { createSmsCommandsService } from '../domain/sms-commands/sms-commands.service.js';
 import { syncMessage } from '../domain/notifications/deliver.js';
 import { notificationsChanged } from '../domain/notifications/notification-events.js';
 import { setStatusByProviderSid } from '../domain/notifications/notifications.repo.js';
@@ -42,6 +44,7 @@ const BODY_LIMIT = 64 * 1024;
  */
 export function twilioWebhooks(ctx: AppContext) {
   const intake = createIntakeService(ctx);
+  const smsCommands = createSmsCommandsService(ctx);
   let warnedDisabled = false;
 
   const routes: Record<string, Route> = {
@@ -49,6 +52,13 @@ export function twilioWebhooks(ctx: AppContext) {
     messaging: async (params) => {
       const p = parseOrThrow(messageParams, params, 'webhook');
       const channel = p.From.startsWith('whatsapp:') ? 'whatsapp' : 'sms';
+      // A focal point answering an alert (NHAN/TUCHOI/HOTRO <code>): acted on, never an intake message.
+      const command = channel === 'sms' ? parseSmsCommand(p.Body) : null;
+      const from = normalisePhone(p.From);
+      if (command && from) {
+        await smsCommands.handle({ messageSid: p.MessageSid, from, parsed: command });
+        return { status: 200, type: XML, body: EMPTY_MESSAGING_TWIML };
+      }
       await intake.receiveMessage({ messageSid: p.MessageSid, from: p.From, body: p.Body, channel });
       return { status: 200, type: XML, body: EMPTY_MESSAGING_TWIML };
     },

@@ -38,6 +38,8 @@ export type HomeLocation = z.infer<typeof homeLocation>;
 
 export const victim = z
   .object({
+    /** The victim's name as the caller gives it, optional: encrypted at rest, found by search through its blind index. */
+    name: trimmedText(200).nullable().default(null).transform((n) => n || null),
     sex: z.enum(VICTIM_SEXES).default('unknown'),
     age: z.number().int('age must be a whole number').min(0, 'age must be between 0 and 120').max(120, 'age must be between 0 and 120').nullable().default(null),
     ageBand: z.enum(AGE_BANDS).nullable().default(null),

@@ -40,6 +40,7 @@ describe('browser: a signed call reaches the console; the operator claims, triag
     expect(await page.getByTestId('purpose-forced_labour').isChecked()).to.equal(true);
 
     await page.getByTestId('add-victim').click();
+    await page.getByTestId('victim-0-name').fill('Sùng Thị Mai');
     await page.getByTestId('victim-0-sex').selectOption('female');
     await page.getByTestId('victim-0-age').fill('16');
     // The ethnic group from the list of 54, typed without accents ("mong" finds HMông); Enter chooses the first match.
@@ -100,5 +101,12 @@ describe('browser: a signed call reaches the console; the operator claims, triag
     expect(stored.rows[0].requested).to.equal(true);
     const victims = await db.query('select ethnicity, nationality from contact_victims where contact_id = $1 order by position', [id]);
     expect(victims.rows).to.deep.equal([{ ethnicity: '08', nationality: 'VN' }, { ethnicity: '55', nationality: 'LA' }]);
+    // The name is stored encrypted, with its blind index (three words, three keyed hashes), and found by search.
+    const names = await db.query(`select v.name_enc, (select count(*)::int from victim_name_index n where n.victim_id = v.id) as tokens
+      from contact_victims v where v.contact_id = $1 order by position`, [id]);
+    expect(names.rows.map((n) => n.tokens)).to.deep.equal([3, 0]);
+    expect(names.rows[0].name_enc).to.match(/^v1:/);
+    const found = await page.evaluate(async () => (await (await fetch('/api/search?name=sung%20mai')).json()) as { results: { contactId: number }[] });
+    expect(found.results.map((r) => r.contactId)).to.deep.equal([id]);
   });
 });

@@ -82,8 +82,14 @@ describe('no personal data in plain text: PostgreSQL, Redis and the logs after a
     await ack(op.socket, 'draft:save', { contactId: call.id, version: 0, draft: { narrative: `${M}-draft em Lan ${CALLER}` } });
     await ack(op.socket, 'contact:wrap-up', {
       contactId: call.id,
-      wrapUp: traffickingWrapUp({ ...IN_VI_XUYEN, narrative: `${M}-narrative chị Nông Thị Lan ${CALLER}`, wishesNote: `${M}-wishes`, consent: 'victim' }),
+      wrapUp: traffickingWrapUp({
+        ...IN_VI_XUYEN, narrative: `${M}-narrative chị Nông Thị Lan ${CALLER}`, wishesNote: `${M}-wishes`, consent: 'victim',
+        victims: [{ name: `${M}victim Nông Thị Lan`, sex: 'female', age: 16 }],
+      }),
     });
+    // A search by the victim's name and the caller's number: neither term is stored (the audit names the filters).
+    const found = await ok('GET', `/api/search?${new URLSearchParams({ name: `${M}victim lan`, phone: CALLER })}`, sup.cookie);
+    expect(found.results.map((r: { contactId: number }) => r.contactId)).to.deep.equal([call.id]);
     // The routing worker makes the referral; the commune declines (socket), the department too (REST).
     const first = await until(async () => (await referralsOf(call.id))[0]);
     await ack(vx.socket, 'referral:decline', { referralId: first.id, reason: `${M}-decline-socket` });

@@ -89,6 +89,7 @@ export const enOperator: OperatorMessages = {
     ageBand: 'Age band',
     ageBandNone: 'Not known',
     ethnicity: 'Ethnicity',
+    victimName: 'Name (if known)',
     nationality: 'Nationality',
     under18: 'Under 18',
     under18Derived: 'Follows from the age or age band',

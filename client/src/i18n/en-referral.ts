@@ -68,6 +68,7 @@ export const enReferral: ReferralMessages = {
     narrative: 'What happened',
     wishesNote: 'Note on wishes',
     victims: 'Victims',
+    name: 'Name',
     sex: 'Sex',
     age: 'Age',
     ageBand: 'Age band',

@@ -4,7 +4,9 @@ import { enReferral } from './en-referral.js';
 import { enRouting } from './en-routing.js';
 import { enSla } from './en-sla.js';
 import { enStats } from './en-stats.js';
+import { enSearch } from './en-search.js';
 import { enSupervisor } from './en-supervisor.js';
+import { enAudit } from './en-audit.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -118,9 +120,11 @@ export const en: Messages = {
   phone: enPhone,
   referral: enReferral,
   supervisor: enSupervisor,
+  audit: enAudit,
   routing: enRouting,
   sla: enSla,
   stats: enStats,
+  search: enSearch,
   admin: {
     title: 'Administration',
     intro: 'Manage users, the agencies that receive referrals, the areas they cover, and the routing rules.',

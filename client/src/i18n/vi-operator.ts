@@ -88,6 +88,7 @@ export const viOperator = {
     ageBand: 'Nhóm tuổi',
     ageBandNone: 'Chưa rõ',
     ethnicity: 'Dân tộc',
+    victimName: 'Họ tên (nếu biết)',
     nationality: 'Quốc tịch',
     under18: 'Dưới 18 tuổi',
     under18Derived: 'Tính từ tuổi hoặc nhóm tuổi',

@@ -67,6 +67,7 @@ export const viReferral = {
     narrative: 'Nội dung sự việc',
     wishesNote: 'Ghi chú về nguyện vọng',
     victims: 'Nạn nhân',
+    name: 'Họ tên',
     sex: 'Giới tính',
     age: 'Tuổi',
     ageBand: 'Nhóm tuổi',

@@ -4,7 +4,9 @@ import { viReferral } from './vi-referral.js';
 import { viRouting } from './vi-routing.js';
 import { viSla } from './vi-sla.js';
 import { viStats } from './vi-stats.js';
+import { viSearch } from './vi-search.js';
 import { viSupervisor } from './vi-supervisor.js';
+import { viAudit } from './vi-audit.js';
 /** Vietnamese: the default language of the console. en.ts must have the same shape (checked by its type). */
 export const vi = {
   app: {
@@ -117,9 +119,11 @@ export const vi = {
   phone: viPhone,
   referral: viReferral,
   supervisor: viSupervisor,
+  audit: viAudit,
   routing: viRouting,
   sla: viSla,
   stats: viStats,
+  search: viSearch,
   admin: {
     title: 'Quản trị',
     intro: 'Quản lý người dùng, cơ quan tiếp nhận chuyển gửi, địa bàn phụ trách và quy tắc chuyển gửi.',

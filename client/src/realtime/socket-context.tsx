@@ -31,7 +31,8 @@ export function RealtimeProvider({ children, onSessionEnded, onRefused }: Props)
   callbacks.current = { onSessionEnded, onRefused };
 
   useEffect(() => {
-    // WebSocket first (no sticky sessions needed behind a load balancer), long-polling if a proxy blocks it.
+    // WebSocket first; long-polling when a network or proxy breaks WebSocket. Polling across several servers needs
+    // the load balancer's sticky sessions, which the shipped one has (deploy/haproxy.cfg, README "Running in production").
     const s: ConsoleSocket = io({ withCredentials: true, transports: ['websocket', 'polling'], tryAllTransports: true });
     setSocket(s);
     setStatus('connecting');

@@ -45,6 +45,7 @@ export function DisclosureSection({ referral: r }: { referral: ReferralDetail })
             <thead>
               <tr>
                 <th scope="col">#</th>
+                <th scope="col">{t('referral.disclosure.name')}</th>
                 <th scope="col">{t('referral.disclosure.sex')}</th>
                 <th scope="col">{t('referral.disclosure.age')}</th>
                 <th scope="col">{t('referral.disclosure.ageBand')}</th>
@@ -57,6 +58,7 @@ export function DisclosureSection({ referral: r }: { referral: ReferralDetail })
               {d.victims.map((v, i) => (
                 <tr key={i}>
                   <td>{i + 1}</td>
+                  <td>{v.name ?? unknown}</td>
                   <td>{label('victimSex', v.sex)}</td>
                   <td>{v.age ?? unknown}</td>
                   <td>{v.ageBand ? label('ageBand', v.ageBand) : unknown}</td>

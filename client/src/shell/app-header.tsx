@@ -25,8 +25,24 @@ export function AppHeader() {
           <NavLink to="/operator" className="tab" data-testid="nav-operator">
             {t('nav.operatorDesk')}
           </NavLink>
+          <NavLink to="/search" className="tab" data-testid="nav-search">
+            {t('search.nav')}
+          </NavLink>
           <NavLink to="/stats" className="tab" data-testid="nav-stats">
             {t('stats.nav')}
+          </NavLink>
+          <NavLink to="/audit" className="tab" data-testid="nav-audit">
+            {t('audit.nav')}
+          </NavLink>
+        </nav>
+      )}
+      {user.role === 'operator' && (
+        <nav className="header-nav" aria-label={t('nav.main')}>
+          <NavLink to="/operator" className="tab">
+            {t('nav.operatorDesk')}
+          </NavLink>
+          <NavLink to="/search" className="tab" data-testid="nav-search">
+            {t('search.nav')}
           </NavLink>
         </nav>
       )}

@@ -17,6 +17,7 @@ async function storedWrapUp(db: Executor, crypto: FieldCrypto, row: ContactRow):
     purposes: row.purposes as WrapUpBody['purposes'],
     indicators: row.indicators as WrapUpBody['indicators'],
     victims: victims.map((v) => ({
+      name: crypto.decryptNullable(v.name_enc),
       sex: v.sex as WrapUpBody['victims'][number]['sex'],
       age: v.age,
       ageBand: v.age_band as WrapUpBody['victims'][number]['ageBand'],

@@ -12,6 +12,7 @@ import { contactEvents } from './contact-events.js';
 import { claimContact, getContactRow, releaseContact, saveDraft, type ContactRow } from './contacts.repo.js';
 import { storeWrapUp } from './wrap-up-write.js';
 import { createCallDesk } from '../voice/call-desk.js';
+import { nameTokenHashes } from '../search/name-index.js';
 
 export type Actor = { user: SessionUser; origin: RequestOrigin };
 
@@ -94,13 +95,14 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
       const summary = await storeWrapUp(db, {
         contactId: id, operator: { id: actor.user.id, role: actor.user.role, ...actor.origin }, at: now, body: w,
         locationUnitId: unitId, homeUnitId, narrativeEnc: crypto.encryptNullable(w.narrative), wishesNoteEnc: crypto.encryptNullable(w.wishesNote), routed,
+        victimNames: w.victims.map((v) => ({ enc: crypto.encryptNullable(v.name), hashes: nameTokenHashes(crypto, v.name) })),
       });
       if (!summary) {
         assertHandler(await load(id), actor.user);
         throw new ConflictError('this contact is no longer yours');
       }
       // Best effort now; the scheduled relay sends whatever this misses.
-      if (routed) await enqueueRoutingRequest(ctx, id).catch((e) => ctx.log.warn(`routing relay for contact ${id} deferred: ${(e as Error).message}`));
+      if (routed) await enqueueRoutingRequest(ctx, id, now).catch((e) => ctx.log.warn(`routing relay for contact ${id} deferred: ${(e as Error).message}`));
       events.announce(summary, false);
       await desk.wrapUpDone(id, actor.user.id);
       return summary;

@@ -14,21 +14,24 @@ export interface WrapUpWrite {
   /** Already encrypted: the narrative and the note on the victim's wishes. */
   narrativeEnc: string | null;
   wishesNoteEnc: string | null;
+  /** Each victim's name, encrypted, and its blind index (search/name-index.ts), in the order of body.victims. */
+  victimNames: { enc: string | null; hashes: string[] }[];
   /** Write the routing request (the transactional outbox) with it. */
   routed: boolean;
 }
 
 /**
  * The whole wrap-up in one statement, so atomic without BEGIN/COMMIT: the classification on the contact, its
- * victims, the routing request for a case to refer, and the audit entry. It only matches a contact still in
+ * victims with the blind index of their names, the routing request for a case to refer, and the audit entry. It only matches a contact still in
  * progress under this operator; otherwise nothing is written and the answer is null. Returns the closed contact's
  * queue summary (what the consoles are told).
  */
 export async function storeWrapUp(db: Executor, w: WrapUpWrite): Promise<ContactSummary | null> {
   const b = w.body;
   const victims = JSON.stringify(b.victims.map((v, i) => ({
-    position: i, sex: v.sex, age: v.age, age_band: v.ageBand, ethnicity: v.ethnicity, nationality: v.nationality, under18: v.under18,
+    position: i, name_enc: w.victimNames[i]?.enc ?? null, sex: v.sex, age: v.age, age_band: v.ageBand, ethnicity: v.ethnicity, nationality: v.nationality, under18: v.under18,
   })));
+  const tokens = JSON.stringify(w.victimNames.flatMap((n, i) => n.hashes.map((h) => ({ position: i, h }))));
   const audit = auditInsertFor({
     actorUserId: w.operator.id, actorRole: w.operator.role, action: 'contact.wrap_up', entityType: 'contact', entityId: w.contactId,
     ip: w.operator.ip, userAgent: w.operator.userAgent, details: { classification: b.classification, victims: b.victims.length, routed: w.routed },
@@ -45,10 +48,15 @@ export async function storeWrapUp(db: Executor, w: WrapUpWrite): Promise<Contact
       where id = ${w.contactId} and status = 'in_progress' and claimed_by = ${w.operator.id}
       returning ${summaryReturning('contacts')}
     ), victims as (
-      insert into contact_victims (contact_id, position, sex, age, age_band, ethnicity, nationality, under18)
-      select c.id, v.position, v.sex, v.age, v.age_band, v.ethnicity, v.nationality, v.under18
+      insert into contact_victims (contact_id, position, name_enc, sex, age, age_band, ethnicity, nationality, under18)
+      select c.id, v.position, v.name_enc, v.sex, v.age, v.age_band, v.ethnicity, v.nationality, v.under18
       from c, json_to_recordset(${victims}::json)
-        as v(position int, sex text, age int, age_band text, ethnicity text, nationality text, under18 boolean)
+        as v(position int, name_enc text, sex text, age int, age_band text, ethnicity text, nationality text, under18 boolean)
+      returning id, contact_id, position
+    ), names as (
+      insert into victim_name_index (token_hash, victim_id, contact_id)
+      select t.h, victims.id, victims.contact_id from victims join json_to_recordset(${tokens}::json) as t(position int, h text) using (position)
+      on conflict do nothing
     ), request as (
       insert into routing_requests (contact_id, created_at) select c.id, ${w.at} from c where ${w.routed}::boolean
       on conflict (contact_id) do nothing

@@ -5,13 +5,14 @@ import { messageNotice } from '../contacts/contact-events.js';
 import { notificationsChanged } from './notification-events.js';
 import { getNotification, setNotificationStatus } from './notifications.repo.js';
 import { PermanentSendError, type SmsSender } from './sms-sender.js';
+import { withCommandCode } from '../sms-commands/alert-code.js';
 
 /**
  * Sends one queued notification. Idempotent: anything no longer queued was handled by an earlier attempt.
  * Logs carry ids and a masked number only, never the text.
  */
 export async function deliverNotification(
-  ctx: Pick<AppContext, 'db' | 'crypto' | 'clock' | 'log' | 'realtime'>,
+  ctx: Pick<AppContext, 'db' | 'crypto' | 'clock' | 'log' | 'realtime' | 'config'>,
   sender: SmsSender,
   id: number,
   opts: { finalAttempt?: boolean } = {},
@@ -21,7 +22,7 @@ export async function deliverNotification(
   const now = () => ctx.clock.now();
   let result;
   try {
-    result = await sender.send({ channel: n.channel, to: ctx.crypto.decrypt(n.to_enc), body: ctx.crypto.decrypt(n.body_enc) });
+    result = await sender.send({ channel: n.channel, to: ctx.crypto.decrypt(n.to_enc), body: await withCommandCode(ctx, n) });
   } catch (err) {
     // Given up on: permanent refusal, or the last retry. It stays visible as failed, never silently dropped.
     const permanent = err instanceof PermanentSendError || !!opts.finalAttempt;

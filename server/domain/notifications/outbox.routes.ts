@@ -47,7 +47,8 @@ export function outboxRoutes(ctx: AppContext): RouteDef[] {
           lastError: n.last_error,
           createdAt: new Date(n.created_at).toISOString(),
           updatedAt: new Date(n.updated_at).toISOString(),
-          text: n.purpose === 'referral_alert' ? ctx.crypto.decrypt(n.body_enc) : null,
+          // Alerts and answers to SMS commands carry a reference and a code only; other texts (replies to callers) stay private.
+          text: n.purpose === 'referral_alert' || n.purpose === 'command_reply' ? ctx.crypto.decrypt(n.body_enc) : null,
         })),
       });
     }),

@@ -15,7 +15,7 @@ async function disclosureOf(db: Executor, crypto: FieldCrypto, contactId: number
     narrative: crypto.decryptNullable(c.narrative_enc) ?? '',
     wishesNote: crypto.decryptNullable(c.wishes_note_enc),
     victims: victims.map((v) => ({
-      sex: v.sex as VictimSex, age: v.age, ageBand: v.age_band as AgeBand | null, ethnicity: v.ethnicity, nationality: v.nationality, under18: v.under18,
+      name: crypto.decryptNullable(v.name_enc), sex: v.sex as VictimSex, age: v.age, ageBand: v.age_band as AgeBand | null, ethnicity: v.ethnicity, nationality: v.nationality, under18: v.under18,
     })),
   };
 }

@@ -7,6 +7,7 @@ import {
 
 /** One victim as the form holds it: "unknown" is null, or '' for the pickers (ethnic group and country codes). */
 export interface VictimRow {
+  name: string;
   sex: VictimSex;
   age: number | null;
   ageBand: AgeBand | null;
@@ -60,7 +61,7 @@ export interface TriageValues {
 }
 
 export const ABROAD_COUNTRIES = ['KH', 'CN', 'LA', 'MM', 'TH', 'MY', 'KR', 'JP', 'TW'] as const;
-export const newVictim = (): VictimRow => ({ sex: 'unknown', age: null, ageBand: null, ethnicity: '', nationality: 'VN', under18: null });
+export const newVictim = (): VictimRow => ({ name: '', sex: 'unknown', age: null, ageBand: null, ethnicity: '', nationality: 'VN', under18: null });
 const blankPlace = (): PlaceUi => ({ dataset: 'vn-2025', code: '', path: '', now: [] });
 const blankLocation = (): LocationUi => ({ kind: 'unknown', ...blankPlace(), country: '', countryOther: '' });
 const blankHome = (): HomeLocationUi => ({ kind: 'unknown', ...blankPlace() });
@@ -90,6 +91,7 @@ export function toHomeLocation(l: HomeLocationUi): HomeLocation | { kind: 'unit'
 
 function toVictim(r: VictimRow): VictimInput {
   return {
+    name: r.name.trim() || null,
     sex: r.sex,
     age: r.age,
     ageBand: r.ageBand,
@@ -152,6 +154,7 @@ const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object'
 function victimFrom(raw: unknown): VictimRow {
   const r = obj(raw);
   return {
+    name: str(r.name).slice(0, 200),
     sex: oneOf(VICTIM_SEXES, r.sex) ?? 'unknown',
     age: validAge(r.age),
     ageBand: oneOf(AGE_BANDS, r.ageBand),

@@ -10,7 +10,7 @@ import { derivedUnder18, type TriageValues } from './triage-values.js';
 
 const toAge = (v: unknown) => (v === '' || v == null ? null : Number(v));
 
-/** One victim: sex, exact age or age band, ethnicity, nationality; "under 18" follows from the age when known. */
+/** One victim: name (optional), sex, exact age or age band, ethnicity, nationality; "under 18" follows from the age when known. */
 export function VictimRowFields({ index: i, onRemove }: { index: number; onRemove: () => void }) {
   const { t } = useTranslation();
   const { label } = useLabels();
@@ -27,6 +27,10 @@ export function VictimRowFields({ index: i, onRemove }: { index: number; onRemov
       <span className="victim-n" aria-hidden="true">
         {i + 1}
       </span>
+      <div className="field field--name">
+        <label htmlFor={id('name')}>{t('operator.triage.victimName')}</label>
+        <input type="text" maxLength={200} autoComplete="off" {...describedBy(id('name'), e('name'))} data-testid={id('name')} {...register(`victims.${i}.name`)} />
+      </div>
       <div className="field field--sex">
         <label htmlFor={id('sex')}>{t('operator.triage.sex')}</label>
         <select {...describedBy(id('sex'), e('sex'))} data-testid={id('sex')} {...register(`victims.${i}.sex`)}>
@@ -108,7 +112,7 @@ export function VictimRowFields({ index: i, onRemove }: { index: number; onRemov
         ×
       </button>
       <div className="victim-errors">
-        {(['sex', 'age', 'ageBand', 'ethnicity', 'nationality', 'under18'] as const).map((k) => (
+        {(['name', 'sex', 'age', 'ageBand', 'ethnicity', 'nationality', 'under18'] as const).map((k) => (
           <FieldError key={k} id={`${id(k)}-error`} message={e(k)} />
         ))}
       </div>
