@@ -41,9 +41,33 @@ export const WHY_REASONS = ['no_agency', 'declined', 'expired', 'assigned'] as c
 export type WhyReason = (typeof WHY_REASONS)[number];
 
 /** Stored on the referral as `why`: the rule and target that chose the agency, or the reason it has none. */
+/**
+ * The facts behind "why this agency", so each reader gets the sentence in their own language (why-text.ts); names
+ * of agencies and places stay as written.
+ */
+export interface WhyFacts {
+  agency: string;
+  /** The unit the agency is responsible for, through which it was found (full path), and its level. */
+  covered: { path: string; level: 'province' | 'district' | 'commune' } | null;
+  /** Whether that place is where the victim is or where they live. */
+  anchorRole: 'location' | 'home';
+  /** The case's own place (full path) when it is not the covered unit, and how the 2025 reform joined them. */
+  anchor: string | null;
+  across: 'now_in_2025' | 'before_2025' | null;
+  /** Shelters: free places, distance, and whether it is only the nearest with room (none covers the place). */
+  shelter?: { freePlaces: number; km: number | null; nearest: boolean; wherePath: string | null };
+  /** Agency types tried first that had no match. */
+  skipped: string[];
+  /** The country the victim is in, when abroad (ISO code). */
+  abroad: string | null;
+}
+
 export interface ReferralWhy {
   rule: string | null;
+  /** The routing target as stored ("district_office@jurisdiction"): never shown as is (why-text.ts targetText). */
   target: string | null;
+  /** The facts of `explanation`, on referrals routed since they were stored; older rows have the sentence only. */
+  facts?: WhyFacts;
   /** A sentence in Vietnamese for readers of the row; the console renders `reason` when there is one. */
   explanation: string;
   reason?: WhyReason;

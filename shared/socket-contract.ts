@@ -56,6 +56,8 @@ export interface ServerToClientEvents {
   'call:ended': (payload: { contactId: number }) => void;
   /** Operators and supervisors: open callbacks changed (ids only: consoles re-read). */
   'callbacks:changed': (payload: { contactIds: number[] }) => void;
+  /** Supervisors: outbound messages were queued or changed delivery state (ids only: the board re-reads them). */
+  'notifications:changed': (payload: { ids: number[] }) => void;
 }
 
 /** A call offered to one operator: who calls (masked, repeat caller or not), since when, until when it rings here. */

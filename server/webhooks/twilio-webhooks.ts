@@ -6,6 +6,7 @@ import { createIntakeService, normalisePhone } from '../domain/contacts/intake.s
 import { parseSmsCommand } from '../domain/sms-commands/parse.js';
 import { createSmsCommandsService } from '../domain/sms-commands/sms-commands.service.js';
 import { syncMessage } from '../domain/notifications/deliver.js';
+import { notificationsChanged } from '../domain/notifications/notification-events.js';
 import { setStatusByProviderSid } from '../domain/notifications/notifications.repo.js';
 import { parseOrThrow } from '../http/validate.js';
 import { readForm, send, sendError } from './form-request.js';
@@ -66,7 +67,10 @@ export function twilioWebhooks(ctx: AppContext) {
       const status = DELIVERY[p.MessageStatus];
       if (status) {
         const n = await setStatusByProviderSid(ctx.db, p.MessageSid, status, p.ErrorCode ? `twilio error ${p.ErrorCode}` : null, ctx.clock.now());
-        if (n) await syncMessage(ctx, n.contact_message_id, status);
+        if (n) {
+          await syncMessage(ctx, n.contact_message_id, status);
+          notificationsChanged(ctx, [n.id]);
+        }
       }
       return { status: 204 };
     },

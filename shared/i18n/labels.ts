@@ -12,7 +12,7 @@ import {
 import { type AgencyType, type SupportRegime } from '../agencies.js';
 import { isCountryCode } from '../country-codes.js';
 import { type Indicator, type IndicatorGroup } from '../triage/indicators.js';
-import { type Outcome, type ReferralStatus, type WhyReason } from '../referrals.js';
+import { type Outcome, type ReferralStatus, type TargetScope, type WhyReason } from '../referrals.js';
 import { type ClockKind } from '../sla/sla.js';
 
 export const LANGS = ['vi', 'en'] as const;
@@ -194,7 +194,15 @@ const whyReason = {
   assigned: { vi: 'Giám sát viên giao trực tiếp', en: 'Assigned by a supervisor' },
 } as const satisfies Record<WhyReason, L>;
 
+/** Where a routing target looks for its agency. */
+const targetScope = {
+  jurisdiction: { vi: 'địa bàn cụ thể nhất có cơ quan này', en: 'most specific area with such an agency' },
+  province: { vi: 'cấp tỉnh', en: 'province level' },
+  nearest_with_capacity: { vi: 'nơi gần nhất còn chỗ', en: 'nearest with a free place' },
+} as const satisfies Record<TargetScope, L>;
+
 export const LABELS = {
+  targetScope,
   channel,
   contactStatus,
   callType,

@@ -30,9 +30,9 @@ describe('browser: the Vị Xuyên officer sees a referral arrive live, accepts 
     await page.getByTestId('accept-referral').click();
     await page.getByTestId('disclosure').waitFor();
     expect(await page.getByTestId('disclosure').innerText()).to.include('Campuchia');
-    // The victim's ethnic group and nationality by name, not by their stored codes (08, VN).
+    // The victim's ethnic group and nationality by name, not by their stored codes (08, VN); the name column (0015) comes first.
     const victimCells = page.getByTestId('disclosure').locator('tbody tr').first().locator('td');
-    expect([await victimCells.nth(5).innerText(), await victimCells.nth(6).innerText()]).to.deep.equal(['HMông', 'Việt Nam']);
+    expect([await victimCells.nth(6).innerText(), await victimCells.nth(7).innerText()]).to.deep.equal(['HMông', 'Việt Nam']);
 
     await page.getByTestId('support-regime').selectOption('g');
     await page.getByTestId('support-note').fill('Tư vấn tâm lý lần đầu');
@@ -58,6 +58,7 @@ describe('browser: the Vị Xuyên officer sees a referral arrive live, accepts 
     // The focal points' SMS alert waits in the local outbox (no Twilio delivery here), visible to the supervisor.
     const sup = await page.context().browser()!.newPage({ viewport: { width: 1440, height: 1000 } });
     await loginInBrowser(sup, product.url, 'supervisor', 'supervisor');
+    await sup.getByTestId('board-tab-outbox').click();
     const alert = sup.locator('[data-testid="outbox"] [data-status="outbox"]').first();
     await alert.waitFor({ timeout: 10_000 });
     expect(await alert.innerText()).to.include(`LH-${String(contactId).padStart(6, '0')}`);

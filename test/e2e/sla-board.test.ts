@@ -40,7 +40,9 @@ describe('browser: a supervisor watches a referral turn amber, then red, and see
     await page.screenshot({ path: 'test-results/sla-board-amber.png' });
     await row.locator('[data-testid="clock-acknowledge"][data-state="breached"]').waitFor({ timeout: 15_000 });
 
-    // The breach was the server's doing, not only the browser's arithmetic: the escalation arrives live.
+    // The breach was the server's doing, not only the browser's arithmetic: the escalation arrives live, counted on its tab.
+    const rowTestId = (await row.getAttribute('data-testid'))!;
+    await page.getByTestId('board-tab-escalations').click();
     const escalation = page.locator('[data-testid^="escalation-"]', { hasText: ref }).first();
     await escalation.waitFor({ timeout: 20_000 });
     await page.screenshot({ path: 'test-results/sla-board-red.png' });
@@ -58,7 +60,7 @@ describe('browser: a supervisor watches a referral turn amber, then red, and see
     await parent.screenshot({ path: 'test-results/sla-parent-followed-up.png' });
     await parent.close();
 
-    const referralId = Number((await row.getAttribute('data-testid'))!.replace('board-referral-', ''));
+    const referralId = Number(rowTestId.replace('board-referral-', ''));
     const stored = await db.query(
       `select k.state, k.warned_at is not null as warned, k.escalation_level,
               (select array_agg(e.level order by e.level) from sla_escalations e where e.clock_id = k.id) as levels,
@@ -114,6 +116,7 @@ describe('browser: a supervisor watches a referral turn amber, then red, and see
     };
     const vixuyenId = Number((await db.query(`select id from agencies where code = 'tuyen-quang-commune-00913'`)).rows[0].id);
 
+    await page.getByTestId('board-tab-queue').click();
     const { contactId, queued } = await declinedEverywhere();
     const item = page.getByTestId(`referral-item-${queued}`);
     await item.waitFor({ timeout: 15_000 });

@@ -108,7 +108,7 @@ describe('periodic reports: built by the reports worker (BullMQ), kept, listed, 
     ]);
     const times = wb.getWorksheet('Thời gian phản hồi')!;
     expect((times.getRow(HEADER_ROW + 1).values as unknown[]).slice(1)).to.deep.equal(['Tiếp nhận chuyển gửi', 4, 0.75, 1.7]);
-    expect(times.getCell(`C${HEADER_ROW + 1}`).numFmt).to.equal('0.00');
+    expect(times.getCell(`C${HEADER_ROW + 1}`).numFmt).to.equal('#,##0.00');
 
     const audit = await scratch.db.selectFrom('audit_log').select(['action', 'entity_id']).where('entity_type', '=', 'report').orderBy('id').execute();
     expect(audit).to.deep.include.members([{ action: 'report.request', entity_id: String(queued.id) }, { action: 'report.download', entity_id: String(queued.id) }]);

@@ -7,7 +7,7 @@ import {
   COUNTRY_NAMES, LABELS, type L, type LabelKind, SUPPORT_REGIME_LETTERS, countryName, label, supportRegimeLabel,
 } from '../../shared/i18n/labels.js';
 import { INDICATOR_GROUPS, INDICATORS } from '../../shared/triage/indicators.js';
-import { OUTCOMES, REFERRAL_STATUSES, WHY_REASONS } from '../../shared/referrals.js';
+import { OUTCOMES, REFERRAL_STATUSES, TARGET_SCOPES, WHY_REASONS } from '../../shared/referrals.js';
 import { CLOCK_KINDS } from '../../shared/sla/sla.js';
 
 /** The enumeration each label table must cover (a new kind without an enumeration here fails to compile). */
@@ -29,6 +29,7 @@ const ENUMS = {
   outcome: OUTCOMES,
   clockKind: CLOCK_KINDS,
   whyReason: WHY_REASONS,
+  targetScope: TARGET_SCOPES,
 } satisfies Record<LabelKind, readonly string[]>;
 
 /** Brand names are the same in both languages. */

@@ -43,12 +43,14 @@ interface Props<T extends RowData> {
   filterPlaceholder: string;
   initialSort?: SortingState;
   getRowId?: (row: T) => string;
+  /** The server pages the rows: `data` is one page, `total` the real count; sorting and the filter box act on the page. */
+  serverPage?: { page: number; pageSize: number; total: number; onPage: (page: number) => void };
 }
 
 const PAGE_SIZE = 50;
 
 /** A sortable, paginated table with one filter box over every text column. */
-export function DataTable<T extends RowData>({ id, columns, data, filterLabel, filterPlaceholder, initialSort = [], getRowId }: Props<T>) {
+export function DataTable<T extends RowData>({ id, columns, data, filterLabel, filterPlaceholder, initialSort = [], getRowId, serverPage }: Props<T>) {
   const { t, i18n } = useTranslation();
   // Rows cache their accessor values; a fresh array on language change re-reads translated labels.
   const rowsData = useMemo(() => data.slice(), [data, i18n.language]);
@@ -60,7 +62,7 @@ export function DataTable<T extends RowData>({ id, columns, data, filterLabel, f
     columns,
     data: rowsData,
     getRowId: getRowId ? (row) => getRowId(row) : undefined,
-    state: { sorting, globalFilter, pagination },
+    state: { sorting, globalFilter, pagination: serverPage ? { pageIndex: 0, pageSize: Math.max(1, rowsData.length) } : pagination },
     onSortingChange: setSorting,
     onPaginationChange: setPagination,
     onGlobalFilterChange: setGlobalFilter,
@@ -84,7 +86,9 @@ export function DataTable<T extends RowData>({ id, columns, data, filterLabel, f
           onChange={(e) => setGlobalFilter(e.target.value)}
         />
         <span className="muted" aria-live="polite">
-          {t('common.rows', { count: table.getFilteredRowModel().rows.length })}
+          {serverPage
+            ? t('common.rowsOf', { from: Math.min(serverPage.total, serverPage.page * serverPage.pageSize + 1), to: Math.min(serverPage.total, (serverPage.page + 1) * serverPage.pageSize), count: serverPage.total })
+            : t('common.rows', { count: table.getFilteredRowModel().rows.length })}
         </span>
       </div>
       <div className="table-scroll">
@@ -133,7 +137,15 @@ export function DataTable<T extends RowData>({ id, columns, data, filterLabel, f
           </tbody>
         </table>
       </div>
-      {table.getPageCount() > 1 && (
+      {serverPage && serverPage.total > serverPage.pageSize && (
+        <TablePager
+          page={serverPage.page + 1}
+          pageCount={Math.ceil(serverPage.total / serverPage.pageSize)}
+          onPrev={serverPage.page > 0 ? () => serverPage.onPage(serverPage.page - 1) : undefined}
+          onNext={(serverPage.page + 1) * serverPage.pageSize < serverPage.total ? () => serverPage.onPage(serverPage.page + 1) : undefined}
+        />
+      )}
+      {!serverPage && table.getPageCount() > 1 && (
         <TablePager
           page={pagination.pageIndex + 1}
           pageCount={table.getPageCount()}

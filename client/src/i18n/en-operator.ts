@@ -157,7 +157,7 @@ export const enOperator: OperatorMessages = {
     read: 'Read',
     received: 'Received',
     outbox: 'In outbox',
-    outboxHint: 'Held in the local outbox: no Twilio credentials are configured.',
+    outboxHint: 'Held in the local outbox, not sent as an SMS (supervisors see why under Outbound messages).',
     failed: 'Failed',
     undelivered: 'Undelivered',
   },

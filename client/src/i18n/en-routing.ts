@@ -8,6 +8,7 @@ export const enRouting: RoutingMessages = {
   created: 'Rule “{{name}}” created.',
   updated: 'Rule “{{name}}” updated.',
   empty: 'No rules on this track: cases are not referred on it.',
+  count_one: '{{count}} rule',
   count: '{{count}} rules',
   how: {
     title: 'How rules work',

@@ -91,6 +91,7 @@ export const enStats: StatsMessages = {
     progressLabel: 'Progress of {{name}}',
     error: 'Error: {{message}}.',
     retrying: 'Will try again (attempt {{attempt}} of {{max}}).',
+    attempts_one: 'Tried once.',
     attempts: 'Tried {{count}} times.',
     requestedBy: '{{name}}, {{time}}',
     download: 'Download',

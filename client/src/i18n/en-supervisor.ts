@@ -1,6 +1,18 @@
 import type { SupervisorMessages } from './vi-supervisor.js';
 
 export const enSupervisor: SupervisorMessages = {
+  tabs: {
+    label: "The supervisor board's sections",
+    clocks: 'Clocks',
+    escalations: 'To decide',
+    queue: 'No agency yet',
+    operators: 'Operators',
+    callbacks: 'Callbacks',
+    outbox: 'Outbound messages',
+    referrals: 'All referrals',
+    metrics: 'Metrics',
+    jobs: 'Failed jobs',
+  },
   sections: 'Supervisor sections',
   queue: {
     title: 'Supervisor queue',
@@ -30,7 +42,12 @@ export const enSupervisor: SupervisorMessages = {
   },
   outbox: {
     title: 'Outbound messages',
-    intro: 'SMS to focal points and callers: sent through Twilio, held in the local outbox (Twilio not configured), or failed. Numbers are masked.',
+    intro: 'SMS to focal points and callers: sent through Twilio, held in the local outbox, or failed. Numbers are masked.',
+    reasonLabel: 'Why messages stay in the local outbox',
+    reasons: {
+      twilio_not_configured: 'no Twilio account is configured, so messages are not sent.',
+      outbound_sms_outbox: 'the server is set to hold every message in the outbox (training or testing mode), although Twilio is configured.',
+    },
     empty: 'No messages yet.',
     at: 'Time',
     to: 'To',

@@ -156,7 +156,7 @@ export const viOperator = {
     read: 'Đã xem',
     received: 'Đã nhận',
     outbox: 'Trong hộp thư đi',
-    outboxHint: 'Đang giữ trong hộp thư đi nội bộ: chưa cấu hình tài khoản Twilio.',
+    outboxHint: 'Đang giữ trong hộp thư đi nội bộ, chưa gửi qua SMS (giám sát viên xem lý do ở mục Tin nhắn gửi đi).',
     failed: 'Gửi lỗi',
     undelivered: 'Không đến được',
   },

@@ -7,6 +7,7 @@ export const viRouting = {
   created: 'Đã tạo quy tắc «{{name}}».',
   updated: 'Đã cập nhật quy tắc «{{name}}».',
   empty: 'Tuyến này chưa có quy tắc nào: ca sẽ không được chuyển gửi theo tuyến này.',
+  count_one: '{{count}} quy tắc',
   count: '{{count}} quy tắc',
   how: {
     title: 'Cách quy tắc hoạt động',

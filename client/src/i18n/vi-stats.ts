@@ -93,6 +93,7 @@ export const viStats = {
     progressLabel: 'Tiến độ lập {{name}}',
     error: 'Lỗi: {{message}}.',
     retrying: 'Sẽ thử lại (lần {{attempt}}/{{max}}).',
+    attempts_one: 'Đã thử {{count}} lần.',
     attempts: 'Đã thử {{count}} lần.',
     requestedBy: '{{name}}, {{time}}',
     download: 'Tải xuống',

@@ -1,5 +1,17 @@
 /** Vietnamese strings of the supervisor board (en-supervisor.ts has the same shape). */
 export const viSupervisor = {
+  tabs: {
+    label: 'Các mục của bảng giám sát',
+    clocks: 'Thời hạn',
+    escalations: 'Cần quyết định',
+    queue: 'Chưa có cơ quan',
+    operators: 'Điện thoại viên',
+    callbacks: 'Gọi lại',
+    outbox: 'Tin nhắn gửi đi',
+    referrals: 'Mọi ca chuyển gửi',
+    metrics: 'Số liệu',
+    jobs: 'Công việc lỗi',
+  },
   sections: 'Mục giám sát',
   queue: {
     title: 'Hàng chờ giám sát',
@@ -29,7 +41,12 @@ export const viSupervisor = {
   },
   outbox: {
     title: 'Tin nhắn gửi đi',
-    intro: 'Tin nhắn SMS gửi cán bộ đầu mối và người gọi: đã gửi qua Twilio, đang giữ trong hộp thư đi cục bộ (chưa cấu hình Twilio) hoặc lỗi. Số điện thoại được che.',
+    intro: 'Tin nhắn SMS gửi cán bộ đầu mối và người gọi: đã gửi qua Twilio, đang giữ trong hộp thư đi cục bộ hoặc lỗi. Số điện thoại được che.',
+    reasonLabel: 'Vì sao tin nhắn nằm trong hộp thư đi cục bộ',
+    reasons: {
+      twilio_not_configured: 'chưa cấu hình tài khoản Twilio, nên tin nhắn không được gửi đi.',
+      outbound_sms_outbox: 'máy chủ được đặt giữ mọi tin nhắn trong hộp thư đi (chế độ tập huấn hoặc thử nghiệm), dù Twilio đã được cấu hình.',
+    },
     empty: 'Chưa có tin nhắn nào.',
     at: 'Thời gian',
     to: 'Người nhận',

@@ -61,7 +61,7 @@ export function CallbackPanel({ contact: c }: { contact: ContactDetail }) {
       )}
       {result && (
         <Alert kind="success">
-          {t('phone.callback.recorded', { status: statusText(result.status, t), attempts: result.attempts })}
+          {t('phone.callback.recorded', { status: statusText(result.status, t), count: result.attempts })}
         </Alert>
       )}
     </section>

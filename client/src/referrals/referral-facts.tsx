@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReferralDetail } from '../../../shared/index.js';
+import { ruleNameText, targetText, type ReferralDetail } from '../../../shared/index.js';
 import { formatDateTime } from '../i18n/format.js';
 import { useLabels } from '../i18n/use-labels.js';
 import { locationText, victimsSummary } from './referral-format.js';
@@ -8,7 +8,7 @@ import { locationText, victimsSummary } from './referral-format.js';
 /** What every agency sees, consent or not: enough to act, nothing that identifies anyone. */
 export function ReferralFacts({ referral: r, showAgency }: { referral: ReferralDetail; showAgency?: boolean }) {
   const { t } = useTranslation();
-  const { label, country, regime, why } = useLabels();
+  const { lang, label, country, regime, why } = useLabels();
   const classification = label('classification', r.classification);
   const purposes = r.purposes.map((p) => label('purpose', p)).join(', ');
 
@@ -62,13 +62,13 @@ export function ReferralFacts({ referral: r, showAgency }: { referral: ReferralD
           <p className="muted small">
             {r.why.rule && (
               <>
-                {t('referral.detail.rule')}: <code>{r.why.rule}</code>
+                {t('referral.detail.rule')}: {ruleNameText(r.why.rule, lang)}
               </>
             )}
             {r.why.rule && r.why.target && ' · '}
             {r.why.target && (
               <>
-                {t('referral.detail.target')}: <code>{r.why.target}</code>
+                {t('referral.detail.target')}: {targetText(r.why.target, lang)}
               </>
             )}
           </p>

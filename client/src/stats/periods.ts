@@ -1,4 +1,5 @@
 import { vnDay } from '../../../shared/index.js';
+import { formatDate, formatPeriod } from '../i18n/format.js';
 
 /**
  * Reporting periods as the statistics API takes them: inclusive local days (Vietnam, UTC+7), YYYY-MM-DD.
@@ -84,11 +85,7 @@ export function presetYear(p: Preset, today = vnToday()): number {
   return Number(presetPeriod(p, today).from.slice(0, 4));
 }
 
-/** 2026-07-01 → 01/07/2026, as Vietnamese documents (and the workbook) write dates. */
-export function dayText(day: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}` : day;
-}
+/** 2026-07-01 → 01/07/2026 (the console's one date format, i18n/format.ts). */
+export const dayText = formatDate;
 
-export function periodText(p: Period): string {
-  return `${dayText(p.from)} – ${dayText(p.to)}`;
-}
+export const periodText = (p: Period): string => formatPeriod(p);

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang, StatTable } from '../../../shared/index.js';
 import { CHART_SPECS, chartRows } from './chart-specs.js';
-import { statValue } from './format.js';
+import { statValue } from '../i18n/format.js';
 import { statCsvUrl, type StatsFilter } from './stats-api.js';
 import { StatTableView } from './stat-table-view.js';
 

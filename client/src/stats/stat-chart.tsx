@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Lang, StatTable } from '../../../shared/index.js';
 import { CHART_SPECS, chartRows, SERIES_COLOURS } from './chart-specs.js';
-import { hoursText, statValue } from './format.js';
+import { formatHours, statValue } from '../i18n/format.js';
 
 const LINE_CHARS = 30;
 
@@ -71,7 +71,7 @@ export default function StatChart({ table, lang, summary }: { table: StatTable; 
   const format = (v: unknown, key: string) => {
     if (typeof v !== 'number') return '—';
     const unit = unitOf(key);
-    return unit === 'hours' ? `${statValue(v, unit, lang)} ${lang === 'vi' ? 'giờ' : 'h'}${v >= 48 ? ` (${hoursText(v, lang)})` : ''}` : statValue(v, unit, lang, true);
+    return statValue(v, unit, lang, true);
   };
 
   return (
@@ -81,7 +81,7 @@ export default function StatChart({ table, lang, summary }: { table: StatTable; 
         <BarChart data={drawn} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 8 }} accessibilityLayer={false} barCategoryGap="18%">
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           {log ? (
-            <XAxis type="number" scale="log" domain={log.domain} ticks={log.ticks} allowDataOverflow tickFormatter={(v: number) => hoursText(v, lang)} fontSize={12} />
+            <XAxis type="number" scale="log" domain={log.domain} ticks={log.ticks} allowDataOverflow tickFormatter={(v: number) => formatHours(v, lang)} fontSize={12} />
           ) : spec.kind === 'percent' ? (
             <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} fontSize={12} />
           ) : (
@@ -106,7 +106,7 @@ export default function StatChart({ table, lang, summary }: { table: StatTable; 
                   position="right"
                   fontSize={12}
                   fill="#17212f"
-                  formatter={(v: unknown) => (typeof v !== 'number' ? '' : unitOf(s) === 'hours' ? hoursText(v, lang) : statValue(v, unitOf(s), lang, true))}
+                  formatter={(v: unknown) => (typeof v !== 'number' ? '' : statValue(v, unitOf(s), lang, true))}
                 />
               )}
             </Bar>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Lang, StatTable } from '../../../shared/index.js';
-import { hoursText, statValue } from './format.js';
+import { statValue } from '../i18n/format.js';
 
 /**
  * One statistics table as an accessible HTML table: the dimension and columns as headers, a row header per row,
@@ -13,7 +13,7 @@ export function StatTableView({ table, lang, labelledBy }: { table: StatTable; l
     table.columns.map((c, i) => {
       const v = values[i] ?? null;
       return (
-        <td key={c.key} className="num" data-col={c.key} title={c.unit === 'hours' && v !== null && v >= 48 ? hoursText(v, lang) : undefined}>
+        <td key={c.key} className="num" data-col={c.key}>
           {statValue(v, c.unit, lang)}
         </td>
       );

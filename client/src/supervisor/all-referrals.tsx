@@ -1,20 +1,16 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PRIORITIES, REFERRAL_STATUSES, REFERRAL_TRACKS, type Priority, type ReferralStatus, type ReferralTrack } from '../../../shared/index.js';
+import { PRIORITIES, REFERRAL_STATUSES, REFERRAL_TRACKS } from '../../../shared/index.js';
 import { Alert } from '../components/alert.js';
 import { DataTable } from '../components/data-table.js';
-import { useReferralList } from '../referrals/referrals-api.js';
 import { useReferralColumns } from './referral-columns.js';
+import { REFERRAL_PAGE_SIZE, useReferralPage, type PageFilter, type ReferralPage } from './referral-page-api.js';
 
-/** Every referral of every agency: status and track filtered by the server, priority here; sortable. */
-export function AllReferrals({ onOpen }: { onOpen: (id: number) => void }) {
+/** Every referral of every agency, filtered and paged by the server with the real total; sortable within a page. */
+export function AllReferrals({ onOpen, page: q, filter, onFilter, pageIndex, onPage }: AllReferralsProps) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<ReferralStatus | ''>('');
-  const [track, setTrack] = useState<ReferralTrack | ''>('');
-  const [priority, setPriority] = useState<Priority | ''>('');
-  const list = useReferralList({ status, track });
   const columns = useReferralColumns(onOpen);
-  const data = useMemo(() => (list.data ?? []).filter((r) => !priority || r.priority === priority), [list.data, priority]);
+  const set = <K extends keyof PageFilter>(k: K) => (v: PageFilter[K]) => onFilter({ ...filter, [k]: v });
 
   return (
     <section className="admin-section" aria-labelledby="all-referrals-title" data-testid="all-referrals">
@@ -22,26 +18,54 @@ export function AllReferrals({ onOpen }: { onOpen: (id: number) => void }) {
         <h2 id="all-referrals-title">{t('supervisor.all.title')}</h2>
       </div>
       <div className="filter-row">
-        <FilterSelect id="filter-status" label={t('supervisor.all.status')} value={status} onChange={setStatus} options={REFERRAL_STATUSES} text={(s) => t(`referral.status.${s}`)} />
-        <FilterSelect id="filter-track" label={t('supervisor.all.track')} value={track} onChange={setTrack} options={REFERRAL_TRACKS} text={(s) => t(`referral.track.${s}`)} />
-        <FilterSelect id="filter-priority" label={t('supervisor.all.priority')} value={priority} onChange={setPriority} options={PRIORITIES} text={(s) => t(`referral.priority.${s}`)} />
+        <FilterSelect id="filter-status" label={t('supervisor.all.status')} value={filter.status} onChange={set('status')} options={REFERRAL_STATUSES} text={(s) => t(`referral.status.${s}`)} />
+        <FilterSelect id="filter-track" label={t('supervisor.all.track')} value={filter.track} onChange={set('track')} options={REFERRAL_TRACKS} text={(s) => t(`referral.track.${s}`)} />
+        <FilterSelect id="filter-priority" label={t('supervisor.all.priority')} value={filter.priority} onChange={set('priority')} options={PRIORITIES} text={(s) => t(`referral.priority.${s}`)} />
       </div>
-      {list.isError && <Alert>{t('common.loadError', { message: list.error.message })}</Alert>}
-      {list.isPending ? (
+      {q.isError && <Alert>{t('common.loadError', { message: q.error.message })}</Alert>}
+      {q.isPending ? (
         <p className="muted">{t('app.loading')}</p>
       ) : (
         <DataTable
           id="referrals-table"
           columns={columns}
-          data={data}
+          data={q.data?.referrals ?? []}
           getRowId={(r) => String(r.id)}
           filterLabel={t('supervisor.all.filter')}
           filterPlaceholder={t('supervisor.all.filterPlaceholder')}
           initialSort={[{ id: 'createdAt', desc: true }]}
+          serverPage={{ page: pageIndex, pageSize: REFERRAL_PAGE_SIZE, total: q.data?.total ?? 0, onPage }}
         />
       )}
     </section>
   );
+}
+
+interface AllReferralsProps {
+  onOpen: (id: number) => void;
+  page: ReturnType<typeof useReferralPage>;
+  filter: PageFilter;
+  onFilter: (f: PageFilter) => void;
+  pageIndex: number;
+  onPage: (page: number) => void;
+}
+
+/** The list's filter and page, held by the board so the tab's count is the list's real total. */
+export function useAllReferrals() {
+  const [filter, setFilter] = useState<PageFilter>({ status: '', track: '', priority: '' });
+  const [pageIndex, setPageIndex] = useState(0);
+  const page = useReferralPage(filter, pageIndex);
+  return {
+    page,
+    filter,
+    pageIndex,
+    onFilter: (f: PageFilter) => {
+      setFilter(f);
+      setPageIndex(0);
+    },
+    onPage: setPageIndex,
+    total: (page.data as ReferralPage | undefined)?.total ?? null,
+  };
 }
 
 interface FilterProps<V extends string> {

@@ -1,44 +1,35 @@
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { http } from '../api/http.js';
 import { Alert } from '../components/alert.js';
+import { TablePager } from '../components/table-pager.js';
 import { formatDateTime } from '../i18n/format.js';
+import { OUTBOX_PAGE_SIZE, useOutbox } from './outbox-api.js';
 
-export interface OutboundNotification {
-  id: number;
-  purpose: string;
-  channel: 'sms' | 'whatsapp';
-  to: string;
-  agency: string | null;
-  referralId: number | null;
-  status: 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'outbox';
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  /** Only for agency alerts, which carry no victim data. */
-  text: string | null;
-}
-
-/** Outbound SMS: what Twilio took, what waits in the local outbox (no credentials), what failed. */
+/** Outbound SMS: what Twilio took, what waits in the local outbox and why, what failed; paged, with the real total. */
 export function OutboxPanel() {
   const { t } = useTranslation();
-  const q = useQuery({
-    queryKey: ['supervisor', 'notifications'],
-    queryFn: ({ signal }) => http.get<{ notifications: OutboundNotification[] }>('/api/supervisor/notifications', signal).then((r) => r.notifications),
-    refetchInterval: 30_000,
-  });
-  const list = q.data ?? [];
+  const [page, setPage] = useState(0);
+  const q = useOutbox(page);
+  const list = q.data?.notifications ?? [];
+  const total = q.data?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
+  const reason = q.data?.outboxReason ?? null;
   return (
     <section className="panel" aria-labelledby="outbox-title" data-testid="outbox">
       <header className="panel-header">
         <h2 id="outbox-title">
-          {t('supervisor.outbox.title')} <span className="count">{list.length}</span>
+          {t('supervisor.outbox.title')} <span className="count" data-testid="outbox-total">{total}</span>
         </h2>
         <button type="button" className="button button--small" onClick={() => void q.refetch()} disabled={q.isFetching}>
           {t('supervisor.failed.refresh')}
         </button>
       </header>
       <p className="muted small">{t('supervisor.outbox.intro')}</p>
+      {reason && (
+        <p className="small" data-testid="outbox-reason" data-reason={reason}>
+          <strong>{t('supervisor.outbox.reasonLabel')}:</strong> {t(`supervisor.outbox.reasons.${reason}`)}
+        </p>
+      )}
       {q.isError && <Alert>{t('common.loadError', { message: q.error.message })}</Alert>}
       {q.isSuccess && list.length === 0 && <p className="empty-note">{t('supervisor.outbox.empty')}</p>}
       {list.length > 0 && (
@@ -61,12 +52,20 @@ export function OutboxPanel() {
                     {n.agency && <div className="muted small">{n.agency}</div>}
                   </td>
                   <td title={n.lastError ?? undefined}>{t(`supervisor.outbox.statuses.${n.status}`)}</td>
-                  <td className="small">{n.text ?? <span className="muted">{t('supervisor.outbox.private')}</span>}</td>
+                  <td className="small wrap-anywhere">{n.text ?? <span className="muted">{t('supervisor.outbox.private')}</span>}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {pageCount > 1 && (
+        <TablePager
+          page={page + 1}
+          pageCount={pageCount}
+          onPrev={page > 0 ? () => setPage(page - 1) : undefined}
+          onNext={page + 1 < pageCount ? () => setPage(page + 1) : undefined}
+        />
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import { writeAudit } from '../audit/audit.repo.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { decide } from '../disclosure/disclosure.js';
 import { contactFacts } from '../disclosure/grants.js';
+import { notificationsChanged } from '../notifications/notification-events.js';
 import { insertNotification } from '../notifications/notifications.repo.js';
 import { contactEvents } from './contact-events.js';
 import { getContactRow } from './contacts.repo.js';
@@ -32,6 +33,7 @@ export function createMessagingService(ctx: Pick<AppContext, 'db' | 'crypto' | '
         await writeAudit(tx, { actorUserId: actor.user.id, actorRole: actor.user.role, action: 'contact.reply', entityType: 'contact', entityId: contactId, ...actor.origin, details: { messageId } });
         return { messageId, notificationId };
       });
+      notificationsChanged(ctx, [notificationId]);
       // If Redis is down now, the scheduled relay picks the queued notification up later.
       await ctx.queues.notify
         .add('send', { notificationId }, { jobId: JOB_IDS.notify(notificationId, now) })

@@ -2,6 +2,7 @@ import { ROOMS } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import { getMessage, setMessageStatus } from '../contacts/messages.repo.js';
 import { messageNotice } from '../contacts/contact-events.js';
+import { notificationsChanged } from './notification-events.js';
 import { getNotification, setNotificationStatus } from './notifications.repo.js';
 import { PermanentSendError, type SmsSender } from './sms-sender.js';
 import { withCommandCode } from '../sms-commands/alert-code.js';
@@ -27,13 +28,15 @@ export async function deliverNotification(
     const permanent = err instanceof PermanentSendError || !!opts.finalAttempt;
     await setNotificationStatus(ctx.db, id, { status: permanent ? 'failed' : 'queued', error: (err as Error).message.slice(0, 300), at: now(), attempt: true });
     if (permanent) await syncMessage(ctx, n.contact_message_id, 'failed');
+    notificationsChanged(ctx, [id]);
     throw err;
   }
   const status = result.provider === 'twilio' ? 'sent' : 'outbox';
   await setNotificationStatus(ctx.db, id, { status, providerSid: result.sid, error: null, at: now(), attempt: true });
   await syncMessage(ctx, n.contact_message_id, status);
+  notificationsChanged(ctx, [id]);
   // Ids only: not even the masked number (the supervisor's outbox panel shows it).
-  if (status === 'outbox') ctx.log.info({ notificationId: id, channel: n.channel, purpose: n.purpose }, '[outbox] notification held in the local outbox: no Twilio credentials');
+  if (status === 'outbox') ctx.log.info({ notificationId: id, channel: n.channel, purpose: n.purpose }, '[outbox] notification held in the local outbox');
   return status;
 }
 

@@ -1,5 +1,14 @@
+import { z } from 'zod';
+import { INT4_MAX } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import { only, route, type RouteDef } from '../../http/routes.js';
+import { validate } from '../../http/validate.js';
+import { outboxReason } from './sms-sender.js';
+
+const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(INT4_MAX).default(0),
+});
 
 /**
  * Outbound messages and their delivery state, for the supervisor: what went to Twilio, what waits in the local
@@ -8,16 +17,24 @@ import { only, route, type RouteDef } from '../../http/routes.js';
  */
 export function outboxRoutes(ctx: AppContext): RouteDef[] {
   return [
-    route('get', '/supervisor/notifications', only('supervisor'), async (_req, res) => {
+    route('get', '/supervisor/notifications', only('supervisor'), validate({ query: pageQuery }), async (req, res) => {
+      const q = req.query as unknown as z.infer<typeof pageQuery>;
+      const total = ctx.db.selectFrom('notifications').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
       const rows = await ctx.db
         .selectFrom('notifications as n')
         .leftJoin('referrals as r', 'r.id', 'n.referral_id')
         .leftJoin('agencies as a', 'a.id', 'r.agency_id')
         .select(['n.id', 'n.purpose', 'n.channel', 'n.to_masked', 'n.status', 'n.attempts', 'n.last_error', 'n.created_at', 'n.updated_at', 'n.body_enc', 'n.referral_id', 'a.name as agency_name'])
         .orderBy('n.id', 'desc')
-        .limit(200)
+        .limit(q.limit)
+        .offset(q.offset)
         .execute();
       res.json({
+        total: Number((await total).n),
+        limit: q.limit,
+        offset: q.offset,
+        /** Why messages stay in the local outbox (a code the console labels), or null when they go to Twilio. */
+        outboxReason: outboxReason(ctx.config),
         notifications: rows.map((n) => ({
           id: n.id,
           purpose: n.purpose,

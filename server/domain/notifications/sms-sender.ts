@@ -16,11 +16,22 @@ export class PermanentSendError extends Error {
 }
 
 /**
+ * Why outbound messages stay in the local outbox, as a code the console labels: no Twilio credentials, or
+ * OUTBOUND_SMS=outbox (training, staging) although Twilio is configured. null: they go to Twilio.
+ */
+export type OutboxReason = 'twilio_not_configured' | 'outbound_sms_outbox';
+
+export function outboxReason(config: Pick<Config, 'twilio' | 'OUTBOUND_SMS'>): OutboxReason | null {
+  if (!config.twilio) return 'twilio_not_configured';
+  return config.OUTBOUND_SMS === 'outbox' ? 'outbound_sms_outbox' : null;
+}
+
+/**
  * Outbound SMS/WhatsApp through Twilio's REST API, or the local outbox when no credentials are configured.
  * `httpClient` is Twilio's own HTTP boundary: tests replace it, and only it.
  */
 export function createSmsSender(config: Pick<Config, 'twilio' | 'PUBLIC_BASE_URL' | 'OUTBOUND_SMS'>, opts: { httpClient?: unknown } = {}): SmsSender {
-  if (!config.twilio || config.OUTBOUND_SMS === 'outbox') {
+  if (outboxReason(config) || !config.twilio) {
     return { provider: 'outbox', send: async () => ({ provider: 'outbox', sid: null }) };
   }
   const { accountSid, authToken, fromNumber } = config.twilio;

@@ -4,6 +4,7 @@ import type { Executor } from '../../db/database.js';
 import { maskPhone, type FieldCrypto } from '../crypto/field-crypto.js';
 import { contactRef } from '../contacts/contacts.repo.js';
 import { liveSummary, referralAudience } from '../disclosure/disclosure.js';
+import { notificationsChanged } from '../notifications/notification-events.js';
 import { getReferralSummary } from './referral-views.js';
 
 /** The SMS text: a reference and the urgency only, never anything about the victim. */
@@ -38,8 +39,9 @@ export async function recordReferralAlerts(tx: Executor, ctx: Pick<AppContext, '
 }
 
 /** `at`: when the rows were written (their created_at, part of each job's id). */
-export async function enqueueNotifications(ctx: Pick<AppContext, 'queues' | 'log'>, ids: number[], at: Date) {
+export async function enqueueNotifications(ctx: Pick<AppContext, 'queues' | 'log' | 'realtime'>, ids: number[], at: Date) {
   if (!ids.length) return;
+  notificationsChanged(ctx, ids);
   await ctx.queues.notify
     .addBulk(ids.map((id) => ({ name: 'send', data: { notificationId: id }, opts: { jobId: JOB_IDS.notify(id, at) } })))
     // The outbox relay re-enqueues queued notifications, so a Redis hiccup here delays, never loses, an alert.

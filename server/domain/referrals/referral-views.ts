@@ -1,6 +1,7 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { AgeBand, ReferralStatus, ReferralSummary, SessionUser, VictimSex } from '../../../shared/index.js';
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
+import type { AgeBand, Priority, ReferralStatus, ReferralSummary, ReferralTrack, SessionUser, VictimSex } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
+import type { DB as Database, ReferralsTable } from '../../db/schema.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import { contactRef } from '../contacts/contacts.repo.js';
 import { decide, NO_TEXT, textReader, type CaseFacts, type Decision, type TextReader } from '../disclosure/disclosure.js';
@@ -100,13 +101,35 @@ export function viewRow(crypto: FieldCrypto, viewer: SessionUser, r: ScopedRow):
   return { decision, text, summary: toSummary(r, text) };
 }
 
-export async function listReferrals(
-  db: Executor, crypto: FieldCrypto, viewer: SessionUser, f: { status?: ReferralStatus[]; track?: string } = {},
-): Promise<ReferralSummary[]> {
-  let q = scopedReferrals(db, viewer).orderBy('r.created_at', 'desc').limit(500);
-  if (f.status?.length) q = q.where('r.status', 'in', f.status);
-  if (f.track) q = q.where('r.track', '=', f.track as never);
+export interface ReferralListFilter {
+  status?: ReferralStatus[];
+  track?: string;
+  priority?: string;
+  /** A page: at most `limit` rows after skipping `offset`, newest first (ties by id, so pages neither overlap nor skip). */
+  limit?: number;
+  offset?: number;
+}
+
+/** The list's filter as one condition on the referral `r`. */
+const listWhere = (f: ReferralListFilter) => (eb: ExpressionBuilder<Database & { r: ReferralsTable }, 'r'>) => {
+  const conds = [];
+  if (f.status?.length) conds.push(eb('r.status', 'in', f.status));
+  if (f.track) conds.push(eb('r.track', '=', f.track as ReferralTrack));
+  if (f.priority) conds.push(eb('r.priority', '=', f.priority as Priority));
+  return eb.and(conds);
+};
+
+export async function listReferrals(db: Executor, crypto: FieldCrypto, viewer: SessionUser, f: ReferralListFilter = {}): Promise<ReferralSummary[]> {
+  const q = scopedReferrals(db, viewer).where(listWhere(f)).orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(f.limit ?? 500).offset(f.offset ?? 0);
   return (await q.execute()).map((r) => viewRow(crypto, viewer, r).summary);
+}
+
+/** How many referrals the list's filter holds for this viewer (the same scope as listReferrals, without paging). */
+export async function countReferrals(db: Executor, viewer: SessionUser, f: ReferralListFilter = {}): Promise<number> {
+  let q = db.selectFrom('referrals as r').select((eb) => eb.fn.countAll<string>().as('n'));
+  if (viewer.role === 'agency_officer') q = q.where('r.agency_id', '=', viewer.agencyId ?? -1);
+  const row = await q.where(listWhere(f)).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** The summary a live event carries (no free text: it travels through Redis). */

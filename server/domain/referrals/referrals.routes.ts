@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { assignBody, closeBody, declineBody, idParam, REFERRAL_STATUSES, REFERRAL_TRACKS, supportBody } from '../../../shared/index.js';
+import { assignBody, closeBody, declineBody, idParam, INT4_MAX, PRIORITIES, REFERRAL_STATUSES, REFERRAL_TRACKS, supportBody } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import { ANY_USER, only, route, type RouteDef } from '../../http/routes.js';
 import { requestOrigin } from '../../http/session.js';
 import { validate } from '../../http/validate.js';
 import { ForbiddenError } from '../errors.js';
-import { listReferrals } from './referral-views.js';
+import { countReferrals, listReferrals } from './referral-views.js';
 import { getAgencyView } from '../agencies/agencies.repo.js';
 import type { ReferralsService } from './referrals.service.js';
 
@@ -16,6 +16,10 @@ const listQuery = z.object({
     .transform((s) => (s ? s.split(',') : []))
     .pipe(z.array(z.enum(REFERRAL_STATUSES))),
   track: z.enum(REFERRAL_TRACKS).optional(),
+  priority: z.enum(PRIORITIES).optional(),
+  /** A page of the list, newest first; the answer carries the total, so a console never stops silently at a cap. */
+  limit: z.coerce.number().int().min(1).max(500).default(500),
+  offset: z.coerce.number().int().min(0).max(INT4_MAX).default(0),
 });
 
 /** Referrals: agency officers act on their own agency's; the hotline sees all; supervisors assign what nobody took. */
@@ -27,7 +31,9 @@ export function referralsRoutes(ctx: AppContext, referrals: ReferralsService): R
     route('get', '/referrals', ANY_USER, validate({ query: listQuery }), async (req, res) => {
       if (req.user!.role === 'admin') throw new ForbiddenError('administrators do not read case referrals');
       const q = req.query as unknown as z.infer<typeof listQuery>;
-      res.json({ referrals: await listReferrals(ctx.db, ctx.crypto, req.user!, { status: q.status, track: q.track }) });
+      const f = { status: q.status, track: q.track, priority: q.priority, limit: q.limit, offset: q.offset };
+      const [referrals, total] = await Promise.all([listReferrals(ctx.db, ctx.crypto, req.user!, f), countReferrals(ctx.db, req.user!, f)]);
+      res.json({ referrals, total, limit: q.limit, offset: q.offset });
     }),
     route('get', '/referrals/:id', only('agency_officer', 'operator', 'supervisor'), validate({ params: idParam }), async (req, res) => {
       res.json({ referral: await referrals.view(id(req), actor(req)) });

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { STAT_SHEET_NAMES, STAT_TERMS, areaTitle, vnDay, type StatsResult, type StatTable } from '../../../shared/index.js';
+import { STAT_SHEET_NAMES, STAT_TERMS, areaTitle, vnDay, type StatsResult, type StatTable, type StatUnit } from '../../../shared/index.js';
 
 /** The workbook's title (first sheet) and each sheet's title row. */
 export const REPORT_TITLE = 'BÁO CÁO THỐNG KÊ TIẾP NHẬN, BẢO VỆ VÀ HỖ TRỢ NẠN NHÂN — TỔNG ĐÀI 111';
@@ -44,13 +44,19 @@ export async function buildWorkbook(r: StatsResult, onSheet?: (done: number, tot
   wb.creator = 'hotline111';
   wb.created = new Date(r.generatedAt);
 
+  const coverRows: (string | null)[][] = [
+    [REPORT_TITLE],
+    [periodLine(r)],
+    [areaLine(r)],
+    // The local date: a report made at 05:00 on the 23rd in Vietnam is dated the 23rd, not the UTC 22nd.
+    [`Ngày lập: ${vnDate(vnDay(new Date(r.generatedAt)))}`],
+  ];
+  const listed = r.tables.map((t) => [STAT_SHEET_NAMES[t.id], t.title.vi]);
   const cover = wb.addWorksheet(COVER_SHEET);
-  cover.columns = [{ width: 40 }, { width: 60 }];
-  cover.addRow([REPORT_TITLE]).font = { bold: true, size: 14 };
-  cover.addRow([periodLine(r)]).commit();
-  cover.addRow([areaLine(r)]).commit();
-  // The local date: a report made at 05:00 on the 23rd in Vietnam is dated the 23rd, not the UTC 22nd.
-  cover.addRow([`Ngày lập: ${vnDate(vnDay(new Date(r.generatedAt)))}`]).commit();
+  // Title lines run across; the columns fit the list of sheets.
+  cover.columns = [{ width: fitWidth([['Biểu'], ...listed].map((row) => row[0] ?? '')) }, { width: fitWidth(['Nội dung', ...listed.map((row) => row[1] ?? '')]) }];
+  cover.addRow(coverRows[0]!).font = { bold: true, size: 14 };
+  for (const row of coverRows.slice(1)) cover.addRow(row).commit();
   // How the area's figures relate to the 2025 reform (which old units they include), under the area it explains.
   if (r.areaNote) {
     const note = cover.addRow([areaNoteLine(r)]);
@@ -59,11 +65,11 @@ export async function buildWorkbook(r: StatsResult, onSheet?: (done: number, tot
   }
   cover.addRow([]).commit();
   cover.addRow(['Biểu', 'Nội dung']).font = { bold: true };
-  r.tables.forEach((t) => cover.addRow([STAT_SHEET_NAMES[t.id], t.title.vi]).commit());
+  listed.forEach((row) => cover.addRow(row).commit());
   cover.commit();
 
   for (const [i, t] of r.tables.entries()) {
-    writeSheet(wb.addWorksheet(STAT_SHEET_NAMES[t.id]), t, r);
+    writeSheet(wb.addWorksheet(STAT_SHEET_NAMES[t.id], { views: [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW }] }), t, r);
     await onSheet?.(i + 1, r.tables.length);
   }
   await wb.commit();
@@ -71,8 +77,37 @@ export async function buildWorkbook(r: StatsResult, onSheet?: (done: number, tot
   return Buffer.concat(chunks);
 }
 
+/** Excel's number format per statistics unit: counts with thousands separators, hours to two decimals, percentages to one. */
+export const NUM_FMT: Record<StatUnit, string> = { count: '#,##0', hours: '#,##0.00', percent: '0.0' };
+
+/** Characters a value takes once formatted (roughly as Excel shows it). */
+function shownLength(v: number | null, unit: StatUnit): number {
+  if (v === null) return 1;
+  const digits = unit === 'count' ? 0 : unit === 'hours' ? 2 : 1;
+  return v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).length;
+}
+
+/**
+ * A column's width from what it holds: its longest text (headings wrap, so a heading counts by its longest word
+ * and, up to a point, its whole length), plus a margin; at least 8 and at most 60 characters.
+ */
+export function fitWidth(texts: readonly string[], heading?: string): number {
+  const body = Math.max(0, ...texts.map((t) => t.length));
+  const head = heading ? Math.max(Math.min(heading.length, 24), ...heading.split(/\s+/).map((w) => w.length)) : 0;
+  return Math.min(60, Math.max(8, body, head) + 2);
+}
+
 function writeSheet(ws: ExcelJS.Worksheet, t: StatTable, r: StatsResult): void {
-  ws.columns = [{ width: 48 }, ...t.columns.map(() => ({ width: 18 }))];
+  const labels = [...t.rows.map((row) => row.label.vi), ...(t.total ? [STAT_TERMS.total.vi] : [])];
+  const valueRows = [...t.rows.map((row) => row.values), ...(t.total ? [t.total] : [])];
+  ws.columns = [
+    { width: fitWidth(labels, t.dimension.vi) },
+    ...t.columns.map((c, i) => ({
+      width: fitWidth(valueRows.map((v) => 'x'.repeat(shownLength(v[i] ?? null, c.unit))), c.label.vi),
+      style: { numFmt: NUM_FMT[c.unit] },
+    })),
+  ];
+  // Rows 1–3: the table's title, the report's period and area; the headings in HEADER_ROW, frozen with column A.
   ws.addRow([t.title.vi.toUpperCase()]).font = { bold: true, size: 13 };
   ws.addRow([periodLine(r)]).commit();
   ws.addRow([areaLine(r)]).commit();
@@ -84,7 +119,7 @@ function writeSheet(ws: ExcelJS.Worksheet, t: StatTable, r: StatsResult): void {
     c.alignment = { wrapText: true, vertical: 'middle' };
   });
   head.commit();
-  const formats = t.columns.map((c) => (c.unit === 'hours' ? '0.00' : c.unit === 'percent' ? '0.0' : '#,##0'));
+  const formats = t.columns.map((c) => NUM_FMT[c.unit]);
   const addValues = (label: string, values: (number | null)[], bold = false) => {
     const row = ws.addRow([label, ...values.map((v) => v ?? null)]);
     formats.forEach((f, i) => (row.getCell(i + 2).numFmt = f));

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { lowerKind, vnDay, type AgencyType, type UnitLevel } from '../../../shared/index.js';
+import { lowerKind, vnDay, type AgencyType, type UnitLevel, type WhyFacts } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
 import { coversOf, type MapUnit } from '../units/unit-cover.js';
 import { unitRefKey, type Anchor } from './evaluate.js';
@@ -11,6 +11,8 @@ export interface AgencyMatch {
   unit: Pick<MapUnit, 'id' | 'code' | 'name' | 'level'>;
   /** "Why this agency", in Vietnamese, naming the agency. */
   explanation: string;
+  /** The same, as facts each reader's language renders (shared/i18n/why-text.ts). */
+  facts: Omit<WhyFacts, 'skipped' | 'abroad'>;
   /** Where the agency's SMS alerts go (read with the match, so the referral is written in one statement). */
   focalPhones: string[];
 }
@@ -39,10 +41,28 @@ export const ANCHOR_ROLE_VI: Record<Anchor['role'], string> = {
   home: 'nơi nạn nhân cư trú',
 };
 
-/** Said when the agency's coverage is in the other structure than the place: the crosswalk joined them. */
+/** When the agency's coverage is in the other structure than the place: how the crosswalk joined them. */
+function acrossCode(covered: MapUnit, anchor: MapUnit): WhyFacts['across'] {
+  if (covered.dataset === anchor.dataset) return null;
+  return anchor.dataset === 'vn-2023' ? 'now_in_2025' : 'before_2025';
+}
+
 function acrossReform(covered: MapUnit, anchor: MapUnit): string {
-  if (covered.dataset === anchor.dataset) return '';
-  return anchor.dataset === 'vn-2023' ? ', địa danh cũ, nay thuộc địa bàn này theo sắp xếp năm 2025' : ', theo địa giới trước 01/7/2025';
+  const code = acrossCode(covered, anchor);
+  if (!code) return '';
+  return code === 'now_in_2025' ? ', địa danh cũ, nay thuộc địa bàn này theo sắp xếp năm 2025' : ', theo địa giới trước 01/7/2025';
+}
+
+/** The facts of coverageSentence. */
+export function coverageFacts(agencyName: string, covered: MapUnit, anchor: MapUnit, role: Anchor['role']): AgencyMatch['facts'] {
+  const same = covered.id === anchor.id;
+  return {
+    agency: agencyName,
+    covered: { path: covered.path, level: covered.level },
+    anchorRole: role,
+    anchor: same ? null : anchor.path,
+    across: same ? null : acrossCode(covered, anchor),
+  };
 }
 
 /** "<agency> phụ trách huyện Vị Xuyên, Hà Giang, nơi nạn nhân đang ở (Thị trấn Vị Xuyên, huyện Vị Xuyên, Hà Giang)". */
@@ -112,6 +132,7 @@ export function pickAgency(found: CoveringAgencies, target: FindTargetAgencyInpu
       agencyName: hit.name,
       unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level },
       explanation: coverageSentence(hit.name, unit, found.anchor, role),
+      facts: coverageFacts(hit.name, unit, found.anchor, role),
       focalPhones: hit.focal_phones,
     };
   }

@@ -84,7 +84,12 @@ export async function planTrack(db: Executor, input: PlanTrackInput): Promise<Tr
       targetIndex: i,
       priority: priorityFor(t, facts),
       timeoutMinutes: t.timeoutMinutes,
-      why: { rule: rule.name, target: targetLabel(t), explanation: found.explanation + fallback + abroad },
+      why: {
+        rule: rule.name,
+        target: targetLabel(t),
+        explanation: found.explanation + fallback + abroad,
+        facts: { ...found.facts, skipped: rule.targets.slice(start, i).map((s) => s.agencyType).filter((v, k, a) => a.indexOf(v) === k), abroad: abroad ? (facts.country ?? '') : null },
+      },
     };
   }
   if (rule.onExhausted === 'skip') return { kind: 'skip', track: rule.track, ruleId: rule.id };

@@ -159,5 +159,13 @@ function toMatch(c: Candidate, covering: MapUnit | null, km: number, anchor: Map
     freePlaces,
     distanceKm: Number.isFinite(km) ? Math.round(km * 10) / 10 : null,
     explanation: `${c.agency_name} tiếp nhận nạn nhân: ${where}; đúng giới tính, độ tuổi và còn ${freePlaces} chỗ trống`,
+    facts: {
+      agency: c.agency_name,
+      covered: covering ? { path: covering.path, level: covering.level } : null,
+      anchorRole: role,
+      anchor: anchor.path,
+      across: null,
+      shelter: { freePlaces, km: Number.isFinite(km) ? Math.round(km) : null, nearest: !covering, wherePath: c.where_path ?? null },
+    },
   };
 }

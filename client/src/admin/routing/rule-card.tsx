@@ -1,5 +1,7 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ruleNameText } from '../../../../shared/index.js';
+import { useLabels } from '../../i18n/use-labels.js';
 import type { RoutingRuleView } from './routing-api.js';
 import type { useRuleText } from './rule-text.js';
 
@@ -14,6 +16,7 @@ interface Props {
 /** One rule as a sentence: "If: … → try in turn: A → B; if nobody accepts: the supervisor". */
 export function RuleCard({ rule, text, shadowedBy, onEdit }: Props) {
   const { t } = useTranslation();
+  const { lang } = useLabels();
   const conditions = text.conditions(rule.filter);
   return (
     <li className={`rule-card${rule.active ? '' : ' rule-card--off'}`} data-testid={`rule-${rule.id}`} data-active={rule.active}>
@@ -21,7 +24,9 @@ export function RuleCard({ rule, text, shadowedBy, onEdit }: Props) {
         <span className="rule-position" title={t('routing.card.position', { position: rule.position })}>
           {rule.position}
         </span>
-        <h4 className="rule-name">{rule.name}</h4>
+        <h4 className="rule-name" title={rule.name}>
+          {ruleNameText(rule.name, lang)}
+        </h4>
         {!rule.active && <span className="pill pill--off">{t('routing.card.inactive')}</span>}
         <button
           type="button"

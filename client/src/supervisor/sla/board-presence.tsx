@@ -7,7 +7,7 @@ import { deskCalls } from '../../operator/desk/socket-calls.js';
 import { useRealtime, useServerEvent } from '../../realtime/socket-context.js';
 
 /** Who is online (supervisors sit in the operators room): a queue:sync on every (re)connect, then presence:updated. */
-function usePresence(): OperatorPresence[] | null {
+export function usePresence(): OperatorPresence[] | null {
   const { socket, status } = useRealtime();
   const [people, setPeople] = useState<OperatorPresence[] | null>(null);
   useServerEvent('presence:updated', setPeople);
@@ -28,10 +28,9 @@ function usePresence(): OperatorPresence[] | null {
 }
 
 /** Operators and supervisors online, their status on the line with the time in it, and the contacts each one handles. */
-export function BoardPresence() {
+export function BoardPresence({ people }: { people: OperatorPresence[] | null }) {
   const { t } = useTranslation();
   const { label } = useLabels();
-  const people = usePresence();
   // Who can take a call first, then on a call, wrapping up, on a break, offline.
   const list = [...(people ?? [])].sort((a, b) => OPERATOR_STATUSES.indexOf(a.status) - OPERATOR_STATUSES.indexOf(b.status) || a.displayName.localeCompare(b.displayName, 'vi'));
 

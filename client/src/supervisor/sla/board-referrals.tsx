@@ -45,7 +45,7 @@ export function BoardReferrals({ referrals, onOpen }: Props) {
           {t('sla.board.referrals')} <span className={`count${counts.breached > 0 ? ' count--urgent' : ''}`}>{rows.length}</span>
         </h3>
         <span className="muted small" data-testid="board-counts">
-          {t('sla.board.counts', { ...counts, total: rows.length })}
+          {t('sla.board.counts', { ...counts, count: rows.length })}
         </span>
       </header>
       <p className="muted small">{t('sla.board.referralsIntro')}</p>

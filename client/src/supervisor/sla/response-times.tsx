@@ -2,16 +2,18 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ResponseTimeRow } from '../../../../shared/index.js';
+import { formatMinutes } from '../../i18n/format.js';
+import { useLabels } from '../../i18n/use-labels.js';
 
 const MAX_BARS = 12;
 const COLOURS = { p50: '#0b5394', p90: '#c2410c' };
 type Metric = 'acknowledge' | 'firstAction';
 
-const fmt = (v: number | null) => (v === null ? '—' : String(Math.round(v * 10) / 10));
-
 /** Time to acknowledge and to first action (p50 / p90, minutes), per agency or per province; a table holds every row. */
 export function ResponseTimes({ byAgency, byProvince }: { byAgency: ResponseTimeRow[]; byProvince: ResponseTimeRow[] }) {
   const { t } = useTranslation();
+  const { lang } = useLabels();
+  const fmt = (v: number | null) => (v === null ? '—' : formatMinutes(v, lang));
   const [group, setGroup] = useState<'agency' | 'province'>('agency');
   const rows = group === 'agency' ? byAgency : byProvince;
   const tableId = useId();
@@ -76,6 +78,8 @@ export function ResponseTimes({ byAgency, byProvince }: { byAgency: ResponseTime
 /** Slowest first (by p90), at most a dozen bars; the summary names the slowest and the fastest. */
 function TimeChart({ rows, metric, title, tableId }: { rows: ResponseTimeRow[]; metric: Metric; title: string; tableId: string }) {
   const { t } = useTranslation();
+  const { lang } = useLabels();
+  const fmt = (v: number | null) => (v === null ? '—' : formatMinutes(v, lang));
   const measured = rows.filter((r) => r[metric].n > 0 && r[metric].p90 !== null).sort((a, b) => (b[metric].p90 ?? 0) - (a[metric].p90 ?? 0));
   const data = measured.slice(0, MAX_BARS).map((r) => ({ name: r.key.name, p50: r[metric].p50, p90: r[metric].p90 }));
   const slow = measured[0];
@@ -98,7 +102,7 @@ function TimeChart({ rows, metric, title, tableId }: { rows: ResponseTimeRow[]; 
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" allowDecimals={false} />
               <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 12 }} interval={0} />
-              <Tooltip formatter={(v) => t('sla.metrics.minutes', { value: fmt(typeof v === 'number' ? v : null) })} />
+              <Tooltip formatter={(v) => fmt(typeof v === 'number' ? v : null)} />
               <Legend itemSorter={null} />
               <Bar dataKey="p50" name={t('sla.metrics.p50')} fill={COLOURS.p50} isAnimationActive={false} />
               <Bar dataKey="p90" name={t('sla.metrics.p90')} fill={COLOURS.p90} isAnimationActive={false} />
