@@ -77,7 +77,7 @@ export async function ensureSchedulers(ctx: Pick<AppContext, 'queues' | 'config'
     [maintenance, 'relay-outbox', 5_000],
     // SLA: fire missed deadlines and rebuild lost timers from PostgreSQL.
     [sla as unknown as typeof maintenance, 'reconcile', ctx.config.SLA_RECONCILE_SECONDS * 1000],
-    // Statistics: recount the days whose contacts changed (the rollup behind the contact tables).
+    // Statistics: fold the contacts changed since the last refresh into the rollups behind the tables.
     [ctx.queues.reports as unknown as typeof maintenance, 'refresh-rollup', 10_000],
   ];
   for (const [queue, id, every] of want) {

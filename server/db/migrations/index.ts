@@ -12,6 +12,7 @@ import * as m0009 from './0009-referral-attempts.js';
 import * as m0010 from './0010-stats-one-map.js';
 import * as m0011 from './0011-voice.js';
 import { encryptFreeText } from './0012-encrypt-free-text.js';
+import * as m0013 from './0013-rollup-change-log.js';
 
 /**
  * Every migration, in order. Listed explicitly so the same code runs under tsx and compiled. A migration that
@@ -30,4 +31,5 @@ export const allMigrations = (crypto: FieldCrypto): Record<string, Migration> =>
   '0010-stats-one-map': m0010,
   '0011-voice': m0011,
   '0012-encrypt-free-text': encryptFreeText(crypto),
+  '0013-rollup-change-log': m0013,
 });
