@@ -56,15 +56,16 @@ export async function sustainedIntake(env: BenchEnv, o: { rate: number; seconds:
   };
 }
 
-/** After the run, once the worker's next refresh is in: today's national rollup count against the contacts themselves. */
+/** After the run, once the worker's next refresh is in: the national rollup count from today on (the run may pass local
+ *  midnight) against the contacts themselves. */
 async function rollupAgrees(env: BenchEnv, today: string) {
   const read = async () => (await sql<{ rollup: number; contacts: number }>`
-    select (select coalesce(sum(n), 0)::int from report_contact_daily where area_id = 0 and day = ${today}::date) as rollup,
-           (select count(*)::int from contacts where report_day(received_at) = ${today}::date and not training) as contacts`.execute(env.db)).rows[0]!;
+    select (select coalesce(sum(n), 0)::int from report_contact_daily where area_id = 0 and day >= ${today}::date) as rollup,
+           (select count(*)::int from contacts where report_day(received_at) >= ${today}::date and not training) as contacts`.execute(env.db)).rows[0]!;
   let r = await read();
   for (let i = 0; i < 30 && r.rollup !== r.contacts; i++) {
     await new Promise((res) => setTimeout(res, 1000));
     r = await read();
   }
-  return { todayContacts: r.contacts, todayInRollup: r.rollup, equal: r.rollup === r.contacts };
+  return { contactsSinceToday: r.contacts, inRollup: r.rollup, equal: r.rollup === r.contacts };
 }
