@@ -1,4 +1,6 @@
+import { Queue } from 'bullmq';
 import { sql } from 'kysely';
+import { QUEUES } from '../../shared/queues.js';
 import { localMidnight } from '../../server/domain/reports/scope.js';
 import { generateSynthetic } from '../../server/domain/synthetic/generate.js';
 import type { BenchEnv } from './env.js';
@@ -13,6 +15,8 @@ export interface MinuteFigures {
   p50Ms: number | null;
   p99Ms: number | null;
   maxMs: number | null;
+  /** The reports worker's rollup refreshes that started in this minute: how long each took, how many contacts each folded. */
+  refresh: { n: number; p50Ms: number | null; maxMs: number | null; contactsMax: number | null };
 }
 
 /** A day already this full (synthetic contacts received since local midnight): what a rollup recounting the day pays for. */
@@ -34,13 +38,15 @@ export async function sustainedIntake(env: BenchEnv, o: { rate: number; seconds:
   try {
     for (let done = 0, minute = 1; done < o.seconds; done += 60, minute++) {
       const seconds = Math.min(60, o.seconds - done);
+      const from = Date.now();
       const step = await load.runStep(o.rate, seconds);
       const ms = step.sent.filter((s) => s.ok).map((s) => s.latencyMs).sort((a, b) => a - b);
       all.push(...ms);
-      const m = { minute, seconds, sent: step.sent.length, errors: step.errors, p50Ms: round(pct(ms, 50)), p99Ms: round(pct(ms, 99)), maxMs: round(ms[ms.length - 1] ?? NaN) };
+      const refresh = await refreshes(env, from, Date.now());
+      const m = { minute, seconds, sent: step.sent.length, errors: step.errors, p50Ms: round(pct(ms, 50)), p99Ms: round(pct(ms, 99)), maxMs: round(ms[ms.length - 1] ?? NaN), refresh };
       minutes.push(m);
-      o.log(`  minute ${minute}: ${m.sent} webhooks, ${m.errors} errors, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms, max ${m.maxMs} ms` +
-        (step.errorSamples.length ? ` (${step.errorSamples.join('; ')})` : ''));
+      o.log(`  minute ${minute}: ${m.sent} webhooks, ${m.errors} errors, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms, max ${m.maxMs} ms; ` +
+        `${refresh.n} rollup refreshes p50 ${refresh.p50Ms} ms, max ${refresh.maxMs} ms` + (step.errorSamples.length ? ` (${step.errorSamples.join('; ')})` : ''));
     }
   } finally {
     load.close();
@@ -68,4 +74,17 @@ async function rollupAgrees(env: BenchEnv, today: string) {
     r = await read();
   }
   return { contactsSinceToday: r.contacts, inRollup: r.rollup, equal: r.rollup === r.contacts };
+}
+
+/** The completed `refresh-rollup` jobs (kept an hour) that started in [from, to): duration and contacts folded. */
+async function refreshes(env: BenchEnv, from: number, to: number): Promise<MinuteFigures['refresh']> {
+  const queue = new Queue(QUEUES.reports, { connection: { host: '127.0.0.1', port: 6379 }, prefix: env.redisPrefix });
+  try {
+    const jobs = (await queue.getJobs(['completed'], 0, 999)).filter((j) => j.name === 'refresh-rollup' && j.processedOn && j.processedOn >= from && j.processedOn < to);
+    const ms = jobs.map((j) => j.finishedOn! - j.processedOn!).sort((a, b) => a - b);
+    const contacts = jobs.map((j) => (j.returnvalue as { contacts?: number } | null)?.contacts).filter((n): n is number => n != null);
+    return { n: jobs.length, p50Ms: round(pct(ms, 50)), maxMs: round(ms[ms.length - 1] ?? NaN), contactsMax: contacts.length ? Math.max(...contacts) : null };
+  } finally {
+    await queue.close();
+  }
 }
