@@ -15,6 +15,8 @@ import { sql, type Kysely } from 'kysely';
  * - report_victim_changes: a victim added (+1) or removed (-1), with its contact and counted fields.
  * report_dirty_days stays for what changes a whole day's spread over areas (a unit moved, the unit map rebuilt).
  * Neither log has an index: rows are only appended, then read and deleted wholesale by the refresh.
+ * report_rollup_lock: no rows, never written; refreshes LOCK it as their mutex (see rollup.ts). Not a rollup table:
+ * a lock on one would wait for its autovacuum, and cancel it.
  */
 const FIELDS = ['received_at', 'training', 'channel', 'call_type', 'classification', 'purposes', 'location_kind', 'location_unit_id', 'location_country'];
 const fields = sql.raw(FIELDS.join(', '));
@@ -29,6 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     location_kind text, location_unit_id integer, location_country text)`.execute(db);
   await sql`create table report_victim_changes (
     contact_id bigint not null, sex text, age_band text, ethnicity text, nationality text, n integer not null)`.execute(db);
+  await sql`create table report_rollup_lock ()`.execute(db);
 
   // The day-level triggers on contacts and victims give way to the change logs (their functions stay for down()).
   for (const t of ['contacts_report_updated', 'contacts_report_deleted', 'contacts_report_inserted']) await sql`drop trigger ${sql.raw(t)} on contacts`.execute(db);
@@ -93,7 +96,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const op of ['insert', 'update', 'delete']) await sql`drop trigger ${sql.raw(`contacts_report_logged_${op}`)} on contacts`.execute(db);
   for (const f of ['report_log_victims', 'report_log_contact_updated', 'report_log_contacts_deleted', 'report_log_contacts_inserted'])
     await sql`drop function ${sql.raw(f)}()`.execute(db);
-  await sql`drop table report_victim_changes, report_contact_changes`.execute(db);
+  await sql`drop table report_rollup_lock, report_victim_changes, report_contact_changes`.execute(db);
 
   // 0005's triggers, as it made them.
   await sql`create trigger contacts_report_inserted after insert on contacts referencing new table as new_rows

@@ -7,9 +7,10 @@ import { addCounts, insertCounts, recountFacts, ROLLUPS } from './rollup-counts.
  * One refresher at a time (the reports worker's schedule, every statistics question, a rebuild), each in one
  * repeatable-read snapshot so the change logs it folds and the tables it reads agree. LOCK takes no snapshot, so as
  * the transaction's first statement it is taken before the snapshot: a refresh that waited sees everything the one
- * before it committed. Share row exclusive conflicts with itself, not with readers, and no trigger writes this table.
+ * before it committed (an advisory lock is a function call, a query, which would take the snapshot before waiting).
+ * The table locked has no rows and is never written (migration 0013), so nothing else ever waits on it.
  */
-const LOCK = sql`lock table report_contact_daily in share row exclusive mode`;
+const LOCK = sql`lock table report_rollup_lock in exclusive mode`;
 const TABLES = ROLLUPS.map((r) => r.table);
 
 /** No JIT (compiling costs more than these statements take); a refresh runs on one core, a rebuild may use more. */
