@@ -11,20 +11,21 @@ import type { Facts } from './rollup-counts.js';
  * only its victims changed; its victims as they are now, minus the victims logged as added, plus those logged as
  * removed. Read in the refresh's one snapshot (repeatable read), the logs and the tables agree: a change committed
  * later is in neither, and is folded by the next refresh. Days being recounted whole (`skipDays`) are left out.
+ * `ids` are the contacts the logs name (touchedContacts): as an array the planner knows how few they are, and reads
+ * them and their victims by index, whatever the size of the tables.
  */
-export function changeFacts(skipDays: string[]): Facts {
+export function changeFacts(ids: number[], skipDays: string[]): Facts {
   const c = sql.raw('received_at, training, channel, call_type, classification, purposes, location_kind, location_unit_id, location_country');
   const states = sql`
-    touched as materialized (select contact_id as id from report_contact_changes union select contact_id from report_victim_changes),
     first as (select distinct on (contact_id) * from report_contact_changes order by contact_id, seq),
     before as (
       select contact_id as id, ${c} from first where kind <> 'i'
       union all
-      select id, ${c} from contacts where id in (select id from touched) and id not in (select contact_id from first)
+      select id, ${c} from contacts where id = any(${ids}::bigint[]) and id not in (select contact_id from first)
     ),
-    after as (select id, ${c} from contacts where id in (select id from touched)),
+    after as (select id, ${c} from contacts where id = any(${ids}::bigint[])),
     victims_after as (
-      select contact_id, sex, age_band, ethnicity, nationality, 1 as n from contact_victims where contact_id in (select id from after)
+      select contact_id, sex, age_band, ethnicity, nationality, 1 as n from contact_victims where contact_id = any(${ids}::bigint[])
     ),
     victims_before as (
       select contact_id, sex, age_band, ethnicity, nationality, sum(n)::int as n from (
@@ -53,11 +54,10 @@ export function changeFacts(skipDays: string[]): Facts {
   };
 }
 
-/** How many contacts the logs name (0: nothing to fold). */
-export async function touchedContacts(tx: Executor): Promise<number> {
-  const r = await sql<{ n: number }>`
-    select count(*)::int as n from (select contact_id from report_contact_changes union select contact_id from report_victim_changes) t`.execute(tx);
-  return r.rows[0]!.n;
+/** The contacts the logs name (none: nothing to fold). */
+export async function touchedContacts(tx: Executor): Promise<number[]> {
+  const r = await sql<{ id: number }>`select contact_id as id from report_contact_changes union select contact_id from report_victim_changes`.execute(tx);
+  return r.rows.map((x) => x.id);
 }
 
 /** Empties the logs of what this snapshot read (rows committed since stay for the next refresh). */

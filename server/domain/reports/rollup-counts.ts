@@ -96,24 +96,27 @@ export async function insertCounts(tx: Executor, facts: Facts): Promise<void> {
 }
 
 /**
- * Adds the facts' counts to the rollups: a row that reaches zero is deleted (a recount never writes one), a new key
- * is inserted, any other is added to. One statement per rollup; only the refresh writes the rollups (under its lock).
+ * Adds the facts' counts to the rollups: an upsert per rollup (each key through the primary key, whatever the table's
+ * size), then the keys that reached zero are deleted (a recount never writes one). Only the refresh writes the
+ * rollups (under its lock).
  */
 export async function addCounts(tx: Executor, facts: Facts): Promise<void> {
   for (const r of ROLLUPS) {
-    const key = cols(['area_id', 'day', ...r.keys]);
-    const sameKey = (a: string, b: string) => sql.raw(`(${['area_id', 'day', ...r.keys].map((k) => `${a}.${k}`).join(', ')}) = (${['area_id', 'day', ...r.keys].map((k) => `${b}.${k}`).join(', ')})`);
+    const keys = ['area_id', 'day', ...r.keys];
     const t = sql.table(r.table);
-    await sql`
-      with d as materialized (${spread(r, facts)}),
-      gone as (
-        delete from ${t} t using d where ${sameKey('t', 'd')} and ${sql.raw(r.sums.map((s) => `t.${s} + d.${s} = 0`).join(' and '))}
-        returning t.area_id, t.day, ${sql.raw(r.keys.map((k) => `t.${k}`).join(', '))}
+    const zero = await sql<Record<string, unknown>>`
+      with up as (
+        insert into ${t} (${cols(keys)}, ${cols(r.sums)})
+        select ${cols(keys)}, ${cols(r.sums)} from (${spread(r, facts)}) d where ${sql.raw(r.sums.map((s) => `d.${s} <> 0`).join(' or '))}
+        on conflict (${cols(keys)}) do update set ${sql.raw(r.sums.map((s) => `${s} = ${r.table}.${s} + excluded.${s}`).join(', '))}
+        returning ${cols(keys)}, ${cols(r.sums)}
       )
-      insert into ${t} (${key}, ${cols(r.sums)})
-      select ${sql.raw(['area_id', 'day', ...r.keys, ...r.sums].map((k) => `d.${k}`).join(', '))} from d
-       where (${sql.raw(r.sums.map((s) => `d.${s} <> 0`).join(' or '))}) and not exists (select 1 from gone g where ${sameKey('g', 'd')})
-      on conflict (${key}) do update set ${sql.raw(r.sums.map((s) => `${s} = ${r.table}.${s} + excluded.${s}`).join(', '))}`.execute(tx);
+      select ${cols(keys)} from up where ${sql.raw(r.sums.map((s) => `${s} = 0`).join(' and '))}`.execute(tx);
+    if (zero.rows.length === 0) continue;
+    const types = sql.raw(['area_id int', 'day date', ...r.keys.map((k) => `${k} text`)].join(', '));
+    await sql`
+      delete from ${t} t using jsonb_to_recordset(${JSON.stringify(zero.rows)}::jsonb) as z(${types})
+      where ${sql.raw(keys.map((k) => `t.${k} = z.${k}`).join(' and '))} and ${sql.raw(r.sums.map((s) => `t.${s} = 0`).join(' and '))}`.execute(tx);
   }
 }
 

@@ -45,12 +45,12 @@ export async function refreshRollups(db: Database): Promise<Refreshed> {
       // Contiguous runs of days are read as one range of received_at (the indexes on received_at serve each run).
       for (const range of runs(days)) await insertCounts(tx, recountFacts(range));
     }
-    const contacts = await touchedContacts(tx);
-    if (contacts > 0) {
-      await addCounts(tx, changeFacts(days));
+    const ids = await touchedContacts(tx);
+    if (ids.length > 0) {
+      await addCounts(tx, changeFacts(ids, days));
       await clearChanges(tx);
     }
-    return { days: days.length, contacts };
+    return { days: days.length, contacts: ids.length };
   });
 }
 
