@@ -89,7 +89,7 @@ export async function ensureSchedulers(ctx: Pick<AppContext, 'queues' | 'config'
     [maintenance, 'relay-outbox', 5_000, housekeeping],
     // SLA: fire missed deadlines and rebuild lost timers from PostgreSQL.
     [sla as Queue, 'reconcile', ctx.config.SLA_RECONCILE_SECONDS * 1000, housekeeping],
-    // Statistics: recount the days whose contacts changed (the rollup behind the contact tables).
+    // Statistics: fold the contacts changed since the last refresh into the rollups behind the tables.
     [reports as Queue, 'refresh-rollup', 10_000, housekeeping],
   ];
   for (const [queue, id, every, retention] of want) {

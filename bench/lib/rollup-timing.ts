@@ -28,7 +28,7 @@ export async function timeRollups(db: Database, today: string, days = 30): Promi
   const refreshContacts = Number(recent.rows[0]!.n);
   await sql`insert into report_dirty_days (day) select ${today}::date - g from generate_series(0, ${days - 1}::int) g`.execute(db);
   t = now();
-  const refreshDays = await refreshRollups(db);
+  const refreshDays = (await refreshRollups(db)).days;
   const refreshMs = now() - t;
   await sql`vacuum (analyze) report_contact_daily, report_case_daily, report_victim_daily`.execute(db);
   return {

@@ -12,6 +12,7 @@ import * as m0009 from './0009-referral-attempts.js';
 import * as m0010 from './0010-stats-one-map.js';
 import * as m0011 from './0011-voice.js';
 import { encryptFreeText } from './0012-encrypt-free-text.js';
+import * as m0013 from './0013-rollup-change-log.js';
 import * as m0014 from './0014-outbox-job-ids.js';
 import * as m0015 from './0015-search.js';
 import * as m0016 from './0016-audit-keys.js';
@@ -34,6 +35,7 @@ export const allMigrations = (crypto: FieldCrypto): Record<string, Migration> =>
   '0010-stats-one-map': m0010,
   '0011-voice': m0011,
   '0012-encrypt-free-text': encryptFreeText(crypto),
+  '0013-rollup-change-log': m0013,
   '0014-outbox-job-ids': m0014,
   '0015-search': m0015,
   '0016-audit-keys': m0016,

@@ -11,10 +11,13 @@
  *    and the 2025 units whose ground holds all of its ground, so a 2025 area includes what was recorded with the old
  *    units on its ground; StatsScope.unitIds is the same relation read the other way). Any area is then one
  *    primary-key range: a 12-month national question reads a few thousand rows. These facts are fixed at wrap-up,
- *    so they are maintained without touching the hot intake path: triggers on contacts and victims only append the
- *    changed day to `report_dirty_days` (append-only, so webhooks never wait on a shared counter row), and
- *    `refreshRollups` recounts those days, every few seconds in the reports worker and before every statistics
- *    question, so answers are always current. Tests compare the rollups with direct counts.
+ *    so they are maintained without touching the hot intake path: triggers on contacts and victims only append what
+ *    changed to two logs (migration 0013; append-only, so webhooks never wait on a shared counter row), and
+ *    `refreshRollups` folds them in, counting each touched contact out as the rollups held it and in as it is now,
+ *    every 10 seconds in the reports worker and before every statistics question, so answers are always current at a
+ *    cost in proportion to the changes, not to the day's volume (rollup-changes.ts). Days whose spread over areas
+ *    changed (a unit moved, the unit map rebuilt) are logged in `report_dirty_days` and recounted whole. Tests
+ *    compare the rollups with direct counts and a random sequence of changes with a full rebuild.
  * 2. Referrals, support and SLA clocks change for weeks after the call (accepted, closed, met, breached), so they are
  *    read from the base tables, through covering indexes added in migration 0005 (index-only scans by creation time,
  *    date given and clock start; the support record carries its case). Percentiles (p50/p90) use percentile_cont

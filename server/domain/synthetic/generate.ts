@@ -80,7 +80,8 @@ export async function generateSynthetic(db: Database, o: SyntheticOptions): Prom
   log('rebuilding the statistics rollup…');
   await rebuildRollups(db);
   // A bulk load: set the visibility map now (the statistics read covering indexes) rather than wait for autovacuum.
-  await sql`vacuum (analyze) contacts, contact_victims, referrals, sla_clocks, referral_support, report_contact_daily, report_case_daily, report_victim_daily`.execute(db);
+  await sql`vacuum (analyze) contacts, contact_victims, referrals, sla_clocks, referral_support, report_contact_daily, report_case_daily, report_victim_daily,
+                   report_contact_changes, report_victim_changes`.execute(db); // the rebuild emptied the change logs: reclaim them now
   totals.seconds = Math.round((Date.now() - started) / 100) / 10;
   return totals;
 }
