@@ -38,4 +38,6 @@ export * from './reports/area-labels.js';
 export * from './schemas/reports.js';
 export * from './schemas/search.js';
 export type * from './search-views.js';
+export * from './schemas/cases.js';
+export type * from './case-views.js';
 export * from './time.js';
