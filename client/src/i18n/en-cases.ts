@@ -13,6 +13,11 @@ export const enCases: typeof viCases = {
     attached: 'Attached to case {{ref}} ({{status}})',
     noNewReferral: 'Wrapping up makes no new referral: the information goes to the open referrals of case {{ref}}.',
     badRef: 'Not a case reference (e.g. LH-000123).',
+    errors: {
+      invalid: 'No wrapped-up case has this reference.',
+      forbidden: "This case is another number's: a supervisor must grant you the case before you attach to it.",
+      conflict: 'You are no longer handling this contact.',
+    },
     open: 'Case history',
   },
   status: { open: 'open', closed: 'closed' },

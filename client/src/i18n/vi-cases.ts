@@ -12,6 +12,11 @@ export const viCases = {
     attached: 'Đã gắn vào ca {{ref}} ({{status}})',
     noNewReferral: 'Khi kết thúc, sẽ không tạo chuyển gửi mới: thông tin được gửi vào các chuyển gửi đang mở của ca {{ref}}.',
     badRef: 'Mã ca không hợp lệ (ví dụ LH-000123).',
+    errors: {
+      invalid: 'Không có ca đã kết thúc với mã này.',
+      forbidden: 'Ca này của số điện thoại khác: cần giám sát viên cấp quyền xem ca trước khi gắn.',
+      conflict: 'Cuộc liên hệ này không còn do bạn xử lý.',
+    },
     open: 'Xem lịch sử ca',
   },
   status: { open: 'đang mở', closed: 'đã đóng' },
