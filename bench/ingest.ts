@@ -13,6 +13,7 @@ import { cleanupBenchEnv, createBenchEnv, createOperators, loginAll, startServer
 import { WebhookLoad } from './lib/load.js';
 import { describeStep, judgeStep, TARGET, type StepFigures } from './lib/report.js';
 import { cpuMeter, rssMb } from './lib/stats.js';
+import { isWarnOrError } from './lib/log-lines.js';
 
 const RATES = (process.env.BENCH_RATES ?? '100,175,250,500,750,1000,1250,1500').split(',').map(Number);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 60);
@@ -57,7 +58,7 @@ async function run() {
     log(`database ${env.databaseUrl.replace(/^.*\//, '')}, Redis prefix ${env.redisPrefix}, server on ${env.baseUrl}`);
     const users = await createOperators(env, CONSOLES);
     const server = (parts.server = await startServer(env, (line) => {
-      if (/ (WARN|ERROR) /.test(line) && serverLogProblems++ < 10) log(`[server] ${line}`);
+      if (isWarnOrError(line) && serverLogProblems++ < 10) log(`[server] ${line}`);
     }));
     const cookies = await loginAll(env.baseUrl, users);
     const consoles = (parts.consoles = new Consoles(CONSOLES));

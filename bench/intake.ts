@@ -9,6 +9,7 @@ import http from 'node:http';
 import { sql } from 'kysely';
 import { cleanupBenchEnv, createBenchEnv, createOperators, loginAll, startServer, stopProcess, type BenchEnv } from './lib/env.js';
 import { cpuMeter, now, pct, round } from './lib/stats.js';
+import { isWarnOrError } from './lib/log-lines.js';
 
 const RATES = (process.env.BENCH_RATES ?? '50,100,150,200,300,400').split(',').map(Number);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 20);
@@ -71,7 +72,7 @@ async function main() {
   const steps: Record<string, unknown>[] = [];
   try {
     const users = await createOperators(env, OPERATORS);
-    server = await startServer(env, (l) => /ERROR|WARN|"level":(40|50)/.test(l) && log(`[server] ${l}`));
+    server = await startServer(env, (l) => isWarnOrError(l) && log(`[server] ${l}`));
     const cookies = await loginAll(env.baseUrl, users);
     const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
     const backendPids = async () =>

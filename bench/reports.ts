@@ -16,6 +16,7 @@ import { cleanupBenchEnv, createBenchEnv, login, stopProcess, type BenchEnv } fr
 import { benchAreas, healthProbe, reportUsers, startMonolith } from './lib/reports-setup.js';
 import { timeRollups } from './lib/rollup-timing.js';
 import { now, pct, round } from './lib/stats.js';
+import { isWarnOrError } from './lib/log-lines.js';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 2_000_000);
 const REFERRALS = Number(process.env.BENCH_REFERRALS ?? 200_000);
@@ -53,7 +54,7 @@ async function main() {
     const users = await reportUsers(env.db);
     const areas = await benchAreas(env.db);
 
-    server = await startMonolith(env, (l) => (l.includes('ERROR') || l.includes('WARN')) && log(`[server] ${l}`));
+    server = await startMonolith(env, (l) => isWarnOrError(l) && log(`[server] ${l}`));
     const supervisor = await login(env.baseUrl, users.supervisor.username, users.supervisor.password);
     const officer = await login(env.baseUrl, users.officer.username, users.officer.password);
     const year = { from: yearsBefore(nextDay(today), 1), to: today };

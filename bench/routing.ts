@@ -12,6 +12,7 @@ import { cleanupBenchEnv, createBenchEnv, createOperators, login, loginAll, star
 import { claimedContacts, communesWithOffices, loadRoutingData, startWorkersProcess } from './lib/routing-setup.js';
 import { cpuMeter, now, pct, round } from './lib/stats.js';
 import { createTestAgencyOfficers } from './lib/routing-officers.js';
+import { isError, isWarnOrError } from './lib/log-lines.js';
 
 const RATES = (process.env.BENCH_RATES ?? '50,100,200').split(',').map(Number);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 20);
@@ -39,8 +40,8 @@ async function main() {
     const communes = await communesWithOffices(env.db);
     const [op] = await createOperators(env, 1);
     const opId = (await env.db.selectFrom('users').select('id').where('username', '=', op!.username).executeTakeFirstOrThrow()).id;
-    server = await startServer(env, (l) => l.includes('ERROR') && log(`[server] ${l}`));
-    workers = startWorkersProcess(env, (l) => (l.includes('ERROR') || l.includes('WARN')) && log(`[workers] ${l}`));
+    server = await startServer(env, (l) => isError(l) && log(`[server] ${l}`));
+    workers = startWorkersProcess(env, (l) => isWarnOrError(l) && log(`[workers] ${l}`));
     await new Promise((r) => setTimeout(r, 3000));
     const cookie = await login(env.baseUrl, op!.username, op!.password);
 

@@ -19,6 +19,7 @@ import { cleanupBenchEnv, createBenchEnv, stopProcess, type BenchEnv } from './l
 import { loadRoutingData, startWorkersProcess } from './lib/routing-setup.js';
 import { pct, round } from './lib/stats.js';
 import { trainingVoice } from '../server/domain/voice/voice-port.js';
+import { isWarnOrError } from './lib/log-lines.js';
 
 const CLOCKS = Number(process.env.BENCH_CLOCKS ?? 100_000);
 const DUE_TOGETHER = Number(process.env.BENCH_DUE_TOGETHER ?? 1_000);
@@ -80,7 +81,7 @@ async function main() {
     const memHorizon = (await usedMemory(redis)) - mem1;
     log(`reconciler, production horizon (${config.SLA_TIMER_HORIZON_MINUTES} min): ${pass.timersAdded} timers over ${CLOCKS} clocks in ${pass.ms} ms, Redis +${(memHorizon / 1024).toFixed(1)} KiB`);
 
-    workers = startWorkersProcess(env, (l) => (l.includes('ERROR') || l.includes('WARN')) && log(`[workers] ${l}`));
+    workers = startWorkersProcess(env, (l) => isWarnOrError(l) && log(`[workers] ${l}`));
     // Watch the breaches become visible in PostgreSQL, as a supervisor's board would.
     const seen = new Map<number, number>();
     const deadline = dueSecond + 30_000;

@@ -16,6 +16,7 @@ import { claimedContacts, communesWithOffices, loadRoutingData, startWorkersProc
 import { createTestAgencyOfficers } from './lib/routing-officers.js';
 import { cpuMeter, now, pct, round } from './lib/stats.js';
 import { signedForm } from './lib/voice-webhooks.js';
+import { isError } from './lib/log-lines.js';
 
 const RATE = Number(process.env.BENCH_RATE ?? 20);
 const SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 20);
@@ -54,8 +55,8 @@ async function main() {
     const communes = await communesWithOffices(env.db);
     const [op] = await createOperators(env, 1);
     const opId = (await env.db.selectFrom('users').select('id').where('username', '=', op!.username).executeTakeFirstOrThrow()).id;
-    server = await startServer(env, (l) => /ERROR|"level":50/.test(l) && log(`[server] ${l}`));
-    workers = startWorkersProcess(env, (l) => /ERROR|"level":50/.test(l) && log(`[workers] ${l}`));
+    server = await startServer(env, (l) => isError(l) && log(`[server] ${l}`));
+    workers = startWorkersProcess(env, (l) => isError(l) && log(`[workers] ${l}`));
     const cookie = await login(env.baseUrl, op!.username, op!.password);
     const agencyIds = [...new Set(communes.map((c) => c.agencyId))];
     const officers = await createTestAgencyOfficers(env, agencyIds);

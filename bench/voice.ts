@@ -13,6 +13,7 @@ import { cleanupBenchEnv, createBenchEnv, createOperators, startServer, stopProc
 import { cpuMeter, now, pct, round } from './lib/stats.js';
 import { openConsoles, type Desk } from './lib/voice-consoles.js';
 import { signedForm } from './lib/voice-webhooks.js';
+import { isWarnOrError } from './lib/log-lines.js';
 
 const RATE = Number(process.env.BENCH_RATE ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -28,7 +29,7 @@ async function main() {
   let desk: Desk | null = null;
   try {
     const users = await createOperators(env, OPERATORS);
-    server = await startServer(env, (l) => (l.includes('ERROR') || l.includes('WARN')) && log(`[server] ${l}`));
+    server = await startServer(env, (l) => isWarnOrError(l) && log(`[server] ${l}`));
     const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
     const post = (path: string, params: Record<string, string>) => signedForm(agent, env, path, params);
     desk = await openConsoles(env, users, (contactId) => post(`/webhooks/twilio/voice/conference?c=${contactId}`, { StatusCallbackEvent: 'conference-end' }));

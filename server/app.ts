@@ -13,13 +13,13 @@ import { CLIENT_DIST } from './paths.js';
  * The express application: API, health checks and the built console. Socket.IO and Twilio's webhooks are attached
  * beside it by server/http-server.ts.
  */
-export function createApp(ctx: AppContext, opts: { clientDist?: string } = {}): Express {
+export function createApp(ctx: AppContext, opts: { clientDist?: string; draining?: () => boolean } = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   // Only the proxies the configuration names may say who the client is (TRUST_PROXY; none by default).
   app.set('trust proxy', ctx.config.TRUST_PROXY);
   app.use(securityHeaders(ctx.config));
-  app.use(healthRouter(ctx));
+  app.use(healthRouter(ctx, opts.draining));
   app.use('/api', apiRouter(ctx));
 
   const dist = opts.clientDist ?? CLIENT_DIST;

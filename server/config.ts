@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOG_LEVELS } from './logger.js';
 
 /** Local defaults: they work on a developer machine (PostgreSQL trust auth, Redis on loopback) and are refused in production. */
 const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-in-production';
@@ -39,6 +40,8 @@ const schema = z
     /** The app's own role (least privilege); unset: `<database>_app`, created by start-up from DATABASE_URL's owner. */
     APP_DATABASE_URL: optional.pipe(z.string().regex(/^postgres(ql)?:\/\/[^/]*@/, 'must be a postgres:// URL with a user').optional()),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+    /** A Redis command on the request path not answered within this is given up (the request answers without it, or 503). */
+    REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(1000),
     REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]{1,40}$/, 'letters, digits, _ : - only').default('h111'),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SESSION_SECRET),
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
@@ -56,6 +59,10 @@ const schema = z
     TRUST_PROXY: trustProxy,
     /** 'outbox' holds every outbound SMS in the local outbox even with Twilio configured (training, staging). */
     OUTBOUND_SMS: z.enum(['auto', 'outbox']).default('auto'),
+    /** On SIGTERM, requests in flight get this long to finish before their connections are cut. */
+    SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+    /** On SIGTERM, /readyz answers 503 this long before the listener closes, so a load balancer stops sending here first. */
+    SHUTDOWN_READY_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
     JOB_LOCK_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
     /** How often the SLA reconciler rebuilds missing timers from PostgreSQL and fires missed deadlines. */
     SLA_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
@@ -82,6 +89,8 @@ const schema = z
     CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
     /** A missed call's first callback attempt is due within this many minutes (its SLA clock). */
     CALLBACK_FIRST_ATTEMPT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    /** The least level logged (one JSON line per event on stdout); debug adds the health checks' requests. */
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   })
   .superRefine((c, ctx) => {
     if (c.SLA_TIMER_HORIZON_MINUTES * 60 <= c.SLA_RECONCILE_SECONDS)

@@ -2,14 +2,21 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppContext } from './app-context.js';
 import { createApp } from './app.js';
+import { handleWithRequestId } from './http/request-log.js';
 import { twilioWebhooks } from './webhooks/twilio-webhooks.js';
 import { createAuthService } from './domain/auth/auth.service.js';
+import { drainer } from './http/drain.js';
 import { attachSocketGateway, lateNotifier, socketNotifier, type IoServer } from './realtime/socket-gateway.js';
 
 export interface RunningServer {
   url: string;
   port: number;
   io: IoServer;
+  /**
+   * Graceful stop: /readyz turns 503 at once; after SHUTDOWN_READY_DELAY_MS the listener closes, Socket.IO clients
+   * are dropped at the transport (they reconnect by themselves, to another node), and requests in flight get
+   * SHUTDOWN_DRAIN_SECONDS to finish before what is left is cut.
+   */
   close(): Promise<void>;
 }
 
@@ -20,11 +27,16 @@ export async function startHttpServer(
 ): Promise<RunningServer & { ctx: AppContext }> {
   const notifier = lateNotifier();
   const ctx: AppContext = { ...base, realtime: notifier };
-  const app = createApp(ctx, opts);
+  let shuttingDown = false;
+  const app = createApp(ctx, { ...opts, draining: () => shuttingDown });
   const webhooks = twilioWebhooks(ctx);
   const httpServer = createServer((req, res) => {
-    if (!webhooks.handle(req, res)) app(req, res);
+    drain.track(res);
+    handleWithRequestId(ctx.log, req, res, () => {
+      if (!webhooks.handle(req, res)) app(req, res);
+    });
   });
+  const drain = drainer(httpServer);
   const { io, presenceChanged, stop } = attachSocketGateway(httpServer, ctx, createAuthService(ctx));
   const live = socketNotifier(io, presenceChanged);
   notifier.bind(live);
@@ -39,12 +51,18 @@ export async function startHttpServer(
     io,
     port,
     url: `http://${host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        stop();
-        live.stop();
-        io.close(() => resolve()); // also closes the HTTP server
-        httpServer.closeAllConnections();
-      }),
+    close: async () => {
+      if (shuttingDown) return;
+      shuttingDown = true;
+      if (ctx.config.SHUTDOWN_READY_DELAY_MS) await new Promise((r) => setTimeout(r, ctx.config.SHUTDOWN_READY_DELAY_MS));
+      const drained = drain.drain(ctx.config.SHUTDOWN_DRAIN_SECONDS * 1000); // stops accepting first
+      stop();
+      live.stop();
+      // Closes every engine.io transport: the client sees "transport close", which it reconnects after (the
+      // console's socket keeps socket.io's default reconnection), through the load balancer to a node still up.
+      io.close().catch((e) => ctx.log.warn(`shutdown: socket.io: ${(e as Error).message}`));
+      const { drained: clean, cut } = await drained;
+      if (!clean) ctx.log.warn(`shutdown: ${cut} request(s) still running after ${ctx.config.SHUTDOWN_DRAIN_SECONDS} s were cut`);
+    },
   };
 }

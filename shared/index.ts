@@ -41,3 +41,5 @@ export type * from './search-views.js';
 export * from './schemas/cases.js';
 export type * from './case-views.js';
 export * from './time.js';
+export * from './audit.js';
+export * from './schemas/audit.js';

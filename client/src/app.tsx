@@ -7,6 +7,7 @@ import { RoutingPage } from './admin/routing/routing-page.js';
 import { SlaPage } from './admin/sla/sla-page.js';
 import { UsersPage } from './admin/users/users-page.js';
 import { AgencyInbox } from './agency/agency-inbox.js';
+import { AuditPage } from './audit/audit-page.js';
 import { LoginPage } from './auth/login-page.js';
 import { LandingRedirect, RequireAuth, RequireRole } from './auth/require-auth.js';
 import { OperatorConsole } from './operator/operator-console.js';
@@ -47,6 +48,7 @@ export function App() {
           </Route>
           <Route element={<RequireRole role="supervisor" />}>
             <Route path="/supervisor" element={<SupervisorBoard />} />
+            <Route path="/audit" element={<AuditPage />} />
           </Route>
           <Route element={<RequireRole role={STATS_ROLES} />}>
             <Route path="/stats" element={<Loading><StatsPage /></Loading>} />
@@ -61,6 +63,7 @@ export function App() {
               <Route path="routing" element={<RoutingPage />} />
               <Route path="sla" element={<SlaPage />} />
               <Route path="training" element={<TrainingPanel live={false} explainTwilio />} />
+              <Route path="audit" element={<AuditPage embedded />} />
             </Route>
           </Route>
           <Route path="*" element={<LandingRedirect />} />

@@ -1,6 +1,6 @@
 import { systemClock, type AppContext } from '../app-context.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { createLogger, type Logger } from '../logger.js';
+import { createLogger, setProcessLogger, type Logger } from '../logger.js';
 import { connectServices, ServiceUnavailableError } from './services.js';
 import { createQueues } from '../queues.js';
 import { createFieldCrypto } from '../domain/crypto/field-crypto.js';
@@ -17,7 +17,6 @@ type Stoppable = { close(): Promise<void> };
  * migrations, then the process's own parts; SIGINT/SIGTERM close everything in reverse order.
  */
 export async function runProcess(name: string, start: (ctx: BaseContext) => Promise<Stoppable[]>): Promise<void> {
-  const log: Logger = createLogger(name);
   let config: Config;
   try {
     config = loadConfig();
@@ -25,6 +24,9 @@ export async function runProcess(name: string, start: (ctx: BaseContext) => Prom
     if (err instanceof ConfigError) fail(err.message);
     throw err;
   }
+  // Every line says which process wrote it: server, workers, or all-in-one (`npm start`).
+  const log: Logger = createLogger(name === 'hotline111' ? 'all-in-one' : name, { level: config.LOG_LEVEL });
+  setProcessLogger(log);
   let services;
   try {
     // pg_stat_activity tells the processes apart: hotline111 (all in one), hotline111-server, hotline111-workers.
@@ -59,7 +61,9 @@ export async function runProcess(name: string, start: (ctx: BaseContext) => Prom
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: shutting down`);
-    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    // The server drains first (SHUTDOWN_*), then workers finish or release their jobs; past this, exit anyway.
+    const bound = config.SHUTDOWN_READY_DELAY_MS + config.SHUTDOWN_DRAIN_SECONDS * 1000 + 10_000;
+    const timer = setTimeout(() => process.exit(1), bound).unref();
     for (const p of [...parts].reverse()) await p.close().catch((e) => log.error(`shutdown: ${(e as Error).message}`));
     await ctx.queues.close().catch(() => {});
     ctx.redis.disconnect();

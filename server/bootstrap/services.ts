@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import type { Config } from '../config.js';
 import { createDatabase, type Database } from '../db/database.js';
@@ -7,6 +7,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { createFieldCrypto } from '../domain/crypto/field-crypto.js';
 import { appRoleFor, assertLeastPrivilege, prepareAppRole } from '../db/app-role.js';
 import type { Logger } from '../logger.js';
+import { requestRedis } from './redis-clients.js';
 
 export class ServiceUnavailableError extends Error {
   override name = 'ServiceUnavailableError';
@@ -54,8 +55,11 @@ export async function connectServices(
     throw new ServiceUnavailableError(`PostgreSQL is not reachable at ${where(config.DATABASE_URL)} (${reason(err)}): ${HOW_TO_START.postgres}`);
   }
 
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: (n) => Math.min(n * 200, 2000) });
-  redis.on('error', () => {}); // reconnects on its own; /readyz reports the outage
+  // Fails fast while Redis is down (requests answer at once; the outbox relays send their jobs later). Workers and
+  // the socket adapter make connections of their own that wait (redis-clients.ts).
+  const redis = requestRedis(config.REDIS_URL, config.REDIS_COMMAND_TIMEOUT_MS);
+  let redisError: unknown = null; // ECONNREFUSED and the like: clearer than the connect's own "Connection is closed."
+  redis.on('error', (e) => void (redisError ??= e));
   try {
     await Promise.race([
       redis.connect(),
@@ -65,7 +69,7 @@ export async function connectServices(
   } catch (err) {
     redis.disconnect();
     await db.destroy();
-    throw new ServiceUnavailableError(`Redis is not reachable at ${where(config.REDIS_URL)} (${reason(err)}): ${HOW_TO_START.redis}`);
+    throw new ServiceUnavailableError(`Redis is not reachable at ${where(config.REDIS_URL)} (${reason(redisError ?? err)}): ${HOW_TO_START.redis}`);
   }
 
   if (opts.migrate) {

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { preparingClient } from './prepared-statements.js';
+import { processLogger } from '../logger.js';
 import type { DB } from './schema.js';
 
 export type Database = Kysely<DB>;
@@ -27,6 +28,6 @@ export function createDatabase(databaseUrl: string, opts: { max?: number; applic
     ...(opts.preparedStatements !== false && { Client: preparingClient() }),
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
-  pool.on('error', (err) => console.error(`[db] idle client error: ${err.message}`));
+  pool.on('error', (err) => processLogger().error({ component: 'db' }, `idle client error: ${err.message}`));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -123,6 +123,9 @@ export interface AuditLogTable {
   ip: string | null;
   user_agent: string | null;
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  /** The case and the agency the entry concerns, derived at insert by the database (0016). */
+  contact_id: ColumnType<number | null, number | null | undefined, never>;
+  agency_id: ColumnType<number | null, number | null | undefined, never>;
 }
 
 export interface ContactsTable {
@@ -320,6 +323,8 @@ export interface RoutingRequestsTable {
   attempts: ColumnType<number, number | undefined, number>;
   last_error: string | null;
   routed_at: NullableTimestamp;
+  /** The job the relay last sent it as; null: its first send (JOB_IDS.routing). */
+  job_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface NotificationsTable {
@@ -337,6 +342,8 @@ export interface NotificationsTable {
   referral_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The job the relay last sent it as; null: its first send (JOB_IDS.notify). */
+  job_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export type NotificationStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'outbox';
 
@@ -439,6 +446,8 @@ export interface ReportFilesTable {
   created_at: Timestamp;
   started_at: NullableTimestamp;
   finished_at: NullableTimestamp;
+  /** The job the relay last sent it as; null: its first send (JOB_IDS.report). */
+  job_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReportContactDailyTable {

@@ -20,6 +20,7 @@ import { callbacksRoutes } from '../domain/callbacks/callbacks.routes.js';
 import { recordingRoutes } from '../domain/voice/recording.routes.js';
 import { disclosureGrantRoutes } from '../domain/disclosure/grants.routes.js';
 import { searchRoutes } from '../domain/search/search.routes.js';
+import { auditRoutes } from '../domain/audit/audit.routes.js';
 import { casesRoutes } from '../domain/cases/cases.routes.js';
 import { notFoundApi } from './error-handler.js';
 import { noStore, sameOriginJson } from './guards.js';
@@ -47,6 +48,7 @@ export function apiRouteDefs(ctx: AppContext, auth = createAuthService(ctx)): Ro
     ...recordingRoutes(ctx),
     ...disclosureGrantRoutes(ctx),
     ...searchRoutes(ctx),
+    ...auditRoutes(ctx),
     ...casesRoutes(ctx),
   ];
 }

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Server } from 'socket.io';
+import { processLogger } from '../logger.js';
 import {
   QUEUE_EVENT_INTERVAL_MS,
   ROOMS,
@@ -22,8 +23,9 @@ import { guardEvents, sweepSessions } from './socket-session.js';
 import { STREAM_MAXLEN, streamNameFor, streamTrimmer } from './stream-trim.js';
 import { registerContactHandlers } from './contact-handlers.js';
 import { registerReferralHandlers } from './referral-handlers.js';
-import { registerVoiceHandlers } from './voice-handlers.js';
+import { cancelOfflineChecks, registerVoiceHandlers } from './voice-handlers.js';
 import { presenceBroadcaster } from './presence.js';
+import { waitingRedis } from '../bootstrap/redis-clients.js';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
@@ -58,8 +60,8 @@ export function attachSocketGateway(
 ): { io: IoServer; presenceChanged: () => void; stop: () => void } {
   // The adapter appends every broadcast to the Redis stream (XADD) before delivering it locally. Its own connection
   // auto-pipelines, so the XADDs of one event-loop turn (see socketNotifier) travel in one write.
-  const adapterRedis = ctx.redis.duplicate({ enableAutoPipelining: true });
-  adapterRedis.on('error', () => {}); // reconnects on its own, like ctx.redis
+  // It waits for Redis across an outage (ctx.redis fails fast): its reading clients are duplicates of it, blocked in XREAD.
+  const adapterRedis = waitingRedis(ctx.redis, { enableAutoPipelining: true });
   httpServer.once('close', () => adapterRedis.disconnect());
   const stream = streamNameFor(ctx.config.REDIS_PREFIX);
   const io: IoServer = new Server(httpServer, {
@@ -116,6 +118,7 @@ export function attachSocketGateway(
 
   const stop = () => {
     presence.stop();
+    cancelOfflineChecks(io);
     stopSweep();
     stopTrim();
   };
@@ -156,7 +159,7 @@ export function socketNotifier(io: IoServer, presenceChanged: () => void, queueI
       send();
     } catch (err) {
       // One bad emit must not drop the rest; consoles repair a missed event on their next queue:sync.
-      console.error(`${new Date().toISOString()} ERROR [realtime] emit failed: ${(err as Error).message}`);
+      processLogger().error({ component: 'realtime' }, `emit failed: ${(err as Error).message}`);
     }
   };
   const flush = () => {

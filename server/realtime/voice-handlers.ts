@@ -14,6 +14,15 @@ const HOTLINE = ['operator', 'supervisor'] as const;
 /** A console gone this long (closed, crashed, lost its network) takes its operator off the line. */
 const OFFLINE_AFTER_MS = 30_000;
 
+const pendingChecks = new WeakMap<IoServer, Set<NodeJS.Timeout>>();
+const offlineChecksOf = (io: IoServer) => pendingChecks.get(io) ?? pendingChecks.set(io, new Set()).get(io)!;
+
+/** When the gateway stops: the offline checks still waiting would run against closed connections. */
+export function cancelOfflineChecks(io: IoServer) {
+  for (const t of offlineChecksOf(io)) clearTimeout(t);
+  pendingChecks.delete(io);
+}
+
 /** The phone line over the socket: status, offers, hold and the training line's hang-up. */
 export function registerVoiceHandlers(io: IoServer, socket: ServerSocket, ctx: AppContext) {
   const desk = createCallDesk(ctx);
@@ -38,8 +47,15 @@ export function registerVoiceHandlers(io: IoServer, socket: ServerSocket, ctx: A
 
   if (!HOTLINE.includes(me.role as 'operator')) return;
   void resendRingingOffer(socket, ctx);
-  socket.on('disconnect', () => {
-    setTimeout(() => void goOfflineIfGone(io, ctx, me.id).catch((e) => ctx.log.error(`operator offline check: ${(e as Error).message}`)), OFFLINE_AFTER_MS).unref();
+  socket.on('disconnect', (reason) => {
+    // This node is stopping: the console reconnects to another node, so its operator is not going offline.
+    if (reason === 'server shutting down') return;
+    const checks = offlineChecksOf(io);
+    const timer = setTimeout(() => {
+      checks.delete(timer);
+      void goOfflineIfGone(io, ctx, me.id).catch((e) => ctx.log.error(`operator offline check: ${(e as Error).message}`));
+    }, OFFLINE_AFTER_MS).unref();
+    checks.add(timer);
   });
 }
 

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { JOB_IDS } from '../../shared/index.js';
 import { insertNotification } from '../../server/domain/notifications/notifications.repo.js';
 import { relayStaleNotifications } from '../../server/domain/notifications/notifications-relay.js';
 import { jobPresence } from '../../server/queue-jobs.js';
+import { notifyJobIdOf } from '../support/outbox.js';
 import { testEnv } from '../support/test-env.js';
 
 describe('notification outbox relay', () => {
@@ -10,23 +10,34 @@ describe('notification outbox relay', () => {
   const ctx = (clock = at(0)) => ({ db: testEnv().db, queues: testEnv().queues, redis: testEnv().redis, clock });
   const queued = () =>
     insertNotification(testEnv().db, { purpose: 'referral_alert', channel: 'sms', toEnc: 'x', toMasked: '•••1', bodyEnc: 'y', at: new Date() });
+  const jobIds = (ids: number[]) => Promise.all(ids.map((id) => notifyJobIdOf(testEnv().db, id)));
 
-  it('sends again what Redis lost or a finished job left queued, and leaves a waiting job alone', async () => {
+  it('sends again, under new ids, what Redis lost or a finished job left queued, and leaves a waiting job alone', async () => {
     const { notify } = testEnv().queues;
-    const [waiting, lost, finished] = [await queued(), await queued(), await queued()];
-    await notify.add('send', { notificationId: waiting }, { jobId: JOB_IDS.notify(waiting), delay: 600_000 }); // held back
-    await notify.add('send', { notificationId: finished }, { jobId: JOB_IDS.notify(finished) });
-    // A job that finished (say its worker wrote nothing before it died) while its row still says queued.
-    await testEnv().redis.hset(notify.toKey(JOB_IDS.notify(finished)), 'finishedOn', String(Date.now()));
-    expect(await jobPresence(testEnv().redis, notify, [waiting, lost, finished].map(JOB_IDS.notify))).to.deep.equal(['open', 'missing', 'finished']);
+    const [waiting, lost, completed, failed] = [await queued(), await queued(), await queued(), await queued()];
+    const first = await jobIds([waiting, lost, completed, failed]);
+    await notify.add('send', { notificationId: waiting }, { jobId: first[0], delay: 600_000 }); // held back
+    await notify.add('send', { notificationId: completed }, { jobId: first[2], delay: 600_000 });
+    await notify.add('send', { notificationId: failed }, { jobId: first[3], delay: 600_000 });
+    // Jobs that finished while their rows still say queued: a restored database lost what they wrote (or their
+    // worker wrote nothing before it died), or they failed for good.
+    const finish = (id: string) => testEnv().redis.hset(notify.toKey(id), 'finishedOn', String(Date.now()));
+    await finish(first[2]!);
+    await finish(first[3]!);
+    expect(await jobPresence(testEnv().redis, notify, first)).to.deep.equal(['open', 'missing', 'finished', 'finished']);
 
-    // (Other test files' notifications share the database: only these three are asserted on.)
+    // (Other test files' notifications share the database: only these four are asserted on.)
     await relayStaleNotifications(ctx()); // not stale yet: left alone
-    expect(await jobPresence(testEnv().redis, notify, [lost].map(JOB_IDS.notify))).to.deep.equal(['missing']);
-    expect(await relayStaleNotifications(ctx(at(31_000)))).to.be.at.least(2);
-    const again = await jobPresence(testEnv().redis, notify, [waiting, lost, finished].map(JOB_IDS.notify));
-    expect(again).to.deep.equal(['open', 'open', 'open']);
-    expect((await notify.getJob(JOB_IDS.notify(lost)))?.data).to.deep.equal({ notificationId: lost });
-    await Promise.all([waiting, lost, finished].map((id) => notify.remove(JOB_IDS.notify(id))));
+    expect(await jobIds([waiting, lost, completed, failed])).to.deep.equal(first);
+    expect(await relayStaleNotifications(ctx(at(31_000)))).to.be.at.least(3);
+    const now = await jobIds([waiting, lost, completed, failed]);
+    expect(now[0]).to.equal(first[0]);
+    for (const i of [1, 2, 3]) expect(now[i]).to.match(new RegExp(`^${first[i]}-r[0-9a-f]{8}$`));
+    expect(await jobPresence(testEnv().redis, notify, now)).to.deep.equal(['open', 'open', 'open', 'open']);
+    expect((await notify.getJob(now[1]!))?.data).to.deep.equal({ notificationId: lost });
+    // Sent again, now waiting: a second look sends nothing more.
+    await relayStaleNotifications(ctx(at(31_000)));
+    expect(await jobIds([waiting, lost, completed, failed])).to.deep.equal(now);
+    await Promise.all([...first, ...now].map((id) => notify.remove(id)));
   });
 });

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { sql } from 'kysely';
-import { JOB_IDS } from '../../shared/index.js';
 import { incomingCall, PUBLIC_URL, traffickingWrapUp } from '../support/contacts.js';
+import { routingJobOf } from '../support/outbox.js';
 import { api, createTestAgency, createTestUser, loginAs, startTestApp, type TestApp } from '../support/http.js';
 import { contactChange, once, readySocket, type ClientSocket } from '../support/socket.js';
 import { testEnv } from '../support/test-env.js';
@@ -133,7 +133,7 @@ describe('operator console: claim, draft, wrap-up over Socket.IO and REST', () =
     expect(audited).to.have.length(1);
     expect(audited[0]).to.include({ actor_role: 'operator', entity_type: 'contact' });
     expect(audited[0]!.details).to.deep.equal({ classification: 'trafficking', victims: 1, routed: true });
-    const job = await testEnv().queues.routing.getJob(JOB_IDS.routing(call.id));
+    const job = await routingJobOf({ db: db(), queues: testEnv().queues }, call.id);
     expect(job?.data).to.deep.equal({ contactId: call.id });
     const victims = await db().selectFrom('contact_victims').selectAll().where('contact_id', '=', call.id).execute();
     expect(victims).to.have.length(1);

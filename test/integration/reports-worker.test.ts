@@ -1,11 +1,12 @@
 import { expect } from 'chai';
 import ExcelJS from 'exceljs';
-import { JOB_IDS, STAT_SHEET_NAMES, type ReportDetail, type ReportFileView, type StatsResult } from '../../shared/index.js';
+import { STAT_SHEET_NAMES, type ReportDetail, type ReportFileView, type StatsResult } from '../../shared/index.js';
 import { insertReport } from '../../server/domain/reports/reports.repo.js';
 import { COVER_SHEET, HEADER_ROW, REPORT_TITLE } from '../../server/domain/reports/xlsx.js';
 import { relayLostReports } from '../../server/domain/reports/reports-relay.js';
 import { startWorkers, type RunningWorkers } from '../../workers/run-workers.js';
 import { api, createTestUser, loginAs, startTestApp, type TestApp } from '../support/http.js';
+import { reportJobIdOf } from '../support/outbox.js';
 import { scratchDatabase } from '../support/scratch-database.js';
 import { until } from '../support/until.js';
 import { loadFixture, PERIOD, type Fixture } from './reports-fixture.js';
@@ -85,7 +86,7 @@ describe('periodic reports: built by the reports worker (BullMQ), kept, listed, 
     const queued = r.body.report as ReportFileView;
     expect(queued).to.deep.include({ label: '6 tháng đầu năm 2025', params: { ...PERIOD, areaId: null }, area: null, agency: null, downloadUrl: null });
     expect(['queued', 'running', 'done']).to.include(queued.status);
-    const job = await app.ctx.queues.reports.getJob(JOB_IDS.report(queued.id));
+    const job = await app.ctx.queues.reports.getJob(await reportJobIdOf(scratch.db, queued.id));
     expect(job?.data).to.deep.equal({ reportId: queued.id }); // ids only in Redis
 
     const detail = await finished(queued.id, supervisor);
@@ -139,7 +140,7 @@ describe('periodic reports: built by the reports worker (BullMQ), kept, listed, 
     const missingArea = 987_650;
     const sup = await scratch.db.selectFrom('users').select('id').where('role', '=', 'supervisor').executeTakeFirstOrThrow();
     const id = await insertReport(scratch.db, { params: { ...PERIOD, areaId: missingArea }, label: null, scopeAgencyId: null, requestedBy: sup.id, now: new Date() });
-    await app.ctx.queues.reports.add('build-report', { reportId: id }, { jobId: JOB_IDS.report(id), backoff: { type: 'fixed', delay: 1500 } });
+    await app.ctx.queues.reports.add('build-report', { reportId: id }, { jobId: await reportJobIdOf(scratch.db, id), backoff: { type: 'fixed', delay: 1500 } });
     const failed = await until(async () => {
       const r = await api(app.baseUrl, 'GET', `/api/reports/${id}`, { cookie: supervisor });
       return r.body.report.status === 'failed' ? (r.body.report as ReportFileView) : null;
@@ -175,11 +176,27 @@ describe('periodic reports: built by the reports worker (BullMQ), kept, listed, 
   it('builds a report whose job never reached Redis (or Redis lost it): the relay sends it again', async () => {
     const sup = await scratch.db.selectFrom('users').select('id').where('role', '=', 'supervisor').executeTakeFirstOrThrow();
     const id = await insertReport(scratch.db, { params: { ...PERIOD, areaId: null }, label: null, scopeAgencyId: null, requestedBy: sup.id, now: new Date(Date.now() - 120_000) });
-    expect(await app.ctx.queues.reports.getJob(JOB_IDS.report(id))).to.equal(undefined);
+    expect(await app.ctx.queues.reports.getJob(await reportJobIdOf(scratch.db, id))).to.equal(undefined);
     expect(await relayLostReports(app.ctx)).to.equal(1);
     const detail = await finished(id, supervisor);
     expect(detail.report.status).to.equal('done');
     expect(await relayLostReports(app.ctx)).to.equal(0); // done: never sent again
+  });
+
+  it('builds again a report whose build completed before a database restore (the row says queued, the job completed)', async () => {
+    const sup = await scratch.db.selectFrom('users').select('id').where('role', '=', 'supervisor').executeTakeFirstOrThrow();
+    const id = await insertReport(scratch.db, { params: { ...PERIOD, areaId: null }, label: null, scopeAgencyId: null, requestedBy: sup.id, now: new Date(Date.now() - 120_000) });
+    const first = await reportJobIdOf(scratch.db, id);
+    await app.ctx.queues.reports.add('build-report', { reportId: id }, { jobId: first });
+    await finished(id, supervisor);
+    // The restore: the row is back to queued, without its file; Redis still holds the completed job.
+    await scratch.db.updateTable('report_files').set({ status: 'queued', progress: 0, file: null, file_name: null, file_size: null, result: null, finished_at: null }).where('id', '=', id).execute();
+    expect(await app.ctx.queues.reports.getJobState(first)).to.equal('completed');
+    expect(await relayLostReports(app.ctx)).to.equal(1);
+    const again = await reportJobIdOf(scratch.db, id);
+    expect(again).to.match(new RegExp(`^${first}-r[0-9a-f]{8}$`));
+    expect((await finished(id, supervisor)).report.status).to.equal('done');
+    expect(await relayLostReports(app.ctx)).to.equal(0);
   });
 
   it('refuses a bad request with 400 naming the field', async () => {

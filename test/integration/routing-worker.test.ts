@@ -1,12 +1,13 @@
 import { expect } from 'chai';
 import { Worker } from 'bullmq';
-import { JOB_IDS, QUEUES, ROOMS } from '../../shared/index.js';
+import { QUEUES, ROOMS } from '../../shared/index.js';
 import { referralsServiceFor } from '../../server/domain/referrals/referrals.factory.js';
 import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
 import { startWorkers } from '../../workers/run-workers.js';
-import { relayLostRoutingJobs, relayRoutingRequests } from '../../server/domain/routing/routing-outbox.js';
+import { MAX_ROUTING_SENDS, relayRoutingRequests } from '../../server/domain/routing/routing-outbox.js';
 import { incomingCall, PUBLIC_URL } from '../support/contacts.js';
 import { agencyByCode, ensureDemoData } from '../support/demo-data.js';
+import { routingJobIdOf, routingJobOf } from '../support/outbox.js';
 import { api, createTestUser, loginAs, startTestApp, type TestApp } from '../support/http.js';
 import { classifiedCase, IN_VI_XUYEN, officerOf, referralsOf } from '../support/referrals.js';
 import { scratchDatabase } from '../support/scratch-database.js';
@@ -42,7 +43,7 @@ describe('routing worker (BullMQ): from the wrap-up outbox to the agency inbox',
       const contactId = await classifiedCase(app, IN_VI_XUYEN);
       const event = await arrived; // emitted by the worker process side through the Redis streams emitter
       expect(event.agency.id).to.equal(viXuyen.id);
-      const job = await app.ctx.queues.routing.getJob(JOB_IDS.routing(contactId));
+      const job = await routingJobOf(app.ctx, contactId);
       expect(job?.data).to.deep.equal({ contactId });
       expect(ROOMS.agency(viXuyen.id)).to.equal(`agency:${viXuyen.id}`);
       // The focal points' SMS alert went through the notify worker into the local outbox (OUTBOUND_SMS=outbox),
@@ -89,8 +90,8 @@ describe('routing worker (BullMQ): from the wrap-up outbox to the agency inbox',
       // BullMQ's stalled-job check hands the job to the surviving worker, which runs it again.
       // Read the job again once it completed: the one read before is a snapshot, without its return value.
       const job = await until(async () => {
-        const j = await app.ctx.queues.routing.getJob(JOB_IDS.routing(contactId));
-        return j && (await j.isCompleted()) && app.ctx.queues.routing.getJob(JOB_IDS.routing(contactId));
+        const j = await routingJobOf(app.ctx, contactId);
+        return j && (await j.isCompleted()) && routingJobOf(app.ctx, contactId);
       });
       expect(job.returnvalue).to.deep.equal({ created: [] });
       const after = await referralsOf(app, contactId);
@@ -102,10 +103,10 @@ describe('routing worker (BullMQ): from the wrap-up outbox to the agency inbox',
 
   it('fails a job for a contact that is not a case to refer at once (no retries), into the failed list, making nothing', async () => {
     const call = await incomingCall(app.baseUrl, undefined, app.ctx.db); // received, never wrapped up
-    await app.ctx.queues.routing.add('route', { contactId: call.id }, { jobId: JOB_IDS.routing(call.id), attempts: 5 });
+    const jobId = `route-${call.id}-by-hand`;
+    await app.ctx.queues.routing.add('route', { contactId: call.id }, { jobId, attempts: 5 });
     const workers = await startWorkers(app.ctx);
     try {
-      const jobId = JOB_IDS.routing(call.id);
       await until(async () => (await app.ctx.queues.routing.getJobState(jobId)) === 'failed');
       // Read after it failed (a job read before is a snapshot without the failure).
       const job = (await app.ctx.queues.routing.getJob(jobId))!;
@@ -119,31 +120,48 @@ describe('routing worker (BullMQ): from the wrap-up outbox to the agency inbox',
 
   it('sends a routing job again when Redis lost it (it keeps nothing on disk), and the case is routed once', async () => {
     const contactId = await classifiedCase(app, IN_VI_XUYEN); // its job sent at wrap-up; no worker runs yet
-    const job = await app.ctx.queues.routing.getJob(JOB_IDS.routing(contactId));
-    expect(job).to.not.equal(undefined);
-    await job!.remove(); // what an empty Redis after a restart looks like for this case
+    const first = await routingJobIdOf(scratch.db, contactId);
+    expect(first).to.match(new RegExp(`^route-${contactId}-[0-9a-z]+$`)); // the case and the wrap-up's instant: no personal data
+    await (await app.ctx.queues.routing.getJob(first))!.remove(); // what an empty Redis after a restart looks like for this case
     const request = () => scratch.db.selectFrom('routing_requests').selectAll().where('contact_id', '=', contactId).executeTakeFirstOrThrow();
-    expect(await request()).to.include({ enqueued_at: null, routed_at: null });
+    expect(await request()).to.include({ enqueued_at: null, routed_at: null, job_id: null, attempts: 0 });
     const at = (ms: number) => ({ ...app.ctx, clock: { now: () => new Date(Date.now() + ms) } });
-    // Within the grace period the relay trusts the wrap-up's own send; after it, the request is sent again.
+    // Within the grace period the relay trusts the wrap-up's own send; after it, the request is sent again, under a new id.
     expect(await relayRoutingRequests(app.ctx)).to.equal(0);
     expect(await relayRoutingRequests(at(11_000))).to.be.greaterThanOrEqual(1);
-    expect(await app.ctx.queues.routing.getJob(JOB_IDS.routing(contactId))).to.not.equal(undefined);
-    expect((await request()).enqueued_at).to.be.instanceOf(Date);
-    // Lost again after the relay sent it: a minute later the lost-job sweep notices and sends it once more.
-    await (await app.ctx.queues.routing.getJob(JOB_IDS.routing(contactId)))!.remove();
-    const later = at(11_000 + 61_000);
-    expect(await relayLostRoutingJobs(later)).to.be.greaterThanOrEqual(1);
-    expect(await app.ctx.queues.routing.getJob(JOB_IDS.routing(contactId))).to.not.equal(undefined);
+    const second = (await request()).job_id!;
+    expect(second).to.match(new RegExp(`^${first}-r[0-9a-f]{8}$`));
+    expect(await app.ctx.queues.routing.getJob(second)).to.not.equal(undefined);
+    expect(await request()).to.include({ attempts: 1 });
+    // While that job waits, a later look sends nothing.
+    expect(await relayRoutingRequests(at(11_000 + 61_000))).to.equal(0);
+    expect(await request()).to.include({ job_id: second, attempts: 1 });
+    // Lost again: a minute after the last look the relay notices and sends it once more.
+    await (await app.ctx.queues.routing.getJob(second))!.remove();
+    const later = at(11_000 + 2 * 61_000);
+    expect(await relayRoutingRequests(later)).to.be.greaterThanOrEqual(1);
+    const third = (await request()).job_id!;
+    expect(third).to.not.equal(second);
     const workers = await startWorkers(app.ctx);
     try {
       await until(async () => (await request()).routed_at);
       expect((await referralsOf(app, contactId)).map((r) => r.track)).to.deep.equal(['primary']);
       // Routed: the relay leaves it alone from now on, job or no job.
-      expect(await relayLostRoutingJobs(later)).to.equal(0);
-      expect(await relayRoutingRequests(later)).to.equal(0);
+      expect(await relayRoutingRequests(at(11_000 + 4 * 61_000))).to.equal(0);
+      expect((await request()).job_id).to.equal(third);
     } finally {
       await workers.close();
     }
+  });
+
+  it('stops sending a request again after MAX_ROUTING_SENDS sends (it stays on the failed-jobs list)', async () => {
+    const contactId = await classifiedCase(app, IN_VI_XUYEN);
+    await (await routingJobOf(app.ctx, contactId))!.remove();
+    await scratch.db.updateTable('routing_requests').set({ attempts: MAX_ROUTING_SENDS }).where('contact_id', '=', contactId).execute();
+    const before = await routingJobIdOf(scratch.db, contactId);
+    await relayRoutingRequests({ ...app.ctx, clock: { now: () => new Date(Date.now() + 11_000) } });
+    expect(await routingJobIdOf(scratch.db, contactId)).to.equal(before);
+    expect(await app.ctx.queues.routing.getJob(before)).to.equal(undefined);
+    await scratch.db.updateTable('routing_requests').set({ routed_at: new Date() }).where('contact_id', '=', contactId).execute(); // out of the other tests' way
   });
 });

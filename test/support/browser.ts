@@ -7,14 +7,14 @@ import { CLIENT_DIST, PROJECT_ROOT } from '../../server/paths.js';
 import { dropDatabase } from '../../server/db/ensure-database.js';
 import { testConfig } from './test-env.js';
 import { startFakeTwilioServer } from './fake-twilio-server.js';
+import { chromiumPath, howToInstall } from './chromium.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
-
-/** Debian's Chromium, headless; never a downloaded browser. */
+/** Debian's Chromium, headless; never a downloaded browser (the root hooks install it when they can). */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) throw new Error(howToInstall(executablePath));
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
 }

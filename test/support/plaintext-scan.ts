@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import sinon from 'sinon';
 import type { Database } from '../../server/db/database.js';
 import type { Logger } from '../../server/logger.js';
+import { logCapture } from './log-capture.js';
 
 /** Where a needle was found in plain text ("table.column", "redis key", "log"), and the text around it. */
 export interface Hit {
@@ -66,13 +67,12 @@ async function readKey(redis: Redis, key: string): Promise<unknown> {
 }
 
 /**
- * A logger that keeps its lines (for the app and workers under test), and `consoleToo()`, which captures console.*
+ * The product's logger, keeping its JSON lines (for the app and workers under test), and `consoleToo()`, which captures console.*
  * into the same lines until the function it returns is called (some paths print directly).
  */
 export function captureLogs() {
-  const lines: string[] = [];
-  const keep = (level: string) => (m: string) => lines.push(`${level} ${m}`);
-  const log: Logger = { info: keep('INFO'), warn: keep('WARN'), error: keep('ERROR') };
+  const { lines, logger } = logCapture();
+  const log: Logger = logger('test');
   const consoleToo = () => {
     const stubs = (['log', 'info', 'warn', 'error'] as const).map((m) =>
       sinon.stub(console, m).callsFake((...args: unknown[]) => void lines.push(`console.${m} ${args.map(String).join(' ')}`)),

@@ -3,7 +3,7 @@ import type { AppContext } from '../../server/app-context.js';
 import { purgeExpiredSessions } from '../../server/domain/auth/sessions.repo.js';
 import { relayStaleNotifications } from '../../server/domain/notifications/notifications-relay.js';
 import { relayLostReports } from '../../server/domain/reports/reports-relay.js';
-import { relayLostRoutingJobs, relayRoutingRequests } from '../../server/domain/routing/routing-outbox.js';
+import { relayRoutingRequests } from '../../server/domain/routing/routing-outbox.js';
 import { sweepCalls } from '../../server/domain/voice/sweep.js';
 import { deleteOldRecordings } from '../../server/domain/voice/recording-retention.js';
 
@@ -17,7 +17,7 @@ export function maintenanceProcessor(ctx: Pick<AppContext, 'db' | 'clock' | 'log
         return { purged: n };
       }
       case 'relay-outbox': {
-        const routed = (await relayRoutingRequests(ctx)) + (await relayLostRoutingJobs(ctx));
+        const routed = await relayRoutingRequests(ctx);
         const notifications = await relayStaleNotifications(ctx);
         const reports = await relayLostReports(ctx);
         if (reports) ctx.log.info(`sent ${reports} report builds again (their jobs were lost)`);

@@ -15,7 +15,9 @@ export function routingProcessor(ctx: AppContext) {
     const contactId = Number(job.data?.contactId);
     if (!Number.isInteger(contactId) || contactId <= 0) throw new UnrecoverableError('routing job without a contact id');
     try {
-      return { created: await referrals.routeContact(contactId, { markRouted: true }) };
+      const created = await referrals.routeContact(contactId, { markRouted: true });
+      ctx.log.info({ contactId, referralIds: created }, `routed: ${created.length} referrals`);
+      return { created };
     } catch (e) {
       if (e instanceof NotFoundError || e instanceof ValidationError) throw new UnrecoverableError(e.message);
       throw e;

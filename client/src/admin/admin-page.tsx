@@ -24,6 +24,9 @@ export function AdminPage() {
         <NavLink to="/admin/training" className="tab" data-testid="admin-tab-training">
           {t('phone.training.panelTitle')}
         </NavLink>
+        <NavLink to="/admin/audit" className="tab" data-testid="admin-tab-audit">
+          {t('audit.nav')}
+        </NavLink>
       </nav>
       <Outlet />
     </>

@@ -41,7 +41,8 @@ export const enSupervisor: SupervisorMessages = {
   },
   failed: {
     title: 'Failed jobs',
-    intro: 'Background jobs (routing, notifications, deadlines) that kept failing after their retries.',
+    intro: 'Background jobs (routing, notifications, reports) that kept failing after their retries, and requests still not done 15 minutes after they were made.',
+    stuck: 'Not done',
     queue: 'Queue',
     job: 'Job',
     reason: 'Error',

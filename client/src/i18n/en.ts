@@ -7,6 +7,7 @@ import { enStats } from './en-stats.js';
 import { enSearch } from './en-search.js';
 import { enCases } from './en-cases.js';
 import { enSupervisor } from './en-supervisor.js';
+import { enAudit } from './en-audit.js';
 import type { Messages } from './vi.js';
 
 export const en: Messages = {
@@ -118,6 +119,7 @@ export const en: Messages = {
   phone: enPhone,
   referral: enReferral,
   supervisor: enSupervisor,
+  audit: enAudit,
   routing: enRouting,
   sla: enSla,
   stats: enStats,

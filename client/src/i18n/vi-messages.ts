@@ -7,6 +7,8 @@ import type { ReferralStatus } from '../../../shared/index.js';
  */
 export const viMessages: Record<string, string> = {
   'username is required': 'Cần nhập tên đăng nhập.',
+  'sign-in is unavailable for a moment (the login counters do not answer); try again in a minute':
+    'Tạm thời chưa đăng nhập được (bộ đếm đăng nhập không phản hồi). Vui lòng thử lại sau một phút.',
   // The phone line (server/domain/voice)
   'finish the call first': 'Hãy kết thúc cuộc gọi trước.',
   'this call is no longer offered to you': 'Cuộc gọi này không còn dành cho bạn (đã hết thời gian chờ nhận hoặc đã kết thúc).',

@@ -40,7 +40,8 @@ export const viSupervisor = {
   },
   failed: {
     title: 'Công việc lỗi',
-    intro: 'Các công việc nền (chuyển gửi, thông báo, thời hạn) đã thử lại nhiều lần mà vẫn lỗi.',
+    intro: 'Các công việc nền (chuyển gửi, thông báo, báo cáo) đã thử lại nhiều lần mà vẫn lỗi, và các yêu cầu sau 15 phút vẫn chưa xong.',
+    stuck: 'Chưa xong',
     queue: 'Hàng đợi',
     job: 'Công việc',
     reason: 'Lỗi',

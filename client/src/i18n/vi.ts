@@ -7,6 +7,7 @@ import { viStats } from './vi-stats.js';
 import { viSearch } from './vi-search.js';
 import { viCases } from './vi-cases.js';
 import { viSupervisor } from './vi-supervisor.js';
+import { viAudit } from './vi-audit.js';
 /** Vietnamese: the default language of the console. en.ts must have the same shape (checked by its type). */
 export const vi = {
   app: {
@@ -117,6 +118,7 @@ export const vi = {
   phone: viPhone,
   referral: viReferral,
   supervisor: viSupervisor,
+  audit: viAudit,
   routing: viRouting,
   sla: viSla,
   stats: viStats,

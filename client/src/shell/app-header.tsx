@@ -31,6 +31,9 @@ export function AppHeader() {
           <NavLink to="/stats" className="tab" data-testid="nav-stats">
             {t('stats.nav')}
           </NavLink>
+          <NavLink to="/audit" className="tab" data-testid="nav-audit">
+            {t('audit.nav')}
+          </NavLink>
         </nav>
       )}
       {user.role === 'operator' && (

@@ -65,20 +65,23 @@ export function FailedJobs() {
                   </td>
                   <td>
                     {j.name} <span className="muted">#{j.id}</span>
+                    {j.stuck && <span className="badge">{t('supervisor.failed.stuck')}</span>}
                   </td>
                   <td className="failed-reason">{j.failedReason ?? t('common.none')}</td>
                   <td>{j.attemptsMade}</td>
                   <td>{j.failedAt ? formatDateTime(new Date(j.failedAt).toISOString()) : t('common.none')}</td>
                   <td className="cell-actions">
-                    <button
-                      type="button"
-                      className="button button--small"
-                      onClick={() => void onRetry(j)}
-                      disabled={busy === `${j.queue}/${j.id}`}
-                      data-testid={`retry-job-${j.queue}-${j.id}`}
-                    >
-                      {busy === `${j.queue}/${j.id}` ? t('supervisor.failed.retrying') : t('supervisor.failed.retry')}
-                    </button>
+                    {j.retryable !== false && (
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() => void onRetry(j)}
+                        disabled={busy === `${j.queue}/${j.id}`}
+                        data-testid={`retry-job-${j.queue}-${j.id}`}
+                      >
+                        {busy === `${j.queue}/${j.id}` ? t('supervisor.failed.retrying') : t('supervisor.failed.retry')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -16,6 +16,10 @@ export interface FailedJob {
   attemptsMade: number;
   /** ISO time (a BullMQ timestamp in ms is accepted too). */
   failedAt: string | number | null;
+  /** An outbox request not done long after it was made (its job may be waiting, missing, or even completed). */
+  stuck?: boolean;
+  /** False: the relay keeps sending it by itself; nothing to retry by hand. */
+  retryable?: boolean;
 }
 
 const AGENCIES_KEY = ['supervisor', 'agencies'] as const;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { CaseAccessLog } from '../audit/case-access-log.js';
 import { Alert } from '../components/alert.js';
 import { Modal } from '../components/modal.js';
 import { useLabels } from '../i18n/use-labels.js';
@@ -59,6 +60,7 @@ export function SupervisorDetail({ id, onClose, onAssigned }: Props) {
                     </ul>
                   </section>
                 )}
+                <CaseAccessLog caseRef={r.contactRef} />
               </div>
               <ReferralTimeline events={r.timeline} agencyName={agencyName} />
             </div>

@@ -12,7 +12,9 @@ import * as m0009 from './0009-referral-attempts.js';
 import * as m0010 from './0010-stats-one-map.js';
 import * as m0011 from './0011-voice.js';
 import { encryptFreeText } from './0012-encrypt-free-text.js';
+import * as m0014 from './0014-outbox-job-ids.js';
 import * as m0015 from './0015-search.js';
+import * as m0016 from './0016-audit-keys.js';
 import * as m0017 from './0017-sms-commands.js';
 import * as m0019 from './0019-cases.js';
 
@@ -33,7 +35,9 @@ export const allMigrations = (crypto: FieldCrypto): Record<string, Migration> =>
   '0010-stats-one-map': m0010,
   '0011-voice': m0011,
   '0012-encrypt-free-text': encryptFreeText(crypto),
+  '0014-outbox-job-ids': m0014,
   '0015-search': m0015,
+  '0016-audit-keys': m0016,
   '0017-sms-commands': m0017,
   '0019-cases': m0019,
 });

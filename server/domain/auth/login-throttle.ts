@@ -1,6 +1,9 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { TooManyRequestsError } from '../errors.js';
+import { TooManyRequestsError, UnavailableError } from '../errors.js';
+
+/** Said when the counters cannot be read: without them no password is checked (a guesser would have no limit). */
+export const THROTTLE_UNAVAILABLE = 'sign-in is unavailable for a moment (the login counters do not answer); try again in a minute';
 
 /**
  * Login throttling with atomic Redis counters (rate-limiter-flexible). Each attempt takes its points *before* the
@@ -39,7 +42,8 @@ export interface Attempt {
 
 export function createLoginThrottle(redis: Redis, prefix: string, limits: ThrottleLimits = DEFAULT_LIMITS) {
   const limiter = (name: string, points: number, duration: number) =>
-    new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:login:${name}`, points, duration });
+    // Refused at once while Redis is not connected (the client fails fast too): a 503, never a wait.
+    new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:login:${name}`, points, duration, rejectIfRedisNotReady: true });
   const perAddress = limiter('ip', limits.perAddress, limits.windowSeconds);
   const perPair = limiter('pair', limits.perAccountAndAddress, limits.windowSeconds);
   // Counts an account's attempts that did not succeed (a day), whatever the address; never refuses by itself.
@@ -75,32 +79,47 @@ export function createLoginThrottle(redis: Redis, prefix: string, limits: Thrott
     return refund;
   }
 
+  /** Takes the attempt's points under every limit (see begin). */
+  async function reserve(username: string, ip: string): Promise<Attempt> {
+    const account = username.toLowerCase();
+    const pair = `${account}|${ip}`;
+    await take(perAddress, ip);
+    try {
+      await take(perPair, pair);
+    } catch (err) {
+      await perAddress.reward(ip).catch(() => {});
+      throw err;
+    }
+    try {
+      await passAccountDelay(account, ip);
+    } catch (err) {
+      await Promise.all([perAddress.reward(ip), perPair.reward(pair)]).catch(() => {});
+      throw err;
+    }
+    return {
+      async succeeded() {
+        // Best effort: the password was right. Should Redis be gone meanwhile, the counters expire by themselves.
+        await Promise.all([perAddress.reward(ip), perPair.delete(pair), accountAttempts.delete(account)])
+          .then(() => redis.set(knownKey(account, ip), '1', 'EX', limits.knownAddressDays * 86_400))
+          .catch(() => {});
+      },
+      // The attempt's points stay taken: they are the failure.
+      async failed() {},
+    };
+  }
+
   return {
-    /** Reserves the attempt under every limit, or throws a 429 with Retry-After; the caller then checks the password. */
+    /**
+     * Reserves the attempt under every limit, or throws a 429 with Retry-After; the caller then checks the password.
+     * Without Redis: a 503 at once (no password is checked without its counters).
+     */
     async begin(username: string, ip: string): Promise<Attempt> {
-      const account = username.toLowerCase();
-      const pair = `${account}|${ip}`;
-      await take(perAddress, ip);
       try {
-        await take(perPair, pair);
+        return await reserve(username, ip);
       } catch (err) {
-        await perAddress.reward(ip).catch(() => {});
-        throw err;
+        if (err instanceof TooManyRequestsError) throw err;
+        throw new UnavailableError(THROTTLE_UNAVAILABLE);
       }
-      try {
-        await passAccountDelay(account, ip);
-      } catch (err) {
-        await Promise.all([perAddress.reward(ip), perPair.reward(pair)]).catch(() => {});
-        throw err;
-      }
-      return {
-        async succeeded() {
-          await Promise.all([perAddress.reward(ip), perPair.delete(pair), accountAttempts.delete(account)]);
-          await redis.set(knownKey(account, ip), '1', 'EX', limits.knownAddressDays * 86_400);
-        },
-        // The attempt's points stay taken: they are the failure.
-        async failed() {},
-      };
     },
   };
 }

@@ -34,7 +34,7 @@ export function createMessagingService(ctx: Pick<AppContext, 'db' | 'crypto' | '
       });
       // If Redis is down now, the scheduled relay picks the queued notification up later.
       await ctx.queues.notify
-        .add('send', { notificationId }, { jobId: JOB_IDS.notify(notificationId) })
+        .add('send', { notificationId }, { jobId: JOB_IDS.notify(notificationId, now) })
         .catch((e) => ctx.log.warn(`notification ${notificationId} enqueue deferred: ${(e as Error).message}`));
       const message = (await getMessage(db, crypto, messageId))!;
       events.message(contactId, actor.user.id, message);

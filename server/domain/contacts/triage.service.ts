@@ -115,10 +115,11 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
       }
       const { summary, informed } = written;
       // Best effort now; the scheduled relay sends whatever this misses.
-      if (routed) await enqueueRoutingRequest(ctx, id).catch((e) => ctx.log.warn(`routing relay for contact ${id} deferred: ${(e as Error).message}`));
+      if (routed) await enqueueRoutingRequest(ctx, id, now).catch((e) => ctx.log.warn(`routing relay for contact ${id} deferred: ${(e as Error).message}`));
       for (const referralId of informed) await publishReferral(ctx, referralId, 'referral:updated');
       events.announce(summary, false);
       await desk.wrapUpDone(id, actor.user.id);
+      ctx.log.info({ contactId: id, userId: actor.user.id, routed }, 'wrapped up');
       return summary;
     },
   };

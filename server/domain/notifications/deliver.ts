@@ -32,7 +32,8 @@ export async function deliverNotification(
   const status = result.provider === 'twilio' ? 'sent' : 'outbox';
   await setNotificationStatus(ctx.db, id, { status, providerSid: result.sid, error: null, at: now(), attempt: true });
   await syncMessage(ctx, n.contact_message_id, status);
-  if (status === 'outbox') ctx.log.info(`[outbox] ${n.channel} notification ${id} (${n.purpose}) to ${n.to_masked} held in the local outbox: no Twilio credentials`);
+  // Ids only: not even the masked number (the supervisor's outbox panel shows it).
+  if (status === 'outbox') ctx.log.info({ notificationId: id, channel: n.channel, purpose: n.purpose }, '[outbox] notification held in the local outbox: no Twilio credentials');
   return status;
 }
 

@@ -10,7 +10,7 @@ import { writeReferral } from './referral-write.js';
 
 export type ReferralCtx = Pick<AppContext, 'db' | 'crypto' | 'clock' | 'queues' | 'realtime' | 'log' | 'config'>;
 /** A referral created in a transaction, with what must happen once it commits. */
-export type Made = { id: number; alerts: number[]; timers: TimerChanges; summary: ReferralSummary } | null;
+export type Made = { id: number; alerts: number[]; at: Date; timers: TimerChanges; summary: ReferralSummary } | null;
 
 /**
  * Writes one planned referral with its first events, clocks and alerts (one statement: referral-write.ts); null
@@ -29,7 +29,7 @@ export async function materialise(
     targetIndex: plan.targetIndex, why: plan.why, previousReferralId, at, agency, markRouted,
     event: { type: agency ? 'created' : 'needs_supervisor', actorUserId: actorId, details: { why: plan.why, previousReferralId } },
   });
-  return w && { id: w.id, alerts: w.alerts, timers: { schedule: w.schedule, release: [] }, summary: w.summary };
+  return w && { id: w.id, alerts: w.alerts, at, timers: { schedule: w.schedule, release: [] }, summary: w.summary };
 }
 
 /** Once the transaction committed: the new referrals' timers, SMS alerts and live events. */
@@ -37,7 +37,7 @@ export async function afterMade(ctx: ReferralCtx, created: Made[]) {
   for (const c of created) {
     if (!c) continue;
     await applyTimerChanges(ctx, c.timers);
-    await enqueueNotifications(ctx, c.alerts);
+    await enqueueNotifications(ctx, c.alerts, c.at);
     await publishReferral(ctx, c.id, 'referral:created', c.summary);
   }
 }

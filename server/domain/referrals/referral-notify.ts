@@ -37,10 +37,11 @@ export async function recordReferralAlerts(tx: Executor, ctx: Pick<AppContext, '
   return ids.map((x) => x.id);
 }
 
-export async function enqueueNotifications(ctx: Pick<AppContext, 'queues' | 'log'>, ids: number[]) {
+/** `at`: when the rows were written (their created_at, part of each job's id). */
+export async function enqueueNotifications(ctx: Pick<AppContext, 'queues' | 'log'>, ids: number[], at: Date) {
   if (!ids.length) return;
   await ctx.queues.notify
-    .addBulk(ids.map((id) => ({ name: 'send', data: { notificationId: id }, opts: { jobId: JOB_IDS.notify(id) } })))
+    .addBulk(ids.map((id) => ({ name: 'send', data: { notificationId: id }, opts: { jobId: JOB_IDS.notify(id, at) } })))
     // The outbox relay re-enqueues queued notifications, so a Redis hiccup here delays, never loses, an alert.
     .catch((e) => ctx.log.warn(`referral alerts ${ids.join(',')} enqueue deferred: ${(e as Error).message}`));
 }

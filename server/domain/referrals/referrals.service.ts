@@ -136,9 +136,10 @@ export function createReferralsService(ctx: ReferralCtx, planner: RoutingPlanner
 
     /** A supervisor hands a referral on the queue to an agency chosen by hand (referral-assign.ts). */
     async assign(id: number, agencyId: number, note: string, actor: Actor): Promise<ReferralDetail> {
-      const r = await db.transaction().execute((tx) => assignInTx(tx, ctx, id, agencyId, note, actor, clock.now()));
+      const at = clock.now();
+      const r = await db.transaction().execute((tx) => assignInTx(tx, ctx, id, agencyId, note, actor, at));
       await applyTimerChanges(ctx, r.timers);
-      await enqueueNotifications(ctx, r.alerts);
+      await enqueueNotifications(ctx, r.alerts, at);
       await publishReferral(ctx, id, 'referral:created');
       return detail(id, actor.user);
     },

@@ -24,8 +24,9 @@ export function createReportsService(ctx: Deps) {
     async request(body: ReportBody, actor: Actor): Promise<ReportFileView> {
       const scope = await resolveScope(db, body, { user: actor.user }); // refuses an unknown area before anything is stored
       const params = { from: body.from, to: body.to, areaId: body.areaId };
+      const now = clock.now();
       const id = await db.transaction().execute(async (tx) => {
-        const id = await insertReport(tx, { params, label: body.label, scopeAgencyId: scope.agency?.id ?? null, requestedBy: actor.user.id, now: clock.now() });
+        const id = await insertReport(tx, { params, label: body.label, scopeAgencyId: scope.agency?.id ?? null, requestedBy: actor.user.id, now });
         await writeAudit(tx, {
           actorUserId: actor.user.id, actorRole: actor.user.role, action: 'report.request', entityType: 'report', entityId: id, ...actor.origin,
           details: { ...params, agencyId: scope.agency?.id ?? null },
@@ -33,7 +34,7 @@ export function createReportsService(ctx: Deps) {
         return id;
       });
       // Best effort: if Redis is down the report stays queued and the maintenance relay sends it later.
-      await ctx.queues.reports.add('build-report', { reportId: id }, { jobId: JOB_IDS.report(id) }).catch(() => undefined);
+      await ctx.queues.reports.add('build-report', { reportId: id }, { jobId: JOB_IDS.report(id, now) }).catch(() => undefined);
       return (await getReportView(db, id))!;
     },
 

@@ -132,7 +132,7 @@ export function createSlaEngine(ctx: EngineCtx, referrals: Pick<ReferralsService
       result,
       after: async () => {
         if (!work) return;
-        await enqueueNotifications(ctx, work.notificationIds);
+        await enqueueNotifications(ctx, work.notificationIds, now);
         for (const e of work.expiries) await referrals.afterExpiry(e.expiry, e.row.referral_id);
         publish(work.due, work.escalated, work.escalatedTo);
         if (work.callbackContacts.length)

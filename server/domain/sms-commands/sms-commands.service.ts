@@ -57,7 +57,7 @@ export function createSmsCommandsService(ctx: Ctx) {
       .values({ purpose: 'command_reply', channel: 'sms', to_enc: ctx.crypto.encrypt(to), to_masked: maskPhone(to) ?? '••••', body_enc: ctx.crypto.encrypt(text), referral_id: referralId, created_at: at, updated_at: at })
       .returning('id')
       .execute();
-    await enqueueNotifications(ctx, [n!.id]);
+    await enqueueNotifications(ctx, [n!.id], at);
   }
 
   async function act(command: SmsCommand, referralId: number, officer: Officer): Promise<Reply> {
