@@ -93,8 +93,9 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
 
     /**
      * Stores the classification; for cases to refer, the routing request is written in the same statement (the
-     * transactional outbox) and its job is sent right after. Nothing is written unless the contact is still this
-     * operator's; the error then says why.
+     * transactional outbox) and its job is sent right after. A follow-up attached to its case (issue 17) writes none:
+     * the case's open referrals get a 'new_information' event in the same statement, and their agencies hear of it
+     * live. Nothing is written unless the contact is still this operator's (and still so attached); the error says why.
      */
     async wrapUp(id: number, w: WrapUpBody, actor: Actor): Promise<ContactSummary> {
       const now = clock.now();
