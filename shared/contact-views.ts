@@ -1,5 +1,6 @@
 import type { CallStatus, CallType, Channel, Classification, ContactStatus } from './intake.js';
 import type { WrapUpBody } from './schemas/contacts.js';
+import type { CaseLink } from './case-views.js';
 import type { CallbackReason, CallbackStatus, OperatorStatus } from './voice.js';
 
 /** What every operator console sees of a contact in the queue: no narrative, no identity, a masked number. */
@@ -71,6 +72,8 @@ export interface ContactDetail extends ContactSummary {
   callType: CallType | null;
   messages: ContactMessage[];
   earlierContacts: RepeatContact[];
+  /** The earlier case this contact is attached to (a follow-up: it gets no referral of its own), or null. */
+  case: CaseLink | null;
 }
 
 export interface OperatorPresence {

@@ -38,6 +38,8 @@ export * from './reports/area-labels.js';
 export * from './schemas/reports.js';
 export * from './schemas/search.js';
 export type * from './search-views.js';
+export * from './schemas/cases.js';
+export type * from './case-views.js';
 export * from './time.js';
 export * from './audit.js';
 export * from './schemas/audit.js';

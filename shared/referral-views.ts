@@ -65,7 +65,7 @@ export interface ReferralDetail extends ReferralSummary {
   declineReason: string | null;
   outcomeReason: string | null;
   support: SupportRecord[];
-  /** Only for the hotline (operators, supervisors): the whole chain of events. */
+  /** The hotline (operators, supervisors): the whole chain of events. An agency: its referral's new information from follow-ups. */
   timeline: ReferralEvent[] | null;
   /** Only for the hotline: every agency that already had the case on this track, oldest first. */
   attempts: TrackAttempt[] | null;

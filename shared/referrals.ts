@@ -29,6 +29,8 @@ export const REFERRAL_EVENT_TYPES = [
   'sla_warning', 'sla_breached', 'clock_paused', 'clock_resumed',
   // A track whose rule says 'skip' ran out of agencies after a decline or expiry: it ends, nobody is asked.
   'track_ended',
+  // A follow-up contact attached to the case (issue 17): its narrative reaches the case's open referrals, sealed.
+  'new_information',
 ] as const;
 export type ReferralEventType = (typeof REFERRAL_EVENT_TYPES)[number];
 

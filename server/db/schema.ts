@@ -166,6 +166,8 @@ export interface ContactsTable {
   last_message_at: NullableTimestamp;
   unread_messages: ColumnType<number, number | undefined, number>;
   home_unit_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The case's first contact, for a follow-up attached to it (migration 0019). */
+  case_contact_id: ColumnType<number | null, number | null | undefined, number | null>;
   training: ColumnType<boolean, boolean | undefined, boolean>;
   queue_result: OptionalText;
   wait_seconds: OptionalInt;

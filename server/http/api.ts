@@ -21,6 +21,7 @@ import { recordingRoutes } from '../domain/voice/recording.routes.js';
 import { disclosureGrantRoutes } from '../domain/disclosure/grants.routes.js';
 import { searchRoutes } from '../domain/search/search.routes.js';
 import { auditRoutes } from '../domain/audit/audit.routes.js';
+import { casesRoutes } from '../domain/cases/cases.routes.js';
 import { notFoundApi } from './error-handler.js';
 import { noStore, sameOriginJson } from './guards.js';
 import { buildRouter, type RouteDef } from './routes.js';
@@ -48,6 +49,7 @@ export function apiRouteDefs(ctx: AppContext, auth = createAuthService(ctx)): Ro
     ...disclosureGrantRoutes(ctx),
     ...searchRoutes(ctx),
     ...auditRoutes(ctx),
+    ...casesRoutes(ctx),
   ];
 }
 

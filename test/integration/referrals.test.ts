@@ -171,7 +171,8 @@ describe('referrals: routing, the agency inbox, decline → re-route → supervi
     const withheld = await api(app.baseUrl, 'GET', `/api/referrals/${a}`, { cookie: vx.cookie });
     expect(withheld.body.referral.disclosure).to.equal(null);
     expect(withheld.body.referral.disclosureWithheld).to.equal('no_consent');
-    expect(withheld.body.referral.timeline).to.equal(null);
+    // An agency's timeline holds only its referral's news from follow-ups (issue 17): none here.
+    expect(withheld.body.referral.timeline).to.deep.equal([]);
     expect(JSON.stringify(withheld.body)).not.to.match(/Campuchia|\+849/);
     expect(withheld.body.referral.victims).to.deep.include({ count: 1, children: 1 });
 

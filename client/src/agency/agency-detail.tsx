@@ -11,6 +11,7 @@ import { ReferralFacts } from '../referrals/referral-facts.js';
 import { useReferral } from '../referrals/referrals-api.js';
 import { ReferralActions } from './referral-actions.js';
 import { SupportSection } from './support-section.js';
+import { ReferralTimeline } from '../referrals/referral-timeline.js';
 
 interface Props {
   id: number;
@@ -61,6 +62,8 @@ export function AgencyDetail({ id, keep, onClose, onMoved }: Props) {
           <ReferralFacts referral={r} />
           <DisclosureSection referral={r} />
           <SupportSection key={r.id} referral={r} keep={keep} />
+          {/* Follow-ups of the case (issue 17): the news on this referral, its text as consent allows. */}
+          {r.timeline && r.timeline.length > 0 && <ReferralTimeline events={r.timeline} />}
         </>
       )}
     </section>

@@ -126,6 +126,7 @@ export const enReferral: ReferralMessages = {
     empty: 'No events yet.',
     system: 'System',
     reason: 'Reason: {{text}}',
+    followUp: 'Follow-up contact: {{ref}}',
     note: 'Note: {{text}}',
     agency: 'Agency: {{name}}',
     focalPoints_one: 'Texted {{count}} focal point',
@@ -158,6 +159,7 @@ export const enReferral: ReferralMessages = {
     clock_paused: 'Deadline clock paused',
     clock_resumed: 'Deadline clock resumed',
     track_ended: 'Track ended: its rule does not send it to the supervisor when no agency is left',
+    new_information: 'New information from a follow-up contact',
   },
   errors: {
     conflict: 'The referral changed state just now, so this cannot be done. The data has been reloaded.',

@@ -5,6 +5,7 @@ import { enRouting } from './en-routing.js';
 import { enSla } from './en-sla.js';
 import { enStats } from './en-stats.js';
 import { enSearch } from './en-search.js';
+import { enCases } from './en-cases.js';
 import { enSupervisor } from './en-supervisor.js';
 import { enAudit } from './en-audit.js';
 import type { Messages } from './vi.js';
@@ -125,6 +126,7 @@ export const en: Messages = {
   sla: enSla,
   stats: enStats,
   search: enSearch,
+  cases: enCases,
   admin: {
     title: 'Administration',
     intro: 'Manage users, the agencies that receive referrals, the areas they cover, and the routing rules.',

@@ -125,6 +125,7 @@ export const viReferral = {
     empty: 'Chưa có sự kiện nào.',
     system: 'Hệ thống',
     reason: 'Lý do: {{text}}',
+    followUp: 'Cuộc gọi tiếp theo: {{ref}}',
     note: 'Ghi chú: {{text}}',
     agency: 'Cơ quan: {{name}}',
     focalPoints_one: 'Đã nhắn tin cho {{count}} cán bộ đầu mối',
@@ -157,6 +158,7 @@ export const viReferral = {
     clock_paused: 'Tạm dừng đồng hồ thời hạn',
     clock_resumed: 'Tiếp tục đồng hồ thời hạn',
     track_ended: 'Kết thúc tuyến: quy tắc không chuyển giám sát viên khi hết cơ quan',
+    new_information: 'Thông tin mới từ cuộc gọi tiếp theo',
   },
   errors: {
     conflict: 'Trạng thái ca vừa thay đổi nên không thực hiện được thao tác này. Dữ liệu đã được tải lại.',

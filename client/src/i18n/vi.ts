@@ -5,6 +5,7 @@ import { viRouting } from './vi-routing.js';
 import { viSla } from './vi-sla.js';
 import { viStats } from './vi-stats.js';
 import { viSearch } from './vi-search.js';
+import { viCases } from './vi-cases.js';
 import { viSupervisor } from './vi-supervisor.js';
 import { viAudit } from './vi-audit.js';
 /** Vietnamese: the default language of the console. en.ts must have the same shape (checked by its type). */
@@ -124,6 +125,7 @@ export const vi = {
   sla: viSla,
   stats: viStats,
   search: viSearch,
+  cases: viCases,
   admin: {
     title: 'Quản trị',
     intro: 'Quản lý người dùng, cơ quan tiếp nhận chuyển gửi, địa bàn phụ trách và quy tắc chuyển gửi.',

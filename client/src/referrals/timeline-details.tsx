@@ -4,7 +4,7 @@ import { useLabels } from '../i18n/use-labels.js';
 import { SLA_DETAIL_KEYS, slaEventLines } from './clock-timeline.js';
 
 const KNOWN = new Set<string>([
-  'why', 'track', 'reason', 'note', 'outcome', 'regime', 'givenOn', 'agencyId', 'focalPoints', 'to', 'kind', 'previousReferralId', 'attempt', 'left', ...SLA_DETAIL_KEYS,
+  'why', 'track', 'reason', 'note', 'outcome', 'regime', 'givenOn', 'agencyId', 'focalPoints', 'to', 'kind', 'previousReferralId', 'attempt', 'left', 'followUpContactId', 'followUpRef', ...SLA_DETAIL_KEYS,
 ]);
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
@@ -17,6 +17,7 @@ export function TimelineDetails({ event: e, agencyName }: { event: ReferralEvent
   const why = d.why && typeof d.why === 'object' && typeof (d.why as ReferralWhy).explanation === 'string' ? (d.why as ReferralWhy) : null;
   const lines: string[] = [];
   if (why) lines.push(whyText(why));
+  if (str(d.followUpRef)) lines.push(t('referral.timeline.followUp', { ref: d.followUpRef }));
   if (str(d.reason)) lines.push(t('referral.timeline.reason', { text: d.reason }));
   if (str(d.note)) lines.push(t('referral.timeline.note', { text: d.note }));
   if (str(d.outcome)) lines.push(t(`referral.outcome.${d.outcome as 'successful' | 'not_successful'}`, { defaultValue: String(d.outcome) }));

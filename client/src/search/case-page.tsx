@@ -5,6 +5,7 @@ import { PageHeader } from '../components/page-header.js';
 import { formatDateTime } from '../i18n/format.js';
 import { useLabels } from '../i18n/use-labels.js';
 import { useCase } from './search-api.js';
+import { CaseHistorySection } from '../cases/case-history-section.js';
 import './search.css';
 
 /**
@@ -23,7 +24,15 @@ export function CasePage() {
     </button>
   );
   if (c.isPending) return <p className="muted">{t('app.loading')}</p>;
-  if (c.isError) return <div className="case-page">{back}<Alert>{t('common.loadError', { message: c.error.message })}</Alert></div>;
+  // The record may be withheld (an operator not handling it): the case's history is still listed, as the server allows.
+  if (c.isError)
+    return (
+      <div className="case-page">
+        {back}
+        <Alert>{t('common.loadError', { message: c.error.message })}</Alert>
+        <CaseHistorySection id={id} />
+      </div>
+    );
   const d = c.data;
   const w = d.wrapUp;
   return (
@@ -65,6 +74,7 @@ export function CasePage() {
           </ul>
         </section>
       )}
+      <CaseHistorySection id={id} />
     </div>
   );
 }

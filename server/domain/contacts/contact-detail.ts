@@ -1,8 +1,9 @@
-import type { ContactDetail, ContactMessage, ContactSummary, RepeatContact, WrapUpBody } from '../../../shared/index.js';
+import type { CaseLink, ContactDetail, ContactMessage, ContactSummary, RepeatContact, WrapUpBody } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import { earlierContacts, getSummary, type ContactRow } from './contacts.repo.js';
 import { listMessages } from './messages.repo.js';
+import { caseLink } from '../cases/cases.repo.js';
 
 /** Rebuilds what the operator recorded from the stored (partly encrypted) columns and the victims table. */
 async function storedWrapUp(db: Executor, crypto: FieldCrypto, row: ContactRow): Promise<WrapUpBody | null> {
@@ -47,6 +48,8 @@ export interface DetailParts {
   wrapUp: WrapUpBody | null;
   messages: ContactMessage[];
   earlierContacts: RepeatContact[];
+  /** The case it is attached to (none for a contact just created). */
+  case?: CaseLink | null;
 }
 
 /** The full, decrypted record for someone allowed to see it (the caller audits the view). */
@@ -56,6 +59,7 @@ export async function contactDetail(db: Executor, crypto: FieldCrypto, row: Cont
     wrapUp: await storedWrapUp(db, crypto, row),
     messages: await listMessages(db, crypto, row.id),
     earlierContacts: row.caller_phone_hash ? await earlierContacts(db, row.caller_phone_hash, row.id) : [],
+    case: row.case_contact_id != null ? await caseLink(db, row.case_contact_id) : null,
   });
 }
 
@@ -78,5 +82,6 @@ export function detailFrom(crypto: FieldCrypto, row: ContactRow, parts: DetailPa
     callType: row.call_type,
     messages: parts.messages,
     earlierContacts: parts.earlierContacts,
+    case: parts.case ?? null,
   };
 }

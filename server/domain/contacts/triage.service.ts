@@ -13,6 +13,15 @@ import { claimContact, getContactRow, releaseContact, saveDraft, type ContactRow
 import { storeWrapUp } from './wrap-up-write.js';
 import { createCallDesk } from '../voice/call-desk.js';
 import { nameTokenHashes } from '../search/name-index.js';
+import { publishReferral } from '../referrals/referral-notify.js';
+import { sealedText } from '../referrals/event-text.js';
+import type { FieldCrypto } from '../crypto/field-crypto.js';
+import { contactRef } from './contacts.repo.js';
+
+/** A follow-up's 'new_information' event details: which contact, and its narrative sealed like every event text. */
+function newsOf(crypto: FieldCrypto, contactId: number, narrative: string): Record<string, unknown> {
+  return { followUpContactId: contactId, followUpRef: contactRef(contactId), ...sealedText(crypto, { note: narrative }) };
+}
 
 export type Actor = { user: SessionUser; origin: RequestOrigin };
 
@@ -84,25 +93,31 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
 
     /**
      * Stores the classification; for cases to refer, the routing request is written in the same statement (the
-     * transactional outbox) and its job is sent right after. Nothing is written unless the contact is still this
-     * operator's; the error then says why.
+     * transactional outbox) and its job is sent right after. A follow-up attached to its case (issue 17) writes none:
+     * the case's open referrals get a 'new_information' event in the same statement, and their agencies hear of it
+     * live. Nothing is written unless the contact is still this operator's (and still so attached); the error says why.
      */
     async wrapUp(id: number, w: WrapUpBody, actor: Actor): Promise<ContactSummary> {
       const now = clock.now();
       const unitId = w.location.kind === 'unit' ? await unitIdOf(db, w.location.dataset, w.location.code, 'location.code') : null;
       const homeUnitId = w.homeLocation.kind === 'unit' ? await unitIdOf(db, w.homeLocation.dataset, w.homeLocation.code, 'homeLocation.code') : null;
-      const routed = (ROUTED_CLASSIFICATIONS as readonly string[]).includes(w.classification);
-      const summary = await storeWrapUp(db, {
+      // A follow-up attached to its case is never routed: the case keeps its referrals and hears the news on them.
+      const caseContactId = (await load(id)).case_contact_id;
+      const routed = caseContactId == null && (ROUTED_CLASSIFICATIONS as readonly string[]).includes(w.classification);
+      const written = await storeWrapUp(db, {
         contactId: id, operator: { id: actor.user.id, role: actor.user.role, ...actor.origin }, at: now, body: w,
         locationUnitId: unitId, homeUnitId, narrativeEnc: crypto.encryptNullable(w.narrative), wishesNoteEnc: crypto.encryptNullable(w.wishesNote), routed,
         victimNames: w.victims.map((v) => ({ enc: crypto.encryptNullable(v.name), hashes: nameTokenHashes(crypto, v.name) })),
+        caseContactId, news: caseContactId == null ? null : newsOf(crypto, id, w.narrative),
       });
-      if (!summary) {
+      if (!written) {
         assertHandler(await load(id), actor.user);
-        throw new ConflictError('this contact is no longer yours');
+        throw new ConflictError('this contact changed meanwhile (its case?); reload it');
       }
+      const { summary, informed } = written;
       // Best effort now; the scheduled relay sends whatever this misses.
       if (routed) await enqueueRoutingRequest(ctx, id, now).catch((e) => ctx.log.warn(`routing relay for contact ${id} deferred: ${(e as Error).message}`));
+      for (const referralId of informed) await publishReferral(ctx, referralId, 'referral:updated');
       events.announce(summary, false);
       await desk.wrapUpDone(id, actor.user.id);
       ctx.log.info({ contactId: id, userId: actor.user.id, routed }, 'wrapped up');

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { ContactSummary, WrapUpBody } from '../../../shared/index.js';
+import { OPEN_REFERRAL_STATUSES, type ContactSummary, type WrapUpBody } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
 import { auditInsertFor } from '../audit/audit.repo.js';
 import { summaryReturning, toSummary, type SummaryRow } from './contacts.repo.js';
@@ -18,15 +18,22 @@ export interface WrapUpWrite {
   victimNames: { enc: string | null; hashes: string[] }[];
   /** Write the routing request (the transactional outbox) with it. */
   routed: boolean;
+  /**
+   * The case the contact was attached to when read (a follow-up; null: none). The write only matches it still so.
+   * A follow-up's `news` (event details, its text sealed) goes on every open referral of that case as 'new_information'.
+   */
+  caseContactId: number | null;
+  news: Record<string, unknown> | null;
 }
 
 /**
  * The whole wrap-up in one statement, so atomic without BEGIN/COMMIT: the classification on the contact, its
- * victims with the blind index of their names, the routing request for a case to refer, and the audit entry. It only matches a contact still in
+ * victims with the blind index of their names, the routing request for a case to refer (or, for a follow-up, the new
+ * information on its case's open referrals, issue 17), and the audit entry. It only matches a contact still in
  * progress under this operator; otherwise nothing is written and the answer is null. Returns the closed contact's
- * queue summary (what the consoles are told).
+ * queue summary (what the consoles are told) and the referrals told of a follow-up.
  */
-export async function storeWrapUp(db: Executor, w: WrapUpWrite): Promise<ContactSummary | null> {
+export async function storeWrapUp(db: Executor, w: WrapUpWrite): Promise<{ summary: ContactSummary; informed: number[] } | null> {
   const b = w.body;
   const victims = JSON.stringify(b.victims.map((v, i) => ({
     position: i, name_enc: w.victimNames[i]?.enc ?? null, sex: v.sex, age: v.age, age_band: v.ageBand, ethnicity: v.ethnicity, nationality: v.nationality, under18: v.under18,
@@ -34,9 +41,9 @@ export async function storeWrapUp(db: Executor, w: WrapUpWrite): Promise<Contact
   const tokens = JSON.stringify(w.victimNames.flatMap((n, i) => n.hashes.map((h) => ({ position: i, h }))));
   const audit = auditInsertFor({
     actorUserId: w.operator.id, actorRole: w.operator.role, action: 'contact.wrap_up', entityType: 'contact', entityId: w.contactId,
-    ip: w.operator.ip, userAgent: w.operator.userAgent, details: { classification: b.classification, victims: b.victims.length, routed: w.routed },
+    ip: w.operator.ip, userAgent: w.operator.userAgent, details: { classification: b.classification, victims: b.victims.length, routed: w.routed, ...(w.caseContactId != null && { caseId: w.caseContactId }) },
   }, 'c');
-  const r = await sql<SummaryRow>`
+  const r = await sql<SummaryRow & { informed: number[] | null }>`
     with c as (
       update contacts set
         status = 'closed', closed_at = ${w.at}, closed_by = ${w.operator.id}, call_type = ${b.callType}, classification = ${b.classification},
@@ -46,6 +53,7 @@ export async function storeWrapUp(db: Executor, w: WrapUpWrite): Promise<Contact
         wishes = ${b.wishes}, wishes_note_enc = ${w.wishesNoteEnc}, consent = ${b.consent}, narrative_enc = ${w.narrativeEnc},
         draft_enc = null, unread_messages = 0
       where id = ${w.contactId} and status = 'in_progress' and claimed_by = ${w.operator.id}
+        and case_contact_id is not distinct from ${w.caseContactId}::bigint
       returning ${summaryReturning('contacts')}
     ), victims as (
       insert into contact_victims (contact_id, position, name_enc, sex, age, age_band, ethnicity, nationality, under18)
@@ -60,8 +68,15 @@ export async function storeWrapUp(db: Executor, w: WrapUpWrite): Promise<Contact
     ), request as (
       insert into routing_requests (contact_id, created_at) select c.id, ${w.at} from c where ${w.routed}::boolean
       on conflict (contact_id) do nothing
+    ), news as (
+      insert into referral_events (referral_id, type, at, actor_user_id, details)
+      select r.id, 'new_information', ${w.at}, ${w.operator.id}, ${JSON.stringify(w.news ?? {})}::jsonb
+      from c join referrals r on r.contact_id = ${w.caseContactId}::bigint
+      where ${w.news != null}::boolean and r.status in (${sql.join(OPEN_REFERRAL_STATUSES)})
+      order by r.id
+      returning referral_id
     ), audit as (${audit})
-    select * from c`.execute(db);
+    select c.*, (select array_agg(referral_id order by referral_id) from news) as informed from c`.execute(db);
   const row = r.rows[0];
-  return row ? toSummary(row) : null;
+  return row ? { summary: toSummary(row), informed: (row.informed ?? []).map(Number) } : null;
 }

@@ -46,6 +46,16 @@ export function decide(viewer: SessionUser, c: CaseFacts): Decision {
   }
 }
 
+/**
+ * Which earlier case the operator handling a contact may attach it to (issue 17, a follow-up): one from the repeat-caller
+ * history of the contact they handle (the same number: the list they already see), or one the decision discloses to
+ * them (a supervisor; an operator a supervisor granted it). Attaching shows the case's history and sends the
+ * follow-up's text to its agencies, so a mistyped reference to a stranger's case is refused.
+ */
+export function mayAttachTo(viewer: SessionUser, target: CaseFacts, sameCaller: boolean): boolean {
+  return sameCaller || decide(viewer, target) === 'disclose';
+}
+
 /** Facts for a reader that needs none (a supervisor's board): the decision then rests on the role alone. */
 export const NO_FACTS: CaseFacts = { handlerId: null, granted: false, referral: null };
 

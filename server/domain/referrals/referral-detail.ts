@@ -31,7 +31,7 @@ export async function referralDetail(db: Executor, crypto: FieldCrypto, id: numb
   const hotline = viewer.role === 'operator' || viewer.role === 'supervisor';
   const [support, timeline, attempts] = await Promise.all([
     supportOf(db, text, id, row.agency_id),
-    hotline ? timelineOf(db, crypto, id, decision === 'disclose') : null,
+    hotline ? timelineOf(db, crypto, id, decision === 'disclose') : newInformationOf(db, crypto, id, decision === 'disclose'),
     hotline ? attemptsOf(db, row.contact_id, row.track) : null,
   ]);
   return {
@@ -84,4 +84,21 @@ export async function timelineOf(db: Executor, crypto: FieldCrypto, referralId: 
     .orderBy('e.id')
     .execute();
   return rows.map((r) => ({ id: r.id, at: iso(r.at)!, type: r.type, actor: r.display_name, details: { ...openedText(crypto, r.details, showText), track: r.track } }));
+}
+
+/**
+ * What an agency reads on its own referral's timeline: the case's follow-ups (issue 17), their text only when the
+ * disclosure decision shows the case (consent, as for the narrative).
+ */
+async function newInformationOf(db: Executor, crypto: FieldCrypto, referralId: number, showText: boolean): Promise<ReferralEvent[]> {
+  const rows = await db
+    .selectFrom('referral_events as e')
+    .innerJoin('referrals as r', 'r.id', 'e.referral_id')
+    .select(['e.id', 'e.at', 'e.type', 'e.details', 'r.track'])
+    .where('e.referral_id', '=', referralId)
+    .where('e.type', '=', 'new_information')
+    .orderBy('e.at')
+    .orderBy('e.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, at: iso(r.at)!, type: r.type, actor: null, details: { ...openedText(crypto, r.details, showText), track: r.track } }));
 }

@@ -16,6 +16,11 @@ import { assignInTx, type Actor } from './referral-assign.js';
 
 export type { Actor } from './referral-assign.js';
 
+async function isFollowUp(db: Executor, contactId: number): Promise<boolean> {
+  const c = await db.selectFrom('contacts').select('case_contact_id').where('id', '=', contactId).executeTakeFirst();
+  return c?.case_contact_id != null;
+}
+
 /** Referral lifecycle: pending → accepted → in_progress → closed, or declined → re-routed, or the supervisor's queue. */
 export function createReferralsService(ctx: ReferralCtx, planner: RoutingPlanner) {
   const { db, clock } = ctx;
@@ -40,9 +45,10 @@ export function createReferralsService(ctx: ReferralCtx, planner: RoutingPlanner
      * single track, a transaction for several). Safe to run twice. `markRouted`: the routing request is done with it.
      */
     async routeContact(contactId: number, opts: { markRouted?: boolean } = {}): Promise<number[]> {
-      const plans = (await planner.planCase(contactId)).filter((p) => p.kind !== 'skip');
       const at = clock.now();
       const mark = opts.markRouted ?? false;
+      // A follow-up attached to its case (issue 17) is never referred on its own: its case keeps its referrals.
+      const plans = (await isFollowUp(db, contactId)) ? [] : (await planner.planCase(contactId)).filter((p) => p.kind !== 'skip');
       if (plans.length === 0) {
         if (mark) await markRouted(db, contactId, at);
         return [];

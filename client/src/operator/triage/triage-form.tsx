@@ -6,6 +6,7 @@ import { Alert } from '../../components/alert.js';
 import { localizeMessage } from '../../i18n/messages.js';
 import { describeError, useDesk } from '../desk/desk-context.js';
 import { AckError } from '../desk/socket-calls.js';
+import { CaseAttachFieldset } from './case-attach-fieldset.js';
 import { ClassificationFieldset } from './classification-fieldset.js';
 import { ConsentNarrativeFieldset } from './consent-fieldset.js';
 import { DangerAndCallType } from './danger-call-type.js';
@@ -77,6 +78,7 @@ export function TriageForm({ contact }: { contact: ContactDetail }) {
             <HomeLocationFieldset />
             <WishesNeedsFieldset />
             <ConsentNarrativeFieldset />
+            <CaseAttachFieldset contact={contact} onChanged={desk.addMine} />
           </div>
           <aside className="triage-aside">
             <SuggestionPanel />
@@ -85,6 +87,9 @@ export function TriageForm({ contact }: { contact: ContactDetail }) {
         <div className="triage-actions">
           <DraftStatus state={autosave.state} savedAt={autosave.savedAt} error={autosave.error} />
           <Alert>{banner}</Alert>
+          {contact.case && (
+            <span className="desk-note" data-testid="no-new-referral">{t('cases.attach.noNewReferral', { ref: contact.case.ref })}</span>
+          )}
           {!desk.connected && <span className="desk-note desk-note--warn">{t('operator.offlineSubmit')}</span>}
           <span className="spacer" />
           <button type="button" className="button" data-testid="release" onClick={() => void release()} disabled={!desk.connected || releasing}>
