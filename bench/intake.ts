@@ -9,6 +9,7 @@ import http from 'node:http';
 import { sql } from 'kysely';
 import { cleanupBenchEnv, createBenchEnv, createOperators, loginAll, startServer, stopProcess, type BenchEnv } from './lib/env.js';
 import { cpuMeter, now, pct, round } from './lib/stats.js';
+import { postJson } from './lib/json-post.js';
 import { isWarnOrError } from './lib/log-lines.js';
 
 const RATES = (process.env.BENCH_RATES ?? '50,100,150,200,300,400').split(',').map(Number);
@@ -17,16 +18,6 @@ const OPERATORS = 20;
 const P99_LIMIT_MS = 200;
 const log = (s: string) => console.log(s);
 
-function post(agent: http.Agent, url: string, cookie: string, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { cookie, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 const intakeBody = (i: number) =>
   JSON.stringify({ channel: i % 3 === 0 ? 'zalo' : 'walk_in', callerPhone: `+8491${String(1_000_000 + (i % 5000)).slice(-7)}`, summary: `Người đến văn phòng, lần ${i}`, claim: true });
@@ -44,7 +35,7 @@ async function runStep(env: BenchEnv, agent: http.Agent, cookies: string[], rate
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     const t0 = now();
     inflight.push(
-      post(agent, `${env.baseUrl}/api/contacts`, cookies[i % cookies.length]!, intakeBody(offset + i)).then(
+      postJson(agent, `${env.baseUrl}/api/contacts`, cookies[i % cookies.length]!, intakeBody(offset + i)).then(
         (status) => {
           latency.push(now() - t0);
           if (status === 201) created++;

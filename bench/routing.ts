@@ -8,42 +8,27 @@ import http from 'node:http';
 import { sql } from 'kysely';
 import { io } from 'socket.io-client';
 import { traffickingWrapUp } from '../test/support/contacts.js';
-import { cleanupBenchEnv, createBenchEnv, createOperators, login, loginAll, startServer, stopProcess, type BenchEnv } from './lib/env.js';
-import { claimedContacts, communesWithOffices, loadRoutingData, startWorkersProcess } from './lib/routing-setup.js';
+import { cleanupBenchEnv, createBenchEnv, loginAll, stopProcess, type BenchEnv } from './lib/env.js';
+import { claimedContacts, startRoutingStack } from './lib/routing-setup.js';
 import { cpuMeter, now, pct, round } from './lib/stats.js';
+import { postJson } from './lib/json-post.js';
 import { createTestAgencyOfficers } from './lib/routing-officers.js';
-import { isError, isWarnOrError } from './lib/log-lines.js';
+import { isWarnOrError } from './lib/log-lines.js';
 
 const RATES = (process.env.BENCH_RATES ?? '50,100,200').split(',').map(Number);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 20);
 const WARMUP = { rate: 50, seconds: 5 };
 const log = (s: string) => console.log(s);
 
-/** POST with a keep-alive agent (fetch costs the generator several times the CPU per request). Resolves the status. */
-function post(agent: http.Agent, url: string, cookie: string, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { cookie, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 async function main() {
   const env: BenchEnv = await createBenchEnv();
   let server, workers;
   const results: Record<string, unknown>[] = [];
   try {
-    await loadRoutingData(env.db);
-    const communes = await communesWithOffices(env.db);
-    const [op] = await createOperators(env, 1);
-    const opId = (await env.db.selectFrom('users').select('id').where('username', '=', op!.username).executeTakeFirstOrThrow()).id;
-    server = await startServer(env, (l) => isError(l) && log(`[server] ${l}`));
-    workers = startWorkersProcess(env, (l) => isWarnOrError(l) && log(`[workers] ${l}`));
-    await new Promise((r) => setTimeout(r, 3000));
-    const cookie = await login(env.baseUrl, op!.username, op!.password);
+    const stack = await startRoutingStack(env, log, isWarnOrError);
+    ({ server, workers } = stack);
+    const { communes, opId, cookie } = stack;
 
     // One officer console per district office: every referral must reach its agency's room.
     const agencyIds = [...new Set(communes.map((c) => c.agencyId))];
@@ -91,7 +76,7 @@ async function main() {
         sent.set(id, t0);
         const body = JSON.stringify(traffickingWrapUp({ location: { kind: 'unit', dataset: commune.dataset, code: commune.code } }));
         inflight.push(
-          post(agent, `${env.baseUrl}/api/contacts/${id}/wrap-up`, cookie, body).then((status) => {
+          postJson(agent, `${env.baseUrl}/api/contacts/${id}/wrap-up`, cookie, body).then((status) => {
             serverLatency.push(now() - t0);
             if (status !== 200) {
               errors++;

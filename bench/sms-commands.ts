@@ -11,8 +11,8 @@ import { sql } from 'kysely';
 import { io } from 'socket.io-client';
 import { issueReferralCode } from '../server/domain/sms-commands/codes.js';
 import { traffickingWrapUp } from '../test/support/contacts.js';
-import { cleanupBenchEnv, createBenchEnv, createOperators, login, loginAll, startServer, stopProcess, type BenchEnv } from './lib/env.js';
-import { claimedContacts, communesWithOffices, loadRoutingData, startWorkersProcess } from './lib/routing-setup.js';
+import { cleanupBenchEnv, createBenchEnv, loginAll, stopProcess, type BenchEnv } from './lib/env.js';
+import { claimedContacts, startRoutingStack } from './lib/routing-setup.js';
 import { createTestAgencyOfficers } from './lib/routing-officers.js';
 import { cpuMeter, now, pct, round } from './lib/stats.js';
 import { signedForm } from './lib/voice-webhooks.js';
@@ -28,14 +28,12 @@ const phoneOf = (agencyId: number) => `+8490${String(agencyId).padStart(7, '0')}
 /** Referrals to act on: cases wrapped up through the API and routed by the workers, pending at a commune office. */
 async function pendingReferrals(env: BenchEnv, cookie: string, opId: number, communes: { dataset: string; code: string; agencyId: number }[], n: number) {
   const ids = await claimedContacts(env.db, opId, n);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   for (let i = 0; i < ids.length; i += 16)
     await Promise.all(ids.slice(i, i + 16).map((id, k) => {
       const c = communes[(i + k) % communes.length]!;
       const body = JSON.stringify(traffickingWrapUp({ location: { kind: 'unit', dataset: c.dataset as 'vn-2025', code: c.code }, immediateDanger: false }));
       return fetch(`${env.baseUrl}/api/contacts/${id}/wrap-up`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body });
     }));
-  agent.destroy();
   const offices = [...new Set(communes.map((c) => c.agencyId))];
   const deadline = now() + 60_000;
   for (;;) {
@@ -51,13 +49,9 @@ async function main() {
   let server, workers;
   let summary: Record<string, unknown> = {};
   try {
-    await loadRoutingData(env.db);
-    const communes = await communesWithOffices(env.db);
-    const [op] = await createOperators(env, 1);
-    const opId = (await env.db.selectFrom('users').select('id').where('username', '=', op!.username).executeTakeFirstOrThrow()).id;
-    server = await startServer(env, (l) => isError(l) && log(`[server] ${l}`));
-    workers = startWorkersProcess(env, (l) => isError(l) && log(`[workers] ${l}`));
-    const cookie = await login(env.baseUrl, op!.username, op!.password);
+    const stack = await startRoutingStack(env, log, isError);
+    ({ server, workers } = stack);
+    const { communes, opId, cookie } = stack;
     const agencyIds = [...new Set(communes.map((c) => c.agencyId))];
     const officers = await createTestAgencyOfficers(env, agencyIds);
     for (const o of officers) await env.db.updateTable('users').set({ phone: phoneOf(o.agencyId) }).where('username', '=', o.username).execute();

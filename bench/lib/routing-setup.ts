@@ -8,7 +8,8 @@ import { ensureDefaultSlaPolicies } from '../../server/domain/sla/policies.repo.
 import { importSeed } from '../../server/domain/seed/seed-import.js';
 import { importReferenceFiles, readBundledFiles } from '../../server/domain/units/reference-data.js';
 import { SEED_DIR } from '../../server/paths.js';
-import type { BenchEnv } from './env.js';
+import { createOperators, login, startServer, type BenchEnv } from './env.js';
+import { isError } from './log-lines.js';
 
 /** Both unit structures with the 2025 crosswalk, the demo agencies and the default routing rules: what a real deployment starts with. */
 export async function loadRoutingData(db: Database): Promise<void> {
@@ -66,4 +67,20 @@ export function startWorkersProcess(env: BenchEnv, onLine: (l: string) => void):
   child.stdout!.setEncoding('utf8').on('data', (d: string) => d.split('\n').forEach((l) => l && !l.includes('[outbox]') && onLine(l)));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => d.split('\n').forEach((l) => l && onLine(l)));
   return child;
+}
+
+/**
+ * What the routing-side benchmarks start from: the reference data and demo agencies, one operator logged in, the
+ * server and the workers in their own processes (the workers' warnings/errors and the server's errors printed).
+ */
+export async function startRoutingStack(env: BenchEnv, log: (line: string) => void, isProblem: (line: string) => boolean) {
+  await loadRoutingData(env.db);
+  const communes = await communesWithOffices(env.db);
+  const [op] = await createOperators(env, 1);
+  const opId = (await env.db.selectFrom('users').select('id').where('username', '=', op!.username).executeTakeFirstOrThrow()).id;
+  const server = await startServer(env, (l) => isError(l) && log(`[server] ${l}`));
+  const workers = startWorkersProcess(env, (l) => isProblem(l) && log(`[workers] ${l}`));
+  await new Promise((r) => setTimeout(r, 3000));
+  const cookie = await login(env.baseUrl, op!.username, op!.password);
+  return { communes, opId, cookie, server, workers };
 }
