@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { sql } from 'kysely';
 import type { Database } from '../../server/db/database.js';
-import { migrateDown, migrateTo, migrateToLatest } from '../../server/db/migrate.js';
+import { migrateTo, migrateToLatest } from '../../server/db/migrate.js';
 import { refreshRollups } from '../../server/domain/reports/rollup.js';
 import { migrationDatabase } from '../support/migration-database.js';
 
@@ -37,11 +37,11 @@ describe('migration 0013: the statistics rollups fed by change logs instead of w
 
   it('rolls back to the day log: a change not folded yet marks its day for recounting', async () => {
     await contact('2025-03-12T09:00:00+07:00');
-    await migrateDown(db, m.crypto());
+    await migrateTo(db, '0012-encrypt-free-text', m.crypto()); // back to before 0013, whatever came after it
     expect(await dirtyDays()).to.deep.equal(['2025-03-12']);
     expect((await sql`select 1 from pg_class where relname = 'report_contact_changes'`.execute(db)).rows).to.have.length(0);
     await contact('2025-03-13T09:00:00+07:00'); // 0005's trigger again
     expect(await dirtyDays()).to.deep.equal(['2025-03-12', '2025-03-13']);
-    expect(await migrateToLatest(db, m.crypto())).to.deep.equal(['0013-rollup-change-log']);
+    expect(await migrateToLatest(db, m.crypto())).to.include('0013-rollup-change-log');
   });
 });
