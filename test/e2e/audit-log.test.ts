@@ -25,6 +25,7 @@ describe('browser: a supervisor reads who looked at a case, and the audit log', 
     expect(viewed.status).to.equal(200);
 
     await loginInBrowser(page, product.url, 'supervisor', 'supervisor');
+    await page.getByTestId('board-tab-referrals').click();
     await page.getByTestId(`referral-row-${referralId}`).click();
     const panel = page.getByTestId('referral-detail').getByTestId('case-access-log');
     await panel.getByTestId('case-access-row').first().waitFor();

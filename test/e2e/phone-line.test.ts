@@ -163,7 +163,8 @@ describe('browser: the training line without Twilio — a supervisor places call
     await loginInBrowser(supervisor, product.url, 'supervisor', 'supervisor');
     const { rows: people } = await db.query<{ id: number; display_name: string }>(`select id, display_name from users where username = 'operator'`);
     const op = people[0]!;
-    // The board shows the operator's status with its time, live.
+    // The board's operators tab shows the operator's status with its time, live, and the calls.
+    await supervisor.getByTestId('board-tab-operators').click();
     await supervisor.locator(`[data-testid="board-status-${op.id}"][data-status="available"]`).waitFor();
     await supervisor.getByTestId('training-from').fill('+84912000222');
     await supervisor.getByTestId('training-place').click();
