@@ -25,7 +25,7 @@ export const enReferral: ReferralMessages = {
   track: { primary: 'Local office', police: 'Police', shelter: 'Shelter', border_guard: 'Border Guard' },
   outcome: labelsIn('outcome', 'en'),
   victims: { count: '{{count}} victims', children: '{{count}} children', unknown: 'Number of victims unknown' },
-  location: { unknown: 'Location unknown', abroad: 'Abroad: {{country}}', abroadUnknown: 'Abroad', oldNow: '{{place}} (former), now {{now}}' },
+  location: { now: 'now {{now}}', level: { commune: 'Commune', district: 'District', province: 'Province' }, unknown: 'Location unknown', abroad: 'Abroad: {{country}}', abroadUnknown: 'Abroad', oldNow: '{{place}} (former), now {{now}}' },
   age: { seconds: '{{count}} s', minutes: '{{count}} min', hours: '{{h}} h {{m}} min', days: '{{d}} d {{h}} h', ago: '{{time}} ago' },
   detail: {
     title: 'Referral {{ref}}',

@@ -24,7 +24,7 @@ export const viReferral = {
   track: { primary: 'Cơ quan địa phương', police: 'Công an', shelter: 'Cơ sở trợ giúp', border_guard: 'Biên phòng' },
   outcome: labelsIn('outcome', 'vi'),
   victims: { count: '{{count}} nạn nhân', children: '{{count}} trẻ em', unknown: 'Chưa rõ số nạn nhân' },
-  location: { unknown: 'Chưa rõ địa điểm', abroad: 'Nước ngoài: {{country}}', abroadUnknown: 'Ở nước ngoài', oldNow: '{{place}} (cũ), nay {{now}}' },
+  location: { now: 'nay là {{now}}', level: { commune: 'Xã', district: 'Huyện', province: 'Tỉnh' }, unknown: 'Chưa rõ địa điểm', abroad: 'Nước ngoài: {{country}}', abroadUnknown: 'Ở nước ngoài', oldNow: '{{place}} (cũ), nay {{now}}' },
   age: { seconds: '{{count}} giây', minutes: '{{count}} phút', hours: '{{h}} giờ {{m}} phút', days: '{{d}} ngày {{h}} giờ', ago: '{{time}} trước' },
   detail: {
     title: 'Chi tiết chuyển gửi {{ref}}',
