@@ -15,6 +15,7 @@ import { OccupancyBox } from './occupancy-box.js';
 import { UrgentBanner } from './urgent-banner.js';
 import '../referrals/referrals.css';
 import './agency.css';
+import './agency-phone.css';
 
 /** Agency officer landing page: the referrals sent to the officer's own agency, live. */
 export function AgencyInbox() {
@@ -56,7 +57,7 @@ export function AgencyInbox() {
   const title = user?.agencyName ? `${t('referral.inbox.title')} · ${user.agencyName}` : t('referral.inbox.title');
 
   return (
-    <div className="inbox">
+    <div className={selected === null ? 'inbox' : 'inbox inbox--detail-open'}>
       <PageHeader testId="landing-agency_officer" title={title} intro={t('landing.agency.intro')} />
       <div className="visually-hidden" aria-live="assertive" aria-atomic="true" data-testid="urgent-announcer">
         {announcement.urgent}

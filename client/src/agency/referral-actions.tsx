@@ -15,7 +15,16 @@ interface Props {
   onDone: (message: string, status: ReferralStatus) => void;
 }
 
-/** Accept / decline while pending; close once accepted. Only the buttons the status allows are shown. */
+/** The support form further down the detail: brought into view, its first field focused. */
+function goToSupport() {
+  document.getElementById('support-section')?.scrollIntoView({ block: 'start' });
+  document.querySelector<HTMLSelectElement>('[data-testid="support-regime"]')?.focus({ preventScroll: true });
+}
+
+/**
+ * Accept / decline while pending; record support and close once accepted. Only the buttons the status allows are
+ * shown. On a phone this is the bar at the bottom of the screen, within thumb reach.
+ */
 export function ReferralActions({ referral: r, keep, onDone }: Props) {
   const { t } = useTranslation();
   const accept = useReferralAction(r.id, keep);
@@ -38,7 +47,7 @@ export function ReferralActions({ referral: r, keep, onDone }: Props) {
   if (!showAccept && !showClose && !error) return null;
 
   return (
-    <div className="referral-actions" role="group" aria-label={t('referral.actions.title')}>
+    <div className="referral-actions" data-testid="referral-actions" role="group" aria-label={t('referral.actions.title')}>
       <Alert>{error}</Alert>
       <div className="inline-row">
         {showAccept && (
@@ -50,6 +59,11 @@ export function ReferralActions({ referral: r, keep, onDone }: Props) {
               {t('referral.actions.decline')}
             </button>
           </>
+        )}
+        {showClose && (
+          <button type="button" className="button button--primary" onClick={goToSupport} data-testid="record-support">
+            {t('referral.support.record')}
+          </button>
         )}
         {showClose && (
           <button type="button" className="button" onClick={() => setDialog('close')} data-testid="close-referral">

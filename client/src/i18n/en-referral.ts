@@ -29,6 +29,7 @@ export const enReferral: ReferralMessages = {
   age: { seconds: '{{count}} s', minutes: '{{count}} min', hours: '{{h}} h {{m}} min', days: '{{d}} d {{h}} h', ago: '{{time}} ago' },
   detail: {
     title: 'Referral {{ref}}',
+    backToList: 'List',
     loading: 'Loading details…',
     close: 'Close details',
     ref: 'Contact ref',
@@ -99,6 +100,7 @@ export const enReferral: ReferralMessages = {
     working: 'Sending…',
   },
   support: {
+    record: 'Record support',
     title: 'Support given',
     formTitle: 'Record support',
     regime: 'Support regime (Art. 37)',

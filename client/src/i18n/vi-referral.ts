@@ -28,6 +28,7 @@ export const viReferral = {
   age: { seconds: '{{count}} giây', minutes: '{{count}} phút', hours: '{{h}} giờ {{m}} phút', days: '{{d}} ngày {{h}} giờ', ago: '{{time}} trước' },
   detail: {
     title: 'Chi tiết chuyển gửi {{ref}}',
+    backToList: 'Danh sách',
     loading: 'Đang tải chi tiết…',
     close: 'Đóng chi tiết',
     ref: 'Mã liên hệ',
@@ -98,6 +99,7 @@ export const viReferral = {
     working: 'Đang gửi…',
   },
   support: {
+    record: 'Ghi nhận hỗ trợ',
     title: 'Hỗ trợ đã cung cấp',
     formTitle: 'Ghi nhận hỗ trợ',
     regime: 'Chế độ hỗ trợ (Điều 37)',
