@@ -9,9 +9,11 @@ const PUBLIC = 'https://hotline111.test';
 /** Nothing wider than the screen: neither the page nor the open detail scrolls sideways. */
 async function expectNoSidewaysScroll(page: Page, step: string): Promise<void> {
   const widths = await page.evaluate(() => {
-    const detail = document.querySelector<HTMLElement>('[data-testid="referral-detail"]');
+    type Box = { scrollWidth: number; clientWidth: number };
+    const doc = (globalThis as unknown as { document: { documentElement: Box; querySelector(s: string): Box | null } }).document;
+    const detail = doc.querySelector('[data-testid="referral-detail"]');
     return {
-      page: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
+      page: [doc.documentElement.scrollWidth, doc.documentElement.clientWidth],
       detail: detail ? [detail.scrollWidth, detail.clientWidth] : [0, 0],
     };
   });
