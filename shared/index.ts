@@ -37,5 +37,6 @@ export * from './reports/labels.js';
 export * from './reports/area-labels.js';
 export * from './schemas/reports.js';
 export * from './schemas/search.js';
+export * from './schemas/push.js';
 export type * from './search-views.js';
 export * from './time.js';

@@ -20,6 +20,7 @@ import { callbacksRoutes } from '../domain/callbacks/callbacks.routes.js';
 import { recordingRoutes } from '../domain/voice/recording.routes.js';
 import { disclosureGrantRoutes } from '../domain/disclosure/grants.routes.js';
 import { searchRoutes } from '../domain/search/search.routes.js';
+import { pushRoutes } from '../domain/push/push.routes.js';
 import { notFoundApi } from './error-handler.js';
 import { noStore, sameOriginJson } from './guards.js';
 import { buildRouter, type RouteDef } from './routes.js';
@@ -46,6 +47,7 @@ export function apiRouteDefs(ctx: AppContext, auth = createAuthService(ctx)): Ro
     ...recordingRoutes(ctx),
     ...disclosureGrantRoutes(ctx),
     ...searchRoutes(ctx),
+    ...pushRoutes(ctx),
   ];
 }
 

@@ -14,6 +14,7 @@ import * as m0011 from './0011-voice.js';
 import { encryptFreeText } from './0012-encrypt-free-text.js';
 import * as m0015 from './0015-search.js';
 import * as m0017 from './0017-sms-commands.js';
+import * as m0018 from './0018-push-subscriptions.js';
 
 /**
  * Every migration, in order. Listed explicitly so the same code runs under tsx and compiled. A migration that
@@ -34,4 +35,5 @@ export const allMigrations = (crypto: FieldCrypto): Record<string, Migration> =>
   '0012-encrypt-free-text': encryptFreeText(crypto),
   '0015-search': m0015,
   '0017-sms-commands': m0017,
+  '0018-push-subscriptions': m0018,
 });
