@@ -2,6 +2,20 @@ import type { ReferralMessages } from './vi-referral.js';
 import { labelsIn } from '../../../shared/i18n/labels.js';
 
 export const enReferral: ReferralMessages = {
+  push: {
+    turnOn: 'Get alerts on this device',
+    on: 'Alerts on',
+    denied: 'The browser blocks notifications',
+    unavailable: 'Push alerts are not enabled on the server',
+  },
+  offline: {
+    stale: 'Offline: showing the list loaded at {{time}}; it may be out of date.',
+    held: 'Offline: not done. Once back online you will be asked again, with the current state.',
+    confirm: 'Back online. Referral {{ref}} is now "{{status}}". Do you still want to {{action}}?',
+    confirmYes: 'Yes, do it',
+    confirmNo: 'No',
+    gone: 'Referral {{ref}} is now "{{status}}": what you chose while offline no longer applies.',
+  },
   inbox: {
     title: 'Referral inbox',
     listTitle: 'Referrals',

@@ -1,6 +1,20 @@
 import { labelsIn } from '../../../shared/i18n/labels.js';
 /** Vietnamese strings of referrals: the agency inbox and the detail shared with the supervisor (en-referral.ts has the same shape). */
 export const viReferral = {
+  push: {
+    turnOn: 'Nhận thông báo trên máy này',
+    on: 'Đang nhận thông báo',
+    denied: 'Trình duyệt đã chặn thông báo',
+    unavailable: 'Máy chủ chưa bật thông báo đẩy',
+  },
+  offline: {
+    stale: 'Mất kết nối: đang hiện danh sách tải lúc {{time}}, có thể đã cũ.',
+    held: 'Mất kết nối: chưa thực hiện. Khi có mạng lại, hệ thống sẽ hỏi lại bạn với trạng thái mới nhất.',
+    confirm: 'Đã có mạng lại. Ca {{ref}} hiện ở trạng thái "{{status}}". Bạn vẫn muốn {{action}}?',
+    confirmYes: 'Có, thực hiện',
+    confirmNo: 'Không',
+    gone: 'Ca {{ref}} hiện ở trạng thái "{{status}}": việc bạn chọn khi mất mạng không còn áp dụng được.',
+  },
   inbox: {
     title: 'Hộp thư chuyển gửi',
     listTitle: 'Ca chuyển gửi',
