@@ -61,7 +61,18 @@ describe('browser: on a 390 px phone, an officer receives a referral, opens it f
     const acceptBox = (await accept.boundingBox())!;
     expect(acceptBox.y + acceptBox.height, 'accept at the bottom').to.be.greaterThan(844 - 90);
     await page.screenshot({ path: 'test-results/agency-phone-detail.png' });
+
+    // Offline, the accept is not done, nor queued: once online it asks again, with the referral's state then.
+    await page.context().setOffline(true);
     await accept.click();
+    await page.getByText(/Mất kết nối: chưa thực hiện/).waitFor();
+    expect((await db.query('select status from referrals where id = $1', [referralId])).rows[0].status).to.equal('pending');
+    await page.context().setOffline(false);
+    const again = page.getByTestId('held-confirm');
+    await again.waitFor({ timeout: 15_000 });
+    expect(await again.innerText()).to.include('Chờ tiếp nhận'); // the current state is named
+    expect((await db.query('select status from referrals where id = $1', [referralId])).rows[0].status).to.equal('pending');
+    await page.getByTestId('held-yes').click();
     await page.getByTestId('disclosure').waitFor();
     await page.getByTestId('record-support').waitFor();
     const recordBox = (await page.getByTestId('record-support').boundingBox())!;

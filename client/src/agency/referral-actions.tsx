@@ -4,7 +4,10 @@ import type { ReferralStatus, ReferralSummary } from '../../../shared/index.js';
 import { Alert } from '../components/alert.js';
 import { can } from '../referrals/referral-format.js';
 import { actionErrorText } from '../referrals/referral-errors.js';
-import { useReferralAction } from '../referrals/referrals-api.js';
+import { useReferral, useReferralAction } from '../referrals/referrals-api.js';
+import { HttpError } from '../api/http.js';
+import { HeldAccept } from './held-accept.js';
+import { useOnline } from './use-offline-inbox.js';
 import { CloseDialog } from './close-dialog.js';
 import { DeclineDialog } from './decline-dialog.js';
 
@@ -34,21 +37,32 @@ export function ReferralActions({ referral: r, keep, onDone }: Props) {
 
   const onAccept = async () => {
     setError(null);
+    setHeld(false);
     try {
       await accept.mutateAsync({ kind: 'accept' });
       onDone(t('referral.actions.accepted', { ref }), 'accepted');
     } catch (err) {
       setError(actionErrorText(err));
+      if (err instanceof HttpError && err.status === 0) setHeld(true);
     }
   };
+  // An accept tried offline is asked again once online, against the referral as it is then (read again on reconnect).
+  const [held, setHeld] = useState(false);
+  const online = useOnline();
+  const detail = useReferral(r.id);
+  const asking = held && online && !detail.isFetching;
 
   const showAccept = can.acceptOrDecline(r.status);
   const showClose = can.close(r.status);
-  if (!showAccept && !showClose && !error) return null;
+  if (!showAccept && !showClose && !error && !held) return null;
 
   return (
     <div className="referral-actions" data-testid="referral-actions" role="group" aria-label={t('referral.actions.title')}>
-      <Alert>{error}</Alert>
+      {asking ? (
+        <HeldAccept referral={r} onYes={() => void onAccept()} onNo={() => { setHeld(false); setError(null); }} />
+      ) : (
+        <Alert>{error}</Alert>
+      )}
       <div className="inline-row">
         {showAccept && (
           <>
