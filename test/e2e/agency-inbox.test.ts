@@ -30,9 +30,9 @@ describe('browser: the Vị Xuyên officer sees a referral arrive live, accepts 
     await page.getByTestId('accept-referral').click();
     await page.getByTestId('disclosure').waitFor();
     expect(await page.getByTestId('disclosure').innerText()).to.include('Campuchia');
-    // The victim's ethnic group and nationality by name, not by their stored codes (08, VN).
+    // The victim's ethnic group and nationality by name, not by their stored codes (08, VN); after #, name, sex, age, band, under 18.
     const victimCells = page.getByTestId('disclosure').locator('tbody tr').first().locator('td');
-    expect([await victimCells.nth(5).innerText(), await victimCells.nth(6).innerText()]).to.deep.equal(['HMông', 'Việt Nam']);
+    expect([await victimCells.nth(6).innerText(), await victimCells.nth(7).innerText()]).to.deep.equal(['HMông', 'Việt Nam']);
 
     await page.getByTestId('support-regime').selectOption('g');
     await page.getByTestId('support-note').fill('Tư vấn tâm lý lần đầu');
