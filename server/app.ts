@@ -10,6 +10,16 @@ import { CLIENT_DIST } from './paths.js';
 
 
 /**
+ * The service worker and the manifest are checked for a new release at every load (no-cache), and the manifest
+ * goes out with its own media type.
+ */
+function installableHeaders(res: express.Response, file: string): void {
+  const name = path.basename(file);
+  if (name === 'sw.js' || name === 'manifest.webmanifest') res.setHeader('Cache-Control', 'no-cache');
+  if (name === 'manifest.webmanifest') res.setHeader('Content-Type', 'application/manifest+json; charset=utf-8');
+}
+
+/**
  * The express application: API, health checks and the built console. Socket.IO and Twilio's webhooks are attached
  * beside it by server/http-server.ts.
  */
@@ -24,7 +34,7 @@ export function createApp(ctx: AppContext, opts: { clientDist?: string; draining
 
   const dist = opts.clientDist ?? CLIENT_DIST;
   if (existsSync(path.join(dist, 'index.html'))) {
-    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    app.use(express.static(dist, { index: false, maxAge: '1h', setHeaders: installableHeaders }));
     // Single-page app: every other GET that wants HTML gets the console.
     app.get(/^\/(?!api\/|webhooks\/|socket\.io\/).*/, (req, res, next) => {
       if (!req.accepts('html')) return next();

@@ -88,6 +88,13 @@ const schema = z
     SMS_CODE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(72),
     CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
     /** A missed call's first callback attempt is due within this many minutes (its SLA clock). */
+    /** Web Push (VAPID): both keys, or neither (then development generates a pair once and keeps it in the database). */
+    VAPID_PUBLIC_KEY: optional.pipe(z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, 'must be a URL-safe base64 P-256 public key').optional()),
+    VAPID_PRIVATE_KEY: optional.pipe(z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, 'must be a URL-safe base64 P-256 private key').optional()),
+    /** Who the push services may contact about this sender: a mailto: or https: URL. */
+    VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)\S+$/, 'must be a mailto: or https:// URL').default('mailto:admin@hotline111.invalid'),
+    /** Tests only: accept http:// push endpoints (a local recorder). Refused in production. */
+    PUSH_ALLOW_HTTP: z.enum(['true', 'false']).default('false').transform((s) => s === 'true'),
     CALLBACK_FIRST_ATTEMPT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     /** The least level logged (one JSON line per event on stdout); debug adds the health checks' requests. */
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -109,6 +116,10 @@ const schema = z
     }
     if (phoneSet.length > 0 && !c.TWILIO_ACCOUNT_SID)
       ctx.addIssue({ code: 'custom', path: ['TWILIO_ACCOUNT_SID'], message: 'is required for the softphone (TWILIO_API_KEY_SID is set)' });
+    if (!!c.VAPID_PUBLIC_KEY !== !!c.VAPID_PRIVATE_KEY)
+      ctx.addIssue({ code: 'custom', path: [c.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY'], message: 'is required with the other VAPID key' });
+    if (c.NODE_ENV === 'production' && c.PUSH_ALLOW_HTTP)
+      ctx.addIssue({ code: 'custom', path: ['PUSH_ALLOW_HTTP'], message: 'must not be true in production' });
     if (c.NODE_ENV === 'production') {
       if (c.SESSION_SECRET === DEV_SESSION_SECRET)
         ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'must be set in production' });

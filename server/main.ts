@@ -6,6 +6,7 @@ import { runProcess } from './bootstrap/run.js';
 import { startHttpServer } from './http-server.js';
 import { demoDataWanted, loadDemoDataIfEmpty, workingDemoLogins, type DemoLogin } from './seed/demo-data.js';
 import { startWorkers } from '../workers/run-workers.js';
+import { vapidKeys } from './domain/push/vapid-keys.js';
 
 await runProcess('hotline111', async (ctx) => {
   let logins: DemoLogin[] = [];
@@ -13,6 +14,8 @@ await runProcess('hotline111', async (ctx) => {
     if (await loadDemoDataIfEmpty(ctx.db, ctx.log, ctx.config)) ctx.log.info('loaded the demo data into the empty database');
     logins = await workingDemoLogins(ctx.db);
   }
+  // Development without VAPID keys configured: a pair generated now, once, and kept (devices stay subscribed).
+  await vapidKeys(ctx);
   const workers = await startWorkers(ctx);
   const server = await startHttpServer(ctx);
   printBanner(server.url, logins, phoneLine(ctx.voice.mode, !!ctx.config.softphone));

@@ -37,6 +37,7 @@ export * from './reports/labels.js';
 export * from './reports/area-labels.js';
 export * from './schemas/reports.js';
 export * from './schemas/search.js';
+export * from './schemas/push.js';
 export type * from './search-views.js';
 export * from './schemas/cases.js';
 export type * from './case-views.js';

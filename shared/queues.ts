@@ -3,7 +3,10 @@ export const QUEUES = {
   maintenance: 'maintenance',
   /** Job data: { contactId } — one job per classified contact to refer (transactional outbox → routing worker). */
   routing: 'routing',
-  /** Job data: { notificationId } — one outbound SMS/WhatsApp through Twilio or the local outbox. */
+  /**
+   * Job data: { notificationId } — one outbound SMS/WhatsApp through Twilio or the local outbox; or, for jobs named
+   * 'push', { referralId, agencyId, clock, reason } — a Web Push to the agency's officers' devices.
+   */
   notify: 'notify',
   /** Job data: { at } — an SLA tick: process every clock whose next event is due (ids and times only). */
   sla: 'sla',

@@ -4,6 +4,12 @@ import type { AgeBand, Classification, Consent, TraffickingPurpose, VictimSex, W
 import type { Outcome, Priority, ReferralEventType, ReferralStatus, ReferralTrack, ReferralWhy } from './referrals.js';
 import type { ClockView } from './sla/sla-views.js';
 
+/** One unit of a place's path. */
+export interface PlacePart {
+  level: 'province' | 'district' | 'commune';
+  name: string;
+}
+
 /** What every agency sees of a referral, consent or not: enough to act, nothing that identifies anyone. */
 export interface ReferralSummary {
   id: number;
@@ -15,8 +21,12 @@ export interface ReferralSummary {
   classification: Classification;
   purposes: TraffickingPurpose[];
   immediateDanger: boolean;
-  /** label: the place's full path; now: for a place named on the old map, today's unit holding it (else null). */
-  location: { kind: 'unit' | 'abroad' | 'unknown'; label: string | null; now: string | null; country: string | null };
+  /**
+   * label: the place's full path; parts: the same path unit by unit from the place up to its province (commune,
+   * district on the old map, province), for labelled display; now: for a place named on the old map, today's unit
+   * holding it (else null).
+   */
+  location: { kind: 'unit' | 'abroad' | 'unknown'; label: string | null; parts: PlacePart[]; now: string | null; country: string | null };
   victims: { count: number; ageBands: AgeBand[]; sexes: VictimSex[]; children: number };
   needs: SupportRegime[];
   wishes: Wish | null;

@@ -11,6 +11,9 @@ import './layout.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 
+// The installable console (manifest + service worker): only the built console has a worker to register.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={createQueryClient()}>

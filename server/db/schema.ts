@@ -483,7 +483,27 @@ export interface SmsCommandsTable {
   received_at: Timestamp;
 }
 
+export interface PushSubscriptionsTable {
+  id: Generated<number>;
+  user_id: number;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  created_at: Generated<Date>;
+  last_success_at: NullableTimestamp;
+  last_failure_at: NullableTimestamp;
+  failures: Generated<number>;
+}
+
+export interface AppSettingsTable {
+  key: string;
+  value: unknown;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  push_subscriptions: PushSubscriptionsTable;
+  app_settings: AppSettingsTable;
   referral_sms_codes: ReferralSmsCodesTable;
   sms_commands: SmsCommandsTable;
   report_files: ReportFilesTable;

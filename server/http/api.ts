@@ -22,6 +22,7 @@ import { disclosureGrantRoutes } from '../domain/disclosure/grants.routes.js';
 import { searchRoutes } from '../domain/search/search.routes.js';
 import { auditRoutes } from '../domain/audit/audit.routes.js';
 import { casesRoutes } from '../domain/cases/cases.routes.js';
+import { pushRoutes } from '../domain/push/push.routes.js';
 import { notFoundApi } from './error-handler.js';
 import { noStore, sameOriginJson } from './guards.js';
 import { buildRouter, type RouteDef } from './routes.js';
@@ -50,6 +51,7 @@ export function apiRouteDefs(ctx: AppContext, auth = createAuthService(ctx)): Ro
     ...searchRoutes(ctx),
     ...auditRoutes(ctx),
     ...casesRoutes(ctx),
+    ...pushRoutes(ctx),
   ];
 }
 

@@ -51,6 +51,9 @@ export function securityHeaders(config: Pick<Config, 'PUBLIC_BASE_URL'>): Reques
         connectSrc: ["'self'", 'https://*.twilio.com', 'wss://*.twilio.com'],
         mediaSrc: ["'self'", 'blob:', 'https://*.twilio.com'],
         objectSrc: ["'none'"],
+        // The console's service worker and manifest (installable app, push alerts): same origin only.
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],

@@ -43,6 +43,8 @@ describe('referrals: routing, the agency inbox, decline → re-route → supervi
     expect(event).to.include({ status: 'pending', track: 'primary', priority: 'trafficking' });
     expect(event.agency).to.deep.equal({ id: viXuyen.id, name: viXuyen.name });
     expect(event.why.explanation).to.include('Vị Xuyên');
+    // The place with its whole path, unit by unit (today's map: commune and province).
+    expect(event.location.parts).to.deep.equal([{ level: 'commune', name: 'Xã Vị Xuyên' }, { level: 'province', name: 'Tuyên Quang' }]);
     expect(JSON.stringify(event)).not.to.match(/Campuchia|callerPhone|narrative/);
     // The event (built by the statement that wrote the referral) says what the inbox reads back over REST.
     const detail = await api(app.baseUrl, 'GET', `/api/referrals/${ids[0]}`, { cookie: officer.cookie });

@@ -59,6 +59,9 @@ describe('SLA clocks: start, warning, breach, escalation, re-route, pause (injec
     expect(app.ctx.crypto.decrypt(warn[0]!.body_enc)).to.match(/sắp quá hạn tiếp nhận/).and.not.match(/Campuchia/);
     const focal = await scratch.db.selectFrom('agencies').select('focal_phones').where('id', '=', viXuyen.id).executeTakeFirstOrThrow();
     expect(app.ctx.crypto.decrypt(warn[0]!.to_enc)).to.equal(focal.focal_phones[0]); // Vị Xuyên's focal point
+    // The agency's officers' devices are woken too: a push job on the notify queue, ids only.
+    const warnPush = await app.ctx.queues.notify.getJob(`push-warning-acknowledge-${id}-${viXuyen.id}`);
+    expect(warnPush?.data).to.deep.equal({ referralId: id, agencyId: viXuyen.id, clock: 'acknowledge', reason: 'warning' });
 
     clock.advance(15 * MIN); // 61 min: acknowledge breached, and the re-route timeout passed too
     await engine.processDue();
@@ -72,6 +75,8 @@ describe('SLA clocks: start, warning, breach, escalation, re-route, pause (injec
     const toParent = await scratch.db.selectFrom('notifications').selectAll().where('referral_id', '=', id).where('purpose', '=', 'sla_escalation').execute();
     const parentPhones = (await scratch.db.selectFrom('agencies').select('focal_phones').where('id', '=', tuyenQuangDept.id).executeTakeFirstOrThrow()).focal_phones;
     expect(toParent.map((n) => app.ctx.crypto.decrypt(n.to_enc))).to.deep.equal(parentPhones);
+    const escPush = await app.ctx.queues.notify.getJob(`push-escalation-acknowledge-${id}-${tuyenQuangDept.id}`);
+    expect(escPush?.data).to.deep.equal({ referralId: id, agencyId: tuyenQuangDept.id, clock: 'acknowledge', reason: 'escalation' });
     expect(app.ctx.crypto.decrypt(toParent[0]!.body_enc)).to.include('Vị Xuyên');
   });
 

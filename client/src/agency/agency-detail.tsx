@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferralStatus, ReferralSummary } from '../../../shared/index.js';
 import { Alert } from '../components/alert.js';
@@ -29,14 +29,21 @@ export function AgencyDetail({ id, keep, onClose, onMoved }: Props) {
   useSlaFeed();
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => setNotice(null), [id]);
+  // Opening a referral shows it: below the list on a narrow screen, the whole screen on a phone, from its top.
+  const pane = useRef<HTMLElement>(null);
+  useEffect(() => {
+    pane.current?.scrollTo?.({ top: 0 });
+    if (getComputedStyle(pane.current!).position !== 'fixed') pane.current?.scrollIntoView?.({ block: 'start' });
+  }, [id]);
   const r = detail.data;
 
   return (
-    <section className="panel inbox-detail" data-testid="referral-detail" data-status={r?.status} aria-labelledby="referral-detail-title" aria-busy={detail.isFetching || undefined}>
+    <section ref={pane} className="panel inbox-detail" data-testid="referral-detail" data-status={r?.status} aria-labelledby="referral-detail-title" aria-busy={detail.isFetching || undefined}>
       <header className="panel-header detail-header">
         <h2 id="referral-detail-title">{r ? t('referral.detail.title', { ref: r.contactRef }) : t('referral.detail.loading')}</h2>
-        <button type="button" className="button button--ghost button--icon" onClick={onClose} aria-label={t('referral.detail.close')}>
-          ×
+        <button type="button" className="button button--ghost detail-back" onClick={onClose} aria-label={t('referral.detail.close')} data-testid="detail-back">
+          <span aria-hidden="true">←</span>
+          <span className="detail-back-text">{t('referral.detail.backToList')}</span>
         </button>
       </header>
       {detail.isError && <Alert>{actionErrorText(detail.error)}</Alert>}

@@ -13,14 +13,19 @@ import { EscalationsPanel } from './escalations-panel.js';
 import { InboxList } from './inbox-list.js';
 import { OccupancyBox } from './occupancy-box.js';
 import { UrgentBanner } from './urgent-banner.js';
+import { PushOptIn } from './push-optin.js';
+import { useOfflineInbox } from './use-offline-inbox.js';
+import { formatDateTime } from '../i18n/format.js';
 import '../referrals/referrals.css';
 import './agency.css';
+import './agency-phone.css';
 
 /** Agency officer landing page: the referrals sent to the officer's own agency, live. */
 export function AgencyInbox() {
   const { t } = useTranslation();
   const { data: user } = useSession();
   const list = useReferralList();
+  const offline = useOfflineInbox(user?.id ?? null, list.data, list.isError || list.fetchStatus === 'paused', list.dataUpdatedAt);
   const [tab, setTab] = useState<InboxTab>('new');
   const [selected, setSelected] = useState<number | null>(null);
   const [urgent, setUrgent] = useState<ReferralSummary[]>([]);
@@ -46,7 +51,8 @@ export function AgencyInbox() {
     },
   });
 
-  const referrals = (list.data ?? []).filter(keep);
+  const shownList = list.data ?? offline.referrals;
+  const referrals = (shownList ?? []).filter(keep);
   const open = (id: number) => {
     setSelected(id);
     setUrgent((u) => u.filter((x) => x.id !== id));
@@ -56,7 +62,7 @@ export function AgencyInbox() {
   const title = user?.agencyName ? `${t('referral.inbox.title')} · ${user.agencyName}` : t('referral.inbox.title');
 
   return (
-    <div className="inbox">
+    <div className={selected === null ? 'inbox' : 'inbox inbox--detail-open'}>
       <PageHeader testId="landing-agency_officer" title={title} intro={t('landing.agency.intro')} />
       <div className="visually-hidden" aria-live="assertive" aria-atomic="true" data-testid="urgent-announcer">
         {announcement.urgent}
@@ -65,11 +71,18 @@ export function AgencyInbox() {
         {announcement.other}
       </div>
       {urgent.length > 0 && <UrgentBanner referrals={urgent} onOpen={open} onDismiss={() => setUrgent([])} />}
+      <PushOptIn />
       {user && <OccupancyBox user={user} referrals={referrals} />}
       <EscalationsPanel />
-      {list.isError && <Alert>{t('common.loadError', { message: list.error.message })}</Alert>}
+      {offline.stale ? (
+        <p className="alert alert--warning inbox-stale" role="status" data-testid="inbox-stale">
+          {t('referral.offline.stale', { time: formatDateTime(offline.at!) })}
+        </p>
+      ) : (
+        list.isError && <Alert>{t('common.loadError', { message: list.error.message })}</Alert>
+      )}
       <div className="inbox-grid">
-        <InboxList referrals={list.data && referrals} loading={list.isPending} tab={tab} onTab={setTab} selected={selected} onSelect={open} />
+        <InboxList referrals={shownList && referrals} loading={list.isPending && !shownList} tab={tab} onTab={setTab} selected={selected} onSelect={open} />
         {selected === null ? (
           <section className="panel inbox-detail inbox-detail--empty">
             <p className="empty-note">{t('referral.inbox.pick')}</p>

@@ -52,7 +52,7 @@ export function SupportSection({ referral: r, keep }: { referral: ReferralDetail
   });
 
   return (
-    <section className="support-section" aria-labelledby={`support-${r.id}`}>
+    <section className="support-section" id="support-section" aria-labelledby={`support-${r.id}`}>
       <h3 id={`support-${r.id}`}>{t('referral.support.title')}</h3>
       {r.support.length === 0 ? (
         <p className="muted">{t('referral.support.empty')}</p>

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import type { SessionUser } from '../../../shared/index.js';
 import { ME_KEY } from '../api/query-client.js';
 import { authApi } from './auth-api.js';
+import { clearInboxCache } from '../agency/inbox-cache.js';
 
 /** The session as the server sees it: `undefined` while loading, `null` when signed out. */
 export function useSession() {
@@ -20,6 +21,7 @@ export function useEndSession() {
   const navigate = useNavigate();
   return useCallback(() => {
     qc.clear();
+    clearInboxCache(); // the last inbox list kept for a poor connection leaves with the officer
     qc.setQueryData(ME_KEY, null);
     void navigate('/login', { replace: true });
   }, [qc, navigate]);

@@ -2,6 +2,20 @@ import type { ReferralMessages } from './vi-referral.js';
 import { labelsIn } from '../../../shared/i18n/labels.js';
 
 export const enReferral: ReferralMessages = {
+  push: {
+    turnOn: 'Get alerts on this device',
+    on: 'Alerts on',
+    denied: 'The browser blocks notifications',
+    unavailable: 'Push alerts are not enabled on the server',
+  },
+  offline: {
+    stale: 'Offline: showing the list loaded at {{time}}; it may be out of date.',
+    held: 'Offline: not done. Once back online you will be asked again, with the current state.',
+    confirm: 'Back online. Referral {{ref}} is now "{{status}}". Do you still want to {{action}}?',
+    confirmYes: 'Yes, do it',
+    confirmNo: 'No',
+    gone: 'Referral {{ref}} is now "{{status}}": what you chose while offline no longer applies.',
+  },
   inbox: {
     title: 'Referral inbox',
     listTitle: 'Referrals',
@@ -25,10 +39,11 @@ export const enReferral: ReferralMessages = {
   track: { primary: 'Local office', police: 'Police', shelter: 'Shelter', border_guard: 'Border Guard' },
   outcome: labelsIn('outcome', 'en'),
   victims: { count_one: '{{count}} victim', count: '{{count}} victims', children_one: '{{count}} child', children: '{{count}} children', unknown: 'Number of victims unknown' },
-  location: { unknown: 'Location unknown', abroad: 'Abroad: {{country}}', abroadUnknown: 'Abroad', oldNow: '{{place}} (former), now {{now}}' },
+  location: { now: 'now {{now}}', level: { commune: 'Commune', district: 'District', province: 'Province' }, unknown: 'Location unknown', abroad: 'Abroad: {{country}}', abroadUnknown: 'Abroad', oldNow: '{{place}} (former), now {{now}}' },
   age: { seconds: '{{count}} s', minutes: '{{count}} min', hours: '{{h}} h {{m}} min', days: '{{d}} d {{h}} h', ago: '{{time}} ago' },
   detail: {
     title: 'Referral {{ref}}',
+    backToList: 'List',
     loading: 'Loading details…',
     close: 'Close details',
     ref: 'Contact ref',
@@ -99,6 +114,7 @@ export const enReferral: ReferralMessages = {
     working: 'Sending…',
   },
   support: {
+    record: 'Record support',
     title: 'Support given',
     formTitle: 'Record support',
     regime: 'Support regime (Art. 37)',

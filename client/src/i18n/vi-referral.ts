@@ -1,6 +1,20 @@
 import { labelsIn } from '../../../shared/i18n/labels.js';
 /** Vietnamese strings of referrals: the agency inbox and the detail shared with the supervisor (en-referral.ts has the same shape). */
 export const viReferral = {
+  push: {
+    turnOn: 'Nhận thông báo trên máy này',
+    on: 'Đang nhận thông báo',
+    denied: 'Trình duyệt đã chặn thông báo',
+    unavailable: 'Máy chủ chưa bật thông báo đẩy',
+  },
+  offline: {
+    stale: 'Mất kết nối: đang hiện danh sách tải lúc {{time}}, có thể đã cũ.',
+    held: 'Mất kết nối: chưa thực hiện. Khi có mạng lại, hệ thống sẽ hỏi lại bạn với trạng thái mới nhất.',
+    confirm: 'Đã có mạng lại. Ca {{ref}} hiện ở trạng thái "{{status}}". Bạn vẫn muốn {{action}}?',
+    confirmYes: 'Có, thực hiện',
+    confirmNo: 'Không',
+    gone: 'Ca {{ref}} hiện ở trạng thái "{{status}}": việc bạn chọn khi mất mạng không còn áp dụng được.',
+  },
   inbox: {
     title: 'Hộp thư chuyển gửi',
     listTitle: 'Ca chuyển gửi',
@@ -24,10 +38,11 @@ export const viReferral = {
   track: { primary: 'Cơ quan địa phương', police: 'Công an', shelter: 'Cơ sở trợ giúp', border_guard: 'Biên phòng' },
   outcome: labelsIn('outcome', 'vi'),
   victims: { count_one: '{{count}} nạn nhân', count: '{{count}} nạn nhân', children_one: '{{count}} trẻ em', children: '{{count}} trẻ em', unknown: 'Chưa rõ số nạn nhân' },
-  location: { unknown: 'Chưa rõ địa điểm', abroad: 'Nước ngoài: {{country}}', abroadUnknown: 'Ở nước ngoài', oldNow: '{{place}} (cũ), nay {{now}}' },
+  location: { now: 'nay là {{now}}', level: { commune: 'Xã', district: 'Huyện', province: 'Tỉnh' }, unknown: 'Chưa rõ địa điểm', abroad: 'Nước ngoài: {{country}}', abroadUnknown: 'Ở nước ngoài', oldNow: '{{place}} (cũ), nay {{now}}' },
   age: { seconds: '{{count}} giây', minutes: '{{count}} phút', hours: '{{h}} giờ {{m}} phút', days: '{{d}} ngày {{h}} giờ', ago: '{{time}} trước' },
   detail: {
     title: 'Chi tiết chuyển gửi {{ref}}',
+    backToList: 'Danh sách',
     loading: 'Đang tải chi tiết…',
     close: 'Đóng chi tiết',
     ref: 'Mã liên hệ',
@@ -98,6 +113,7 @@ export const viReferral = {
     working: 'Đang gửi…',
   },
   support: {
+    record: 'Ghi nhận hỗ trợ',
     title: 'Hỗ trợ đã cung cấp',
     formTitle: 'Ghi nhận hỗ trợ',
     regime: 'Chế độ hỗ trợ (Điều 37)',

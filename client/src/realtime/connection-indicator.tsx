@@ -7,7 +7,7 @@ export function ConnectionIndicator() {
   return (
     <span className={`conn conn--${status}`} role="status" aria-label={t('connection.label')} data-testid="connection-status" data-status={status}>
       <span className="conn-dot" aria-hidden="true" />
-      {t(`connection.${status}`)}
+      <span className="conn-text">{t(`connection.${status}`)}</span>
     </span>
   );
 }

@@ -58,13 +58,13 @@ export function DisclosureSection({ referral: r }: { referral: ReferralDetail })
               {d.victims.map((v, i) => (
                 <tr key={i}>
                   <td>{i + 1}</td>
-                  <td>{v.name ?? unknown}</td>
-                  <td>{label('victimSex', v.sex)}</td>
-                  <td>{v.age ?? unknown}</td>
-                  <td>{v.ageBand ? label('ageBand', v.ageBand) : unknown}</td>
-                  <td>{v.under18 === null ? unknown : v.under18 ? t('common.yes') : t('common.no')}</td>
-                  <td>{v.ethnicity ? ethnicity(v.ethnicity) : unknown}</td>
-                  <td>{v.nationality ? country(v.nationality) : unknown}</td>
+                  <td data-label={t('referral.disclosure.name')}>{v.name ?? unknown}</td>
+                  <td data-label={t('referral.disclosure.sex')}>{label('victimSex', v.sex)}</td>
+                  <td data-label={t('referral.disclosure.age')}>{v.age ?? unknown}</td>
+                  <td data-label={t('referral.disclosure.ageBand')}>{v.ageBand ? label('ageBand', v.ageBand) : unknown}</td>
+                  <td data-label={t('referral.disclosure.under18')}>{v.under18 === null ? unknown : v.under18 ? t('common.yes') : t('common.no')}</td>
+                  <td data-label={t('referral.disclosure.ethnicity')}>{v.ethnicity ? ethnicity(v.ethnicity) : unknown}</td>
+                  <td data-label={t('referral.disclosure.nationality')}>{v.nationality ? country(v.nationality) : unknown}</td>
                 </tr>
               ))}
             </tbody>

@@ -17,7 +17,8 @@ export function actionErrorText<T extends FieldValues>(err: unknown, setError?: 
       const detail = known ? ` ${i18n.t('referral.errors.detail', { message: known })}` : '';
       return `${i18n.t(`referral.errors.${key}`)}${detail}`;
     }
-    if (err.status === 0) return i18n.t('auth.networkError');
+    // Offline: nothing was done, and nothing will be done later without asking (actions never queue).
+    if (err.status === 0) return i18n.t('referral.offline.held');
   }
   if (setError) return applyServerErrors(err, setError, shown);
   // A schema 400 ("invalid body: reason") says little without its fields; a domain 400 says it all in its message.

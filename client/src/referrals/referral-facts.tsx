@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ruleNameText, targetText, type ReferralDetail } from '../../../shared/index.js';
 import { formatDateTime } from '../i18n/format.js';
 import { useLabels } from '../i18n/use-labels.js';
-import { locationText, victimsSummary } from './referral-format.js';
+import { PlacePath } from './place-path.js';
+import { victimsSummary } from './referral-format.js';
 
 /** What every agency sees, consent or not: enough to act, nothing that identifies anyone. */
 export function ReferralFacts({ referral: r, showAgency }: { referral: ReferralDetail; showAgency?: boolean }) {
@@ -24,7 +25,9 @@ export function ReferralFacts({ referral: r, showAgency }: { referral: ReferralD
           {classification}
           {purposes && <span className="muted"> · {purposes}</span>}
         </Fact>
-        <Fact term={t('referral.detail.location')}>{locationText(r.location, t, country)}</Fact>
+        <Fact term={t('referral.detail.location')}>
+          <PlacePath location={r.location} />
+        </Fact>
         <Fact term={t('referral.detail.victims')}>{victimsSummary(r.victims, t)}</Fact>
         <Fact term={t('referral.detail.track')}>{t(`referral.track.${r.track}`)}</Fact>
         {showAgency && <Fact term={t('referral.detail.agency')}>{r.agency?.name ?? t('referral.detail.unassigned')}</Fact>}

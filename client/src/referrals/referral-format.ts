@@ -34,7 +34,7 @@ export function locationText(loc: ReferralSummary['location'], t: TFunction, cou
     return where ? t('referral.location.abroad', { country: where }) : t('referral.location.abroadUnknown');
   }
   if (loc.label && loc.now) return t('referral.location.oldNow', { place: loc.label, now: loc.now });
-  return loc.label ?? t('referral.location.unknown');
+  return loc.label ?? (loc.parts.length ? loc.parts.map((p) => p.name).join(', ') : t('referral.location.unknown'));
 }
 
 /** How long ago, coarse enough to read at a glance: "45 giây", "12 phút", "3 giờ 5 phút", "2 ngày 4 giờ". */

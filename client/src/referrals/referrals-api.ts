@@ -98,6 +98,8 @@ export type ReferralAction =
 export function useReferralAction(id: number, keep?: (r: ReferralSummary) => boolean) {
   const qc = useQueryClient();
   return useMutation({
+    // Never paused offline and replayed on reconnect: an officer's action runs now or fails, and is asked again.
+    networkMode: 'always',
     mutationFn: (a: ReferralAction) =>
       http.post<{ referral?: ReferralSummary } | undefined>(`/api/referrals/${id}/${a.kind}`, 'body' in a ? a.body : undefined),
     onSuccess: (res) => {

@@ -17,6 +17,7 @@ import * as m0014 from './0014-outbox-job-ids.js';
 import * as m0015 from './0015-search.js';
 import * as m0016 from './0016-audit-keys.js';
 import * as m0017 from './0017-sms-commands.js';
+import * as m0018 from './0018-push-subscriptions.js';
 import * as m0019 from './0019-cases.js';
 
 /**
@@ -41,5 +42,6 @@ export const allMigrations = (crypto: FieldCrypto): Record<string, Migration> =>
   '0015-search': m0015,
   '0016-audit-keys': m0016,
   '0017-sms-commands': m0017,
+  '0018-push-subscriptions': m0018,
   '0019-cases': m0019,
 });

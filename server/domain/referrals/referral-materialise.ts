@@ -6,6 +6,7 @@ import type { TimerChanges } from '../sla/clocks.repo.js';
 import { applyTimerChanges } from '../sla/sla-timers.js';
 import type { TrackPlan } from './planner.js';
 import { enqueueNotifications, publishReferral } from './referral-notify.js';
+import { enqueuePushes } from '../push/push-jobs.js';
 import { writeReferral } from './referral-write.js';
 
 export type ReferralCtx = Pick<AppContext, 'db' | 'crypto' | 'clock' | 'queues' | 'realtime' | 'log' | 'config'>;
@@ -38,6 +39,7 @@ export async function afterMade(ctx: ReferralCtx, created: Made[]) {
     if (!c) continue;
     await applyTimerChanges(ctx, c.timers);
     await enqueueNotifications(ctx, c.alerts, c.at);
+    if (c.summary.agency) await enqueuePushes(ctx, [{ referralId: c.id, agencyId: c.summary.agency.id, clock: 'acknowledge', reason: 'new' }]);
     await publishReferral(ctx, c.id, 'referral:created', c.summary);
   }
 }

@@ -7,7 +7,7 @@ import { contactRef } from '../contacts/contacts.repo.js';
 import { decide, NO_TEXT, textReader, type CaseFacts, type Decision, type TextReader } from '../disclosure/disclosure.js';
 import { grantedSql, handlerSql } from '../disclosure/grants.js';
 import { clocksJson, toClockView } from '../sla/clock-views.js';
-import { placeNowSql } from '../units/unit-cover.js';
+import { placeChainSql, placeNowSql } from '../units/unit-cover.js';
 
 function summaryQuery(db: Executor) {
   return db
@@ -21,7 +21,7 @@ function summaryQuery(db: Executor) {
       'c.classification', 'c.purposes', 'c.immediate_danger', 'c.location_kind', 'c.location_country', 'u.path as unit_name',
       'c.needs', 'c.wishes', 'c.consent',
     ])
-    .select(() => [victimsJson(sql.ref('c.id')).as('victims'), clocksJson(sql.ref('r.id')).as('clocks'), placeNowSql(sql.ref('u.id')).as('unit_now')]);
+    .select(() => [victimsJson(sql.ref('c.id')).as('victims'), clocksJson(sql.ref('r.id')).as('clocks'), placeNowSql(sql.ref('u.id')).as('unit_now'), placeChainSql(sql.ref('u.id')).as('unit_chain')]);
 }
 /** A referral summary's row: what summaryQuery selects (and referral-write.ts returns for a new referral). */
 export type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>;
@@ -51,7 +51,7 @@ export function toSummary(r: Row, text: TextReader = NO_TEXT): ReferralSummary {
     classification: r.classification!,
     purposes: r.purposes as ReferralSummary['purposes'],
     immediateDanger: r.immediate_danger,
-    location: { kind: r.location_kind, label: r.unit_name, now: r.unit_now ?? null, country: r.location_country },
+    location: { kind: r.location_kind, label: r.unit_name, parts: r.unit_chain ?? [], now: r.unit_now ?? null, country: r.location_country },
     victims: {
       count: victims.length,
       ageBands: [...new Set(victims.map((v) => v.age_band ?? 'unknown'))] as AgeBand[],

@@ -9,7 +9,7 @@ import type { LoadedPolicy } from '../sla/clock-policy.js';
 import { alertRows } from './referral-notify.js';
 import { markRoutedUpdate } from '../routing/routing-outbox.js';
 import type { NewReferral } from './referrals.repo.js';
-import { placeNowSql } from '../units/unit-cover.js';
+import { placeChainSql, placeNowSql } from '../units/unit-cover.js';
 
 export interface ReferralWrite extends NewReferral {
   /** The first event: 'created' for an agency, 'needs_supervisor' for the supervisor's queue. */
@@ -79,7 +79,7 @@ export async function writeReferral(db: Executor, ctx: Pick<AppContext, 'crypto'
     select ins.id, ins.contact_id, ins.track, ins.status, ins.priority, ins.agency_id, a.name as agency_name, ins.why, ins.attempt,
       ins.created_at, ins.accepted_at, ins.first_action_at, ins.closed_at, ins.outcome, ins.decline_reason_enc, ins.outcome_reason_enc,
       c.classification, c.purposes, c.immediate_danger, c.location_kind, c.location_country, u.path as unit_name,
-      ${placeNowSql(sql.ref('u.id'))} as unit_now,
+      ${placeNowSql(sql.ref('u.id'))} as unit_now, ${placeChainSql(sql.ref('u.id'))} as unit_chain,
       c.needs, c.wishes, c.consent, ${victimsJson(sql.ref('c.id'))} as victims, ${clocksJsonFrom(sql`clocks k`)} as clocks,
       (select array_agg(id order by id) from alerts) as alerts
     from ins join contacts c on c.id = ins.contact_id

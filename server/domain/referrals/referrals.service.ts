@@ -4,6 +4,7 @@ import { writeAudit } from '../audit/audit.repo.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { RoutingPlanner } from './planner.js';
 import { enqueueNotifications, publishReferral } from './referral-notify.js';
+import { enqueuePushes } from '../push/push-jobs.js';
 import { markRouted } from '../routing/routing-outbox.js';
 import { referralDetail } from './referral-detail.js';
 import { sealedText } from './event-text.js';
@@ -140,6 +141,7 @@ export function createReferralsService(ctx: ReferralCtx, planner: RoutingPlanner
       const r = await db.transaction().execute((tx) => assignInTx(tx, ctx, id, agencyId, note, actor, at));
       await applyTimerChanges(ctx, r.timers);
       await enqueueNotifications(ctx, r.alerts, at);
+      await enqueuePushes(ctx, [{ referralId: id, agencyId, clock: 'acknowledge', reason: 'new' }]);
       await publishReferral(ctx, id, 'referral:created');
       return detail(id, actor.user);
     },

@@ -7,6 +7,7 @@ import type { ReferralsService } from '../referrals/referrals.service.js';
 import { supervisorStepAt } from './clock-policy.js';
 import { nextEventAt } from './next-event.js';
 import { insertSlaAlerts, type SlaAlert } from './sla-alerts.js';
+import { enqueuePushes, type PushJob } from '../push/push-jobs.js';
 import { scheduleTicks } from './sla-timers.js';
 import { callbackClockUpdate, claimDueCallbackClocks } from './callback-clocks.js';
 
@@ -67,6 +68,7 @@ export function createSlaEngine(ctx: EngineCtx, referrals: Pick<ReferralsService
       const events: { referral_id: number; type: ReferralEventType; at: Date; details: string }[] = [];
       const escalations: { clock_id: number; referral_id: number; level: number; to_agency_id: number | null; created_at: Date }[] = [];
       const alerts: SlaAlert[] = [];
+      const pushes: PushJob[] = [];
       const expiries: { row: DueRow; expiry: Expiry }[] = [];
       const callbackContacts: number[] = [];
       for (const c of due) {
@@ -88,6 +90,7 @@ export function createSlaEngine(ctx: EngineCtx, referrals: Pick<ReferralsService
             if (c.due_at > now) {
               result.warnings++;
               event('sla_warning', {});
+              if (c.agency_id != null) pushes.push({ referralId: c.referral_id, agencyId: c.agency_id, clock: c.kind, reason: 'warning' });
               alerts.push({ kind: 'warning', referralId: c.referral_id, contactId: c.contact_id, clockKind: c.kind, dueAt: c.due_at, phones: c.focal_phones ?? [] });
             }
           }
@@ -100,6 +103,7 @@ export function createSlaEngine(ctx: EngineCtx, referrals: Pick<ReferralsService
               u.escalation_level = 1;
               escalations.push({ clock_id: c.id, referral_id: c.referral_id, level: 1, to_agency_id: c.parent_agency_id, created_at: now });
               event('escalated', { level: 1, to: c.parent_agency_id });
+              pushes.push({ referralId: c.referral_id, agencyId: c.parent_agency_id, clock: c.kind, reason: 'escalation' });
               alerts.push({ kind: 'escalation', referralId: c.referral_id, contactId: c.contact_id, clockKind: c.kind, dueAt: c.due_at, phones: c.parent_phones ?? [], agencyName: c.agency_name ?? undefined });
               u.escalate_at = supervisorStepAt(c.started_at, c.due_at, now, c.supervisor_after_percent);
             }
@@ -126,13 +130,14 @@ export function createSlaEngine(ctx: EngineCtx, referrals: Pick<ReferralsService
         if (expiry) expiries.push({ row: c, expiry });
       }
       result.expired = expiries.length;
-      return { due: due.filter((c) => c.callback_id == null), updates, notificationIds, expiries, callbackContacts, escalated: escalations.length > 0, escalatedTo: escalations.map((e) => e.to_agency_id) };
+      return { due: due.filter((c) => c.callback_id == null), updates, notificationIds, pushes, expiries, callbackContacts, escalated: escalations.length > 0, escalatedTo: escalations.map((e) => e.to_agency_id) };
     });
     return {
       result,
       after: async () => {
         if (!work) return;
         await enqueueNotifications(ctx, work.notificationIds, now);
+        await enqueuePushes(ctx, work.pushes);
         for (const e of work.expiries) await referrals.afterExpiry(e.expiry, e.row.referral_id);
         publish(work.due, work.escalated, work.escalatedTo);
         if (work.callbackContacts.length)

@@ -110,3 +110,17 @@ export function placeNowSql(unit: ReturnType<typeof sql.ref>) {
      where uc.unit_id = ${unit} and o.dataset = 'vn-2023' and n.dataset = 'vn-2025'
      order by n.ground_size, n.id limit 1)`;
 }
+
+/**
+ * For a correlated subquery: the unit and its ancestors up to the province, as [{ level, name }] from the unit up
+ * ("Xã Đạo Đức", "Huyện Vị Xuyên", "Tỉnh Hà Giang"), so every screen can show and label the whole path.
+ */
+export function placeChainSql(unit: ReturnType<typeof sql.ref>) {
+  return sql<{ level: 'province' | 'district' | 'commune'; name: string }[] | null>`(
+    with recursive up(id, parent_id, level, name, depth) as (
+      select id, parent_id, level, name, 0 from admin_units where id = ${unit}
+      union all
+      select p.id, p.parent_id, p.level, p.name, up.depth + 1 from admin_units p join up on p.id = up.parent_id where up.depth < 3
+    )
+    select json_agg(json_build_object('level', level, 'name', name) order by depth) from up)`;
+}

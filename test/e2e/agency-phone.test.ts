@@ -1,0 +1,92 @@
+import { expect } from 'chai';
+import type { Page } from 'playwright-core';
+import { loginInBrowser, withProductAndBrowser } from '../support/browser.js';
+import { classifyCallInViXuyen } from '../support/e2e-cases.js';
+import { TEST_TWILIO } from '../support/twilio.js';
+
+const PUBLIC = 'https://hotline111.test';
+
+/** Nothing wider than the screen: neither the page nor the open detail scrolls sideways. */
+async function expectNoSidewaysScroll(page: Page, step: string): Promise<void> {
+  const widths = await page.evaluate(() => {
+    type Box = { scrollWidth: number; clientWidth: number };
+    const doc = (globalThis as unknown as { document: { documentElement: Box; querySelector(s: string): Box | null } }).document;
+    const detail = doc.querySelector('[data-testid="referral-detail"]');
+    return {
+      page: [doc.documentElement.scrollWidth, doc.documentElement.clientWidth],
+      detail: detail ? [detail.scrollWidth, detail.clientWidth] : [0, 0],
+    };
+  });
+  expect(widths.page[0], `${step}: page width`).to.be.at.most(widths.page[1]!);
+  expect(widths.detail[0], `${step}: detail width`).to.be.at.most(widths.detail[1]!);
+}
+
+describe('browser: on a 390 px phone, an officer receives a referral, opens it full screen and accepts it from the bottom bar', function () {
+  this.timeout(150_000);
+  const session = withProductAndBrowser('e2e_phone', PUBLIC, TEST_TWILIO);
+
+  it('works without any sideways scroll', async () => {
+    const { product, db } = session;
+    const page = await session.page.context().browser()!.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await loginInBrowser(page, product.url, 'vixuyen', 'agency_officer');
+    await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: 10_000 });
+    await expectNoSidewaysScroll(page, 'inbox');
+    // The header is one compact line, not a third of the screen.
+    const header = await page.locator('.app-header').boundingBox();
+    expect(header!.height, 'header height').to.be.below(844 * 0.1);
+
+    // The caller names the old address Xã Đạo Đức (Vị Xuyên district, Hà Giang), today part of Xã Vị Xuyên.
+    await classifyCallInViXuyen(product.url, db, PUBLIC, { dataset: 'vn-2023', code: '00955' });
+    const item = page.locator('[data-testid^="referral-item-"][data-status="pending"]').first();
+    await item.waitFor({ timeout: 20_000 });
+    await expectNoSidewaysScroll(page, 'referral arrived');
+    const referralId = Number((await item.getAttribute('data-testid'))!.replace('referral-item-', ''));
+
+    await item.locator('button').first().click();
+    const detail = page.getByTestId('referral-detail');
+    await detail.waitFor();
+    // Full screen, from the top of the screen.
+    const box = (await detail.boundingBox())!;
+    expect([box.x, box.y, box.width, box.height]).to.deep.equal([0, 0, 390, 844]);
+    // The place with its whole path, each unit labelled (Vietnamese first), and what it is today.
+    const place = detail.getByTestId('place-path');
+    expect(await place.locator('[data-level="commune"]').textContent()).to.match(/Xã\s+Xã Đạo Đức/);
+    expect(await place.locator('[data-level="district"]').textContent()).to.match(/Huyện\s+Huyện Vị Xuyên/);
+    expect(await place.locator('[data-level="province"]').textContent()).to.match(/Tỉnh\s+Tỉnh Hà Giang/);
+    expect(await place.innerText()).to.include('Xã Vị Xuyên, Tuyên Quang');
+    await expectNoSidewaysScroll(page, 'detail');
+
+    // The actions sit in a bar at the bottom of the screen, within thumb reach.
+    const accept = page.getByTestId('accept-referral');
+    const acceptBox = (await accept.boundingBox())!;
+    expect(acceptBox.y + acceptBox.height, 'accept at the bottom').to.be.greaterThan(844 - 90);
+    await page.screenshot({ path: 'test-results/agency-phone-detail.png' });
+
+    // Offline, the accept is not done, nor queued: once online it asks again, with the referral's state then.
+    await page.context().setOffline(true);
+    await accept.click();
+    await page.getByText(/Mất kết nối: chưa thực hiện/).waitFor();
+    expect((await db.query('select status from referrals where id = $1', [referralId])).rows[0].status).to.equal('pending');
+    await page.context().setOffline(false);
+    const again = page.getByTestId('held-confirm');
+    await again.waitFor({ timeout: 15_000 });
+    expect(await again.innerText()).to.include('Chờ tiếp nhận'); // the current state is named
+    expect((await db.query('select status from referrals where id = $1', [referralId])).rows[0].status).to.equal('pending');
+    await page.getByTestId('held-yes').click();
+    await page.getByTestId('disclosure').waitFor();
+    await page.getByTestId('record-support').waitFor();
+    const recordBox = (await page.getByTestId('record-support').boundingBox())!;
+    expect(recordBox.y + recordBox.height, 'record support at the bottom').to.be.greaterThan(844 - 90);
+    await expectNoSidewaysScroll(page, 'accepted, details disclosed');
+    await page.screenshot({ path: 'test-results/agency-phone-accepted.png' });
+
+    const stored = await db.query('select status from referrals where id = $1', [referralId]);
+    expect(stored.rows[0].status).to.equal('accepted');
+
+    // Back to the list.
+    await page.getByTestId('detail-back').click();
+    await page.getByTestId('referral-list').waitFor();
+    await expectNoSidewaysScroll(page, 'back to the list');
+    await page.close();
+  });
+});
