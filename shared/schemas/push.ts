@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLEAN_TEXT_MESSAGE, isCleanText } from './limits.js';
 
 const base64url = (max: number) => z.string().regex(/^[A-Za-z0-9_-]+=*$/, 'must be URL-safe base64').max(max);
 
@@ -14,7 +15,7 @@ export const pushSubscriptionBody = (allowHttp = false) =>
   });
 export type PushSubscriptionBody = z.infer<ReturnType<typeof pushSubscriptionBody>>;
 
-export const pushUnsubscribeBody = z.object({ endpoint: z.string().min(1).max(2048) });
+export const pushUnsubscribeBody = z.object({ endpoint: z.string().min(1).max(2048).refine(isCleanText, CLEAN_TEXT_MESSAGE) });
 
 /** What a push carries: a case reference and a deadline. Nothing about anyone. */
 export interface PushPayload {

@@ -98,6 +98,8 @@ describe('browser: a supervisor reads the statistics for a period and downloads 
     await page.getByTestId('stats-area-province').selectOption('');
     await page.getByTestId('stats-apply').click();
     await page.waitForURL((u) => !u.searchParams.has('areaId'));
+    // The national tables are on screen (the area's crosswalk note gone): the report buttons now ask for the whole country.
+    await page.getByTestId('stats-area-note').waitFor({ state: 'detached' });
     const [created] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/reports') && r.request().method() === 'POST'),
       page.getByTestId('report-create-12').click(),
