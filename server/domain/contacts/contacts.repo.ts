@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { CallbackSummary, CallStatus, Channel, ContactSummary, RepeatContact } from '../../../shared/index.js';
+import type { CallbackSummary, CallStatus, CallType, Channel, Classification, ContactSummary, RepeatContact } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
 
 export const contactRef = (id: number) => `LH-${String(id).padStart(6, '0')}`;
@@ -108,15 +108,22 @@ export async function earlierContacts(db: Executor, phoneHash: string, beforeId:
     .orderBy('c.received_at', 'desc')
     .limit(20)
     .execute();
-  return rows.map((r) => ({
+  return rows.map((r) => toRepeatContact({ ...r, operator: r.display_name }));
+}
+
+/** An earlier contact as the console lists it, from a row (or its JSON: dates as strings). */
+export function toRepeatContact(r: {
+  id: number; channel: Channel; received_at: Date | string; call_type: CallType | null; classification: Classification | null; operator: string | null;
+}): RepeatContact {
+  return {
     id: r.id,
     ref: contactRef(r.id),
     channel: r.channel,
     receivedAt: iso(r.received_at)!,
     callType: r.call_type,
     classification: r.classification,
-    operator: r.display_name,
-  }));
+    operator: r.operator,
+  };
 }
 
 export interface NewContact {

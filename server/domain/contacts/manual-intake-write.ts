@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { CallType, Channel, Classification, RepeatContact } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
 import { auditInsertFor, type AuditEntry } from '../audit/audit.repo.js';
-import { contactRef, type ContactRow, type SummaryRow } from './contacts.repo.js';
+import { toRepeatContact, type ContactRow, type SummaryRow } from './contacts.repo.js';
 
 export interface ManualContactWrite {
   channel: Channel;
@@ -56,14 +56,4 @@ export async function insertManualContact(db: Executor, w: ManualContactWrite): 
   return r.rows[0]!;
 }
 
-export function earlierFromJson(rows: EarlierJson[] | null): RepeatContact[] {
-  return (rows ?? []).map((e) => ({
-    id: e.id,
-    ref: contactRef(e.id),
-    channel: e.channel,
-    receivedAt: new Date(e.received_at).toISOString(),
-    callType: e.call_type,
-    classification: e.classification,
-    operator: e.operator,
-  }));
-}
+export const earlierFromJson = (rows: EarlierJson[] | null): RepeatContact[] => (rows ?? []).map(toRepeatContact);

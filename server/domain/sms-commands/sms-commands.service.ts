@@ -95,8 +95,7 @@ export function createSmsCommandsService(ctx: Ctx) {
   }
 
   return {
-    /** Null when the text is not a command (an ordinary message to the hotline). */
-    async handle(p: { messageSid: string; from: string; parsed: Exclude<Parsed, null> }): Promise<{ duplicate: boolean; reply: Reply }> {
+    async handle(p: { messageSid: string; from: string; parsed: Exclude<Parsed, null> }): Promise<{ duplicate: true } | { duplicate: false; reply: Reply }> {
       const now = ctx.clock.now();
       const command = p.parsed.ok ? p.parsed.command.kind : p.parsed.kind;
       const inserted = await ctx.db
@@ -105,7 +104,7 @@ export function createSmsCommandsService(ctx: Ctx) {
         .onConflict((oc) => oc.column('message_sid').doNothing())
         .returning('id')
         .executeTakeFirst();
-      if (!inserted) return { duplicate: true, reply: { kind: 'unregistered' } };
+      if (!inserted) return { duplicate: true }; // a retried MessageSid: acted on and answered already
       const officers = await officersWithPhone(ctx.db, p.from);
       const { reply: r, referralId, officer } = await decide(p.parsed, officers);
       await ctx.db.updateTable('sms_commands').set({ outcome: r.kind, referral_id: referralId, user_id: officer?.id ?? null }).where('id', '=', inserted.id).execute();
