@@ -4,7 +4,8 @@ import { writeAudit } from '../audit/audit.repo.js';
 import { UnauthenticatedError } from '../errors.js';
 import { createLoginThrottle } from './login-throttle.js';
 import { decoyHash, verifyPassword } from './passwords.js';
-import { createSession, deleteSession, findSessionUser, newSessionToken, sessionIdFor, touchSession } from './sessions.repo.js';
+import { groupCommit } from '../../db/group-commit.js';
+import { createSession, deleteSession, findSessionUser, findSessionUsers, newSessionToken, sessionIdFor, touchSession } from './sessions.repo.js';
 
 export interface RequestOrigin {
   ip: string | null;
@@ -12,14 +13,24 @@ export interface RequestOrigin {
 }
 
 const TOUCH_EVERY_MS = 60_000;
+/**
+ * Session lookups that arrive together (a burst of requests and socket events) share one statement. A lone lookup
+ * goes at the end of the current event-loop turn, so a quiet server adds no wait.
+ */
+const LOOKUP_BATCHING = { maxBatch: 128, maxInFlight: 4, minIntervalMs: 1 };
 
 export function createAuthService(ctx: Pick<AppContext, 'db' | 'redis' | 'config' | 'clock'>) {
   const { db, config, clock } = ctx;
   const throttle = createLoginThrottle(ctx.redis, config.REDIS_PREFIX);
 
+  const lookup = groupCommit(async (ids: string[]) => {
+    const found = await findSessionUsers(db, ids, clock.now());
+    return ids.map((id) => found.get(id) ?? null);
+  }, LOOKUP_BATCHING);
+
   async function check(sessionId: string): Promise<SessionUser | null> {
     const now = clock.now();
-    const found = await findSessionUser(db, sessionId, now);
+    const found = await lookup(sessionId);
     if (!found) return null;
     if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, sessionId, now, config.SESSION_TTL_HOURS);
     return found.user;
