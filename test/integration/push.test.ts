@@ -153,4 +153,13 @@ describe('push: officers opt devices in; a new referral wakes them with a refere
     expect(del.status).to.equal(204);
     expect(await scratch.db.selectFrom('push_subscriptions').select('id').where('user_id', '=', officer.id).execute()).to.have.length(0);
   });
+
+  it('enqueues no push for an agency whose officers have no device subscribed (the SMS alert and live event still go)', async () => {
+    await scratch.db.deleteFrom('push_subscriptions').execute();
+    const contactId = await classifiedCase(app, IN_VI_XUYEN);
+    const [referralId] = await route(app, contactId);
+    expect(await app.ctx.queues.notify.getJob(`push-new-acknowledge-${referralId}-${viXuyen.id}`), 'push job').to.equal(undefined);
+    const alerts = await scratch.db.selectFrom('notifications').select('id').where('referral_id', '=', referralId!).execute();
+    expect(alerts.length, 'SMS alerts to the focal points').to.be.greaterThan(0);
+  });
 });

@@ -11,7 +11,7 @@ import { writeReferral } from './referral-write.js';
 
 export type ReferralCtx = Pick<AppContext, 'db' | 'crypto' | 'clock' | 'queues' | 'realtime' | 'log' | 'config'>;
 /** A referral created in a transaction, with what must happen once it commits. */
-export type Made = { id: number; alerts: number[]; at: Date; timers: TimerChanges; summary: ReferralSummary } | null;
+export type Made = { id: number; alerts: number[]; at: Date; timers: TimerChanges; summary: ReferralSummary; pushDevices: boolean } | null;
 
 /**
  * Writes one planned referral with its first events, clocks and alerts (one statement: referral-write.ts); null
@@ -30,7 +30,7 @@ export async function materialise(
     targetIndex: plan.targetIndex, why: plan.why, previousReferralId, at, agency, markRouted,
     event: { type: agency ? 'created' : 'needs_supervisor', actorUserId: actorId, details: { why: plan.why, previousReferralId } },
   });
-  return w && { id: w.id, alerts: w.alerts, at, timers: { schedule: w.schedule, release: [] }, summary: w.summary };
+  return w && { id: w.id, alerts: w.alerts, at, timers: { schedule: w.schedule, release: [] }, summary: w.summary, pushDevices: w.pushDevices };
 }
 
 /** Once the transaction committed: the new referrals' timers, SMS alerts and live events. */
@@ -39,7 +39,8 @@ export async function afterMade(ctx: ReferralCtx, created: Made[]) {
     if (!c) continue;
     await applyTimerChanges(ctx, c.timers);
     await enqueueNotifications(ctx, c.alerts, c.at);
-    if (c.summary.agency) await enqueuePushes(ctx, [{ referralId: c.id, agencyId: c.summary.agency.id, clock: 'acknowledge', reason: 'new' }]);
+    // A wake-up only where some officer's device asked for one: a push job costs a queue round and two reads.
+    if (c.summary.agency && c.pushDevices) await enqueuePushes(ctx, [{ referralId: c.id, agencyId: c.summary.agency.id, clock: 'acknowledge', reason: 'new' }]);
     await publishReferral(ctx, c.id, 'referral:created', c.summary);
   }
 }
