@@ -159,6 +159,44 @@ describe('SMS commands from focal points', () => {
     expect(await statusOf(old.id)).to.equal('pending');
   });
 
+  it('sends the same code again after a failed try, and a second alert of the referral reuses the code and extends it', async () => {
+    const contactId = await classifiedCase(app, IN_VI_XUYEN);
+    await route(app, contactId);
+    const referral = (await referralsOf(app, contactId)).find((r) => r.status === 'pending' && r.agency_id != null)!;
+    const db = testEnv().db;
+    const alert = await db.selectFrom('notifications').select('id').where('referral_id', '=', referral.id).where('purpose', '=', 'referral_alert').executeTakeFirstOrThrow();
+    const tries: string[] = [];
+    const flaky: SmsSender = { provider: 'outbox', send: async (m) => {
+      tries.push(m.body);
+      if (tries.length === 1) throw new Error('carrier busy');
+      return { provider: 'outbox', sid: null };
+    } };
+    let failed: unknown = null;
+    await deliverNotification(app.ctx, flaky, alert.id).catch((e) => (failed = e));
+    expect((failed as Error | null)?.message).to.equal('carrier busy');
+    const afterFailure = await db.selectFrom('notifications').select(['status', 'attempts', 'body_enc']).where('id', '=', alert.id).executeTakeFirstOrThrow();
+    expect(afterFailure).to.include({ status: 'queued', attempts: 1 });
+    expect(app.ctx.crypto.decrypt(afterFailure.body_enc), 'the outbox shows the text tried').to.equal(tries[0]);
+    expect(await deliverNotification(app.ctx, flaky, alert.id)).to.equal('outbox');
+    expect(tries).to.have.length(2);
+    expect(tries[1], 'the retry sends the same text, code included').to.equal(tries[0]);
+
+    const codes = () => db.selectFrom('referral_sms_codes').select(['code', 'expires_at']).where('referral_id', '=', referral.id).execute();
+    const [first] = await codes();
+    expect(tries[0]).to.contain(`NHAN ${first!.code}`);
+    // A later alert for the same referral (an SLA warning) carries the same code, valid for another full period.
+    await db.updateTable('referral_sms_codes').set({ expires_at: new Date(Date.now() + 3600_000) }).where('code', '=', first!.code).execute();
+    const warning = await db.insertInto('notifications').values({
+      purpose: 'sla_warning', channel: 'sms', to_enc: app.ctx.crypto.encrypt('+84912000111'), to_masked: '+8491***111',
+      body_enc: app.ctx.crypto.encrypt('Sắp quá hạn'), referral_id: referral.id, created_at: new Date(), updated_at: new Date(),
+    }).returning('id').executeTakeFirstOrThrow();
+    expect(await deliverNotification(app.ctx, sender, warning.id)).to.equal('outbox');
+    expect(sent.at(-1)!.body).to.contain(`NHAN ${first!.code}`);
+    const after = await codes();
+    expect(after.map((c) => c.code)).to.deep.equal([first!.code]);
+    expect(after[0]!.expires_at.getTime() - Date.now(), 'extended to 72 h again').to.be.greaterThan(71 * 3600_000);
+  });
+
   it('leaves ordinary messages to the operators, from a focal point\'s phone too', async () => {
     const res = await sms(await officerPhone(viXuyen.id), 'Chào tổng đài, tôi muốn báo một trường hợp');
     expect(res.cmd).to.equal(undefined);

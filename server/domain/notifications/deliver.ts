@@ -3,7 +3,7 @@ import type { AppContext } from '../../app-context.js';
 import { getMessage, setMessageStatus } from '../contacts/messages.repo.js';
 import { messageNotice } from '../contacts/contact-events.js';
 import { notificationsChanged } from './notification-events.js';
-import { getNotification, setNotificationStatus } from './notifications.repo.js';
+import { getNotificationToSend, setNotificationStatus } from './notifications.repo.js';
 import { PermanentSendError, type SmsSender } from './sms-sender.js';
 import { withCommandCode } from '../sms-commands/alert-code.js';
 
@@ -17,22 +17,23 @@ export async function deliverNotification(
   id: number,
   opts: { finalAttempt?: boolean } = {},
 ): Promise<'sent' | 'outbox' | 'skipped'> {
-  const n = await getNotification(ctx.db, id);
+  const n = await getNotificationToSend(ctx.db, id, ctx.clock.now());
   if (!n || n.status !== 'queued') return 'skipped';
   const now = () => ctx.clock.now();
+  const alert = await withCommandCode(ctx, n);
   let result;
   try {
-    result = await sender.send({ channel: n.channel, to: ctx.crypto.decrypt(n.to_enc), body: await withCommandCode(ctx, n) });
+    result = await sender.send({ channel: n.channel, to: ctx.crypto.decrypt(n.to_enc), body: alert.text });
   } catch (err) {
     // Given up on: permanent refusal, or the last retry. It stays visible as failed, never silently dropped.
     const permanent = err instanceof PermanentSendError || !!opts.finalAttempt;
-    await setNotificationStatus(ctx.db, id, { status: permanent ? 'failed' : 'queued', error: (err as Error).message.slice(0, 300), at: now(), attempt: true });
+    await setNotificationStatus(ctx.db, id, { status: permanent ? 'failed' : 'queued', error: (err as Error).message.slice(0, 300), at: now(), attempt: true, ...alert.stamped });
     if (permanent) await syncMessage(ctx, n.contact_message_id, 'failed');
     notificationsChanged(ctx, [id]);
     throw err;
   }
   const status = result.provider === 'twilio' ? 'sent' : 'outbox';
-  await setNotificationStatus(ctx.db, id, { status, providerSid: result.sid, error: null, at: now(), attempt: true });
+  await setNotificationStatus(ctx.db, id, { status, providerSid: result.sid, error: null, at: now(), attempt: true, ...alert.stamped });
   await syncMessage(ctx, n.contact_message_id, status);
   notificationsChanged(ctx, [id]);
   // Ids only: not even the masked number (the supervisor's outbox panel shows it).

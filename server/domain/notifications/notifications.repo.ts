@@ -35,12 +35,38 @@ export async function getNotification(db: Executor, id: number) {
   return db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function setNotificationStatus(
-  db: Executor,
-  id: number,
-  s: { status: NotificationStatus; providerSid?: string | null; error?: string | null; at: Date; attempt?: boolean },
-) {
-  await db
+/**
+ * A notification about to be sent, in one read: with its referral's status and the SMS code the referral holds now
+ * (the alert's text carries it: sms-commands/alert-code.ts), so sending needs no further read.
+ */
+export async function getNotificationToSend(db: Executor, id: number, now: Date) {
+  return db.selectFrom('notifications as n')
+    .leftJoin('referrals as r', 'r.id', 'n.referral_id')
+    .selectAll('n')
+    .select('r.status as referral_status')
+    .select((eb) => eb.selectFrom('referral_sms_codes as k').select('k.code')
+      .whereRef('k.referral_id', '=', 'n.referral_id').where('k.expires_at', '>', now)
+      .orderBy('k.expires_at', 'desc').limit(1).as('held_code'))
+    .where('n.id', '=', id)
+    .executeTakeFirst();
+}
+export type NotificationToSend = NonNullable<Awaited<ReturnType<typeof getNotificationToSend>>>;
+
+export interface SendOutcome {
+  status: NotificationStatus;
+  providerSid?: string | null;
+  error?: string | null;
+  at: Date;
+  attempt?: boolean;
+  /** The text as sent (with its SMS code), stored so the outbox shows what went out. */
+  bodyEnc?: string;
+  /** The referral's SMS code the text carried: it stays valid until this time. */
+  code?: { referralId: number; code: number; expiresAt: Date };
+}
+
+/** The outcome of a send, in one statement: status, attempts, the text as sent, and the code's extended validity. */
+export async function setNotificationStatus(db: Executor, id: number, s: SendOutcome) {
+  const update = db
     .updateTable('notifications')
     .set((eb) => ({
       status: s.status,
@@ -48,8 +74,14 @@ export async function setNotificationStatus(
       ...(s.providerSid !== undefined && { provider_sid: s.providerSid }),
       ...(s.error !== undefined && { last_error: s.error }),
       ...(s.attempt && { attempts: eb('attempts', '+', 1) }),
+      ...(s.bodyEnc !== undefined && { body_enc: s.bodyEnc }),
     }))
-    .where('id', '=', id)
+    .where('id', '=', id);
+  if (!s.code) return void (await update.execute());
+  const { referralId, code, expiresAt } = s.code;
+  await db.with('n', () => update.returning('id'))
+    .updateTable('referral_sms_codes').set({ expires_at: expiresAt })
+    .where('code', '=', code).where('referral_id', '=', referralId).where('expires_at', '<', expiresAt)
     .execute();
 }
 
