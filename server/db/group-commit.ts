@@ -8,8 +8,8 @@
  * triggers) is several times that of a row, and paying it once per batch is what keeps PostgreSQL's share small.
  *
  * `keyOf` keeps items that must not share a statement apart (two messages of one conversation would make an
- * upsert touch the same row twice): a later item whose key is already in the batch waits for the next one, which
- * also keeps their order.
+ * upsert touch the same row twice): a later item whose key is already in the batch, or in a batch still running,
+ * waits for the next one, which also keeps their order and lets it see what the earlier one wrote.
  *
  * When a batch fails, each of its items is tried again on its own, so one bad item fails alone and the rest
  * still succeed.
@@ -33,6 +33,8 @@ interface Pending<I, O> {
 export function groupCommit<I, O>(run: (items: I[]) => Promise<O[]>, opts: GroupCommitOptions<I>): (item: I) => Promise<O> {
   let queue: Pending<I, O>[] = [];
   let inFlight = 0;
+  /** Keys of the items in the batches still running (with keyOf): an item of the same key waits for them. */
+  const running = new Map<string, number>();
   let scheduled = false;
   let lastFlush = -Infinity;
   const now = opts.now ?? (() => performance.now());
@@ -44,7 +46,7 @@ export function groupCommit<I, O>(run: (items: I[]) => Promise<O[]>, opts: Group
     const keys = new Set<string>();
     for (const p of queue) {
       const key = opts.keyOf(p.item);
-      if (batch.length >= opts.maxBatch || (key != null && keys.has(key))) {
+      if (batch.length >= opts.maxBatch || (key != null && (keys.has(key) || running.has(key)))) {
         rest.push(p);
         if (key != null) keys.add(key); // everything after a held-back item of that key waits behind it
         continue;
@@ -74,13 +76,18 @@ export function groupCommit<I, O>(run: (items: I[]) => Promise<O[]>, opts: Group
     }
   };
 
+  const keysOf = (batch: Pending<I, O>[]) => (opts.keyOf ? batch.flatMap((p) => opts.keyOf!(p.item) ?? []) : []);
   const flush = () => {
     scheduled = false;
     lastFlush = now();
     while (inFlight < opts.maxInFlight && queue.length > 0) {
       const batch = take();
+      if (!batch.length) break; // all that waits waits for a running batch of its key: it goes when that ends
+      const keys = keysOf(batch);
+      for (const k of keys) running.set(k, (running.get(k) ?? 0) + 1);
       inFlight++;
       void settle(batch).finally(() => {
+        for (const k of keys) if (running.set(k, running.get(k)! - 1).get(k) === 0) running.delete(k);
         inFlight--;
         schedule();
       });

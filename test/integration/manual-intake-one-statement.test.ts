@@ -73,4 +73,31 @@ describe('manual intake in one statement', () => {
     const after = Number((await testEnv().db.selectFrom('audit_log').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     expect(after).to.equal(before);
   });
+
+  it('gives each of 40 contacts logged at once by 8 operators its own record, claim and audit row, earlier contacts included', async () => {
+    const ops = await Promise.all(Array.from({ length: 8 }, () => createTestUser('operator')));
+    const cookies = await Promise.all(ops.map((o) => loginAs(app.baseUrl, o.username, o.password)));
+    const base = '+84913' + String(Date.now()).slice(-5);
+    // Pairs share a number: whichever is stored second lists the first among its earlier contacts.
+    const bodies = Array.from({ length: 40 }, (_, i) => ({ channel: 'walk_in', callerPhone: `${base}${Math.floor(i / 2)}`, summary: `Ghi chú ${i}` }));
+    const answers = await Promise.all(bodies.map((body, i) => api(app.baseUrl, 'POST', '/api/contacts', { cookie: cookies[i % 8]!, body })));
+    expect(answers.map((a) => a.status)).to.deep.equal(bodies.map(() => 201));
+    const contacts = answers.map((a) => a.body.contact);
+    expect(new Set(contacts.map((c) => c.id)).size).to.equal(40);
+    contacts.forEach((c, i) => {
+      expect(c.draft, `contact ${i}`).to.deep.equal({ narrative: `Ghi chú ${i}` });
+      expect(c.callerPhone).to.equal(bodies[i]!.callerPhone);
+      expect(c.claimedBy.id).to.equal(ops[i % 8]!.id);
+    });
+    for (let pair = 0; pair < 20; pair++) {
+      const [a, b] = [contacts[2 * pair]!, contacts[2 * pair + 1]!];
+      const earlier = [...a.earlierContacts, ...b.earlierContacts].map((e: { id: number }) => e.id);
+      expect(earlier, `pair ${pair}`).to.have.length(1);
+      expect(earlier[0]).to.be.oneOf([a.id, b.id]);
+    }
+    const audits = await testEnv().db.selectFrom('audit_log').select(['entity_id', 'actor_user_id'])
+      .where('action', '=', 'contact.manual_intake').where('entity_id', 'in', contacts.map((c) => String(c.id))).execute();
+    expect(audits).to.have.length(40);
+    for (const [i, c] of contacts.entries()) expect(audits.find((a) => a.entity_id === String(c.id))!.actor_user_id).to.equal(ops[i % 8]!.id);
+  });
 });

@@ -73,6 +73,20 @@ describe('groupCommit: items that arrive together share one statement', () => {
     expect(r.batches).to.deep.equal([[1, 2, 5], [3, 4], [7]]);
   });
 
+  it('holds an item back while a batch with its key is still running, though a batch could run beside it', async () => {
+    const r = recorder({ delayMs: 20 });
+    const store = groupCommit(r.run, opts({ maxInFlight: 2, minIntervalMs: 0, keyOf: (i: number) => String(i % 10) }));
+    const first = store(1);
+    await clock.tickAsync(1); // 1 is running
+    const later = Promise.all([11, 2].map(store));
+    await clock.tickAsync(1);
+    // 2 runs beside 1; 11 shares 1's key and waits until 1 is written.
+    expect(r.batches).to.deep.equal([[1], [2]]);
+    await clock.tickAsync(100);
+    expect([await first, ...(await later)]).to.deep.equal([2, 22, 4]);
+    expect(r.batches).to.deep.equal([[1], [2], [11]]);
+  });
+
   it('retries the items of a failed batch one by one, so only the bad item fails', async () => {
     const r = recorder({ failOn: 2 });
     const store = groupCommit(r.run, opts());

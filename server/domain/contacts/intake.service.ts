@@ -9,7 +9,7 @@ import { contactEvents } from './contact-events.js';
 import { groupCommit } from '../../db/group-commit.js';
 import { toSummary } from './contacts.repo.js';
 import { detailFrom } from './contact-detail.js';
-import { earlierFromJson, insertManualContact } from './manual-intake-write.js';
+import { earlierFromJson, insertManualContacts, type ManualContactWrite } from './manual-intake-write.js';
 import { insertCalls, receiveInboundMessages, type InboundCall, type InboundMessage } from './intake-writes.js';
 
 const TERMINAL: readonly string[] = ['completed', 'busy', 'no-answer', 'failed', 'canceled'];
@@ -41,6 +41,8 @@ export function createIntakeService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
     ...batching,
     keyOf: (m) => (m.phoneHash ? `${m.channel}:${m.phoneHash}` : null),
   });
+  // Contacts logged by hand, the same way: two from one number never share a statement (each must see the other as earlier).
+  const storeManual = groupCommit((ws: ManualContactWrite[]) => insertManualContacts(db, ws), { ...batching, keyOf: (w) => w.phoneHash });
 
   return {
     /** A Twilio voice webhook; a retry with the same CallSid changes nothing. */
@@ -97,7 +99,8 @@ export function createIntakeService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
     /**
      * Contacts that reach the hotline outside Twilio: walk-in, Zalo, App 111, Facebook, email, web chat. One statement
      * writes the contact, its draft, its claim and the audit entry and hands back everything the answer shows: the
-     * creator's own first look at what they just typed is not a second audited view.
+     * creator's own first look at what they just typed is not a second audited view. Contacts logged at the same
+     * moment share that statement (group commit, as the webhooks do).
      */
     async manualIntake(body: ManualIntakeBody, user: SessionUser, origin: RequestOrigin): Promise<ContactDetail> {
       // The answer is the contact itself, which an operator may read only while handling it: an operator who does
@@ -105,7 +108,7 @@ export function createIntakeService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
       if (!body.claim && user.role !== 'supervisor')
         throw new ForbiddenError('an operator claims the contact they log (claim: true); a supervisor may log one for the queue', { claim: 'must be true for an operator' });
       const now = clock.now();
-      const row = await insertManualContact(db, {
+      const row = await storeManual({
         channel: body.channel,
         ...caller(body.callerPhone),
         handleEnc: crypto.encryptNullable(body.callerHandle),
