@@ -26,7 +26,7 @@ export function AgencyInbox() {
   const { data: user } = useSession();
   const paging = useInboxPaging();
   const { tab, setTab } = paging;
-  const list = useInboxPage(tab, paging.after);
+  const list = useInboxPage(tab, paging.after, paging.pageIndex);
   const firstPage = paging.pageIndex === 0 && !list.isPlaceholderData && list.data?.tab === tab;
   const offline = useOfflineInbox(user?.id ?? null, tab, list.data, firstPage, list.isError || list.fetchStatus === 'paused', list.dataUpdatedAt);
   const [selected, setSelected] = useState<number | null>(null);
@@ -96,13 +96,13 @@ export function AgencyInbox() {
         <InboxList
           page={shownPage}
           referrals={referrals}
-          loading={list.isPending && !shownPage}
+          loading={(list.isPending && !shownPage) || list.isPlaceholderData}
           tab={tab}
           onTab={setTab}
           selected={selected}
           onSelect={open}
-          pageIndex={list.data ? paging.pageIndex : 0}
-          onPrev={list.data && paging.pageIndex > 0 ? paging.prev : undefined}
+          pageIndex={list.data?.pageIndex ?? 0}
+          onPrev={list.data && !list.isPlaceholderData && paging.pageIndex > 0 ? paging.prev : undefined}
           onNext={list.data?.next && !list.isPlaceholderData ? () => paging.next(list.data.next!) : undefined}
         />
         {selected === null ? (

@@ -9,11 +9,15 @@ import { useThrottled } from '../referrals/clock-feed.js';
 const INBOX_KEY = ['referrals', 'inbox'] as const;
 export const INBOX_PAGE_SIZE = 50;
 
+/** A page as shown: which page of its tab it is (0: the first) travels with it, so a page kept on show while the next loads says so. */
+export type ShownInboxPage = InboxPage & { pageIndex: number };
+
 /** GET /api/referrals/inbox: one page of a tab of the officer's inbox (urgent new first, then newest), with the totals. */
-export function useInboxPage(tab: InboxTab, after: string | null) {
+export function useInboxPage(tab: InboxTab, after: string | null, pageIndex: number) {
   return useQuery({
     queryKey: [...INBOX_KEY, tab, after ?? ''],
-    queryFn: ({ signal }) => http.get<InboxPage>(`/api/referrals/inbox${query({ tab, limit: String(INBOX_PAGE_SIZE), after: after ?? undefined })}`, signal),
+    queryFn: ({ signal }): Promise<ShownInboxPage> =>
+      http.get<InboxPage>(`/api/referrals/inbox${query({ tab, limit: String(INBOX_PAGE_SIZE), after: after ?? undefined })}`, signal).then((p) => ({ ...p, pageIndex })),
     placeholderData: keepPreviousData,
     // Events missed while the screen was closed: read again on every visit.
     staleTime: 0,
