@@ -137,6 +137,18 @@ describe('browser: on a 390 px phone, an officer receives a referral, opens it f
 
     await pager.getByRole('button', { name: /Trang trước/ }).click();
     await page.locator('[data-testid="referral-list"][data-page="1"]').waitFor();
+    // The device keeps each tab's first page (not the page last shown) for a poor connection.
+    const kept = await page.evaluate(() => {
+      const store = (globalThis as unknown as { localStorage: { key(i: number): string | null; getItem(k: string): string | null; length: number } }).localStorage;
+      const keys = Array.from({ length: store.length }, (_, i) => store.key(i)!).filter((k) => k.startsWith('h111.inbox.') && k.endsWith('.closed'));
+      const page = keys.length === 1 ? (JSON.parse(store.getItem(keys[0]!)!) as { page: { total: number; referrals: { id: number }[] } }).page : null;
+      return { keys: keys.length, total: page?.total, ids: page?.referrals.map((r) => `referral-item-${r.id}`) };
+    });
+    expect(kept).to.deep.equal({ keys: 1, total, ids: firstIds });
+    await page.context().setOffline(true);
+    await page.getByTestId('inbox-stale').waitFor();
+    expect(await list.locator('[data-testid^="referral-item-"]').count()).to.equal(50);
+    await page.context().setOffline(false);
     await page.close();
   });
 });
