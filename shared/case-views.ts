@@ -24,6 +24,11 @@ export interface CaseContact {
   operator: string | null;
   /** True for the case's first contact; the others are follow-ups attached to it. */
   first: boolean;
+  /**
+   * A follow-up that reopened the case: it came when none of the case's referrals was open, so it was routed like a
+   * new contact (its referrals are the case's too) rather than lost.
+   */
+  reopened: boolean;
 }
 
 /** GET /api/cases/:id: a case from first call to closure, as the viewer may see it. */

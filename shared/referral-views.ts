@@ -89,3 +89,17 @@ export interface TrackAttempt {
   attempt: number;
   createdAt: string;
 }
+
+/**
+ * GET /api/referrals/inbox: one page of an agency officer's inbox tab, urgent new ones first, then newest first.
+ * `next` is the cursor of the following page (null: this is the last); `total` is the tab's, `counts` every tab's.
+ */
+export interface InboxPage {
+  referrals: ReferralSummary[];
+  tab: 'new' | 'active' | 'closed';
+  total: number;
+  counts: { new: number; active: number; closed: number };
+  urgentNew: number;
+  limit: number;
+  next: string | null;
+}

@@ -78,3 +78,13 @@ export interface ReferralWhy {
   /** assigned: the how-many-th time this agency has the case on this track. */
   attempt?: number;
 }
+
+/** The agency inbox's tabs: new (pending), in progress, and everything finished. */
+export const INBOX_TABS = ['new', 'active', 'closed'] as const;
+export type InboxTab = (typeof INBOX_TABS)[number];
+
+export function inboxTabOf(status: ReferralStatus): InboxTab {
+  if (status === 'pending') return 'new';
+  if (status === 'accepted' || status === 'in_progress') return 'active';
+  return 'closed';
+}

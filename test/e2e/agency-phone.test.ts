@@ -89,4 +89,66 @@ describe('browser: on a 390 px phone, an officer receives a referral, opens it f
     await expectNoSidewaysScroll(page, 'back to the list');
     await page.close();
   });
+
+  it('pages an inbox of more referrals than a page holds, the pager on screen', async () => {
+    const { product, db } = session;
+    // 130 finished referrals of Vị Xuyên's commune committee, written in SQL: three pages of the "closed" tab.
+    await db.query(
+      `with agency as (select agency_id as id from users where username = 'vixuyen'),
+       c as (
+         insert into contacts (channel, status, received_at, closed_at, classification, location_kind)
+         select 'walk_in', 'closed', now() - g * interval '1 hour', now() - g * interval '1 hour', 'trafficking', 'unknown' from generate_series(1, 130) g
+         returning id, received_at)
+       insert into referrals (contact_id, track, agency_id, status, priority, why, created_at, closed_at, outcome)
+       select c.id, 'primary', agency.id, 'closed', 'trafficking', '{}'::jsonb, c.received_at, now(), 'successful' from c, agency`,
+    );
+    const total = Number((await db.query(`select count(*) from referrals where status in ('closed', 'declined', 'expired', 'cancelled', 'needs_supervisor')
+      and agency_id = (select agency_id from users where username = 'vixuyen')`)).rows[0].count);
+    expect(total).to.be.greaterThan(100);
+
+    const page = await session.page.context().browser()!.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await loginInBrowser(page, product.url, 'vixuyen', 'agency_officer');
+    await page.getByTestId('inbox-tab-closed').click();
+    const list = page.locator('[data-testid="referral-list"][data-tab="closed"]');
+    await list.locator('[data-testid^="referral-item-"]').first().waitFor();
+    expect(await page.getByTestId('inbox-tab-closed').innerText()).to.include(String(total));
+    expect(await list.locator('[data-testid^="referral-item-"]').count()).to.equal(50);
+    const range = page.getByTestId('inbox-range');
+    expect(await range.innerText()).to.equal(`Dòng 1–50 trên tổng số ${total}`);
+    const firstIds = await list.locator('[data-testid^="referral-item-"]').evaluateAll((els) => els.map((e) => (e as unknown as { getAttribute(n: string): string | null }).getAttribute('data-testid')));
+
+    const pager = page.getByTestId('inbox-pager');
+    await pager.scrollIntoViewIfNeeded();
+    expect(await pager.isVisible()).to.equal(true);
+    const box = (await pager.boundingBox())!;
+    expect(box.x, 'pager left edge').to.be.at.least(0);
+    expect(box.x + box.width, 'pager right edge').to.be.at.most(390);
+    await expectNoSidewaysScroll(page, 'inbox with a pager');
+
+    await pager.getByRole('button', { name: /Trang sau/ }).click();
+    await page.locator('[data-testid="referral-list"][data-page="2"]').waitFor();
+    await page.waitForFunction(() => (globalThis as any).document.querySelector('[data-testid="inbox-range"]')?.textContent?.startsWith('Dòng 51–100'));
+    const secondIds = await list.locator('[data-testid^="referral-item-"]').evaluateAll((els) => els.map((e) => (e as unknown as { getAttribute(n: string): string | null }).getAttribute('data-testid')));
+    expect(secondIds).to.have.length(50);
+    expect(secondIds.filter((id) => firstIds.includes(id)), 'no referral on both pages').to.deep.equal([]);
+    expect(await pager.innerText()).to.include('Trang 2/');
+    await expectNoSidewaysScroll(page, 'second page');
+    await page.screenshot({ path: 'test-results/agency-phone-pager.png' });
+
+    await pager.getByRole('button', { name: /Trang trước/ }).click();
+    await page.locator('[data-testid="referral-list"][data-page="1"]').waitFor();
+    // The device keeps each tab's first page (not the page last shown) for a poor connection.
+    const kept = await page.evaluate(() => {
+      const store = (globalThis as unknown as { localStorage: { key(i: number): string | null; getItem(k: string): string | null; length: number } }).localStorage;
+      const keys = Array.from({ length: store.length }, (_, i) => store.key(i)!).filter((k) => k.startsWith('h111.inbox.') && k.endsWith('.closed'));
+      const page = keys.length === 1 ? (JSON.parse(store.getItem(keys[0]!)!) as { page: { total: number; referrals: { id: number }[] } }).page : null;
+      return { keys: keys.length, total: page?.total, ids: page?.referrals.map((r) => `referral-item-${r.id}`) };
+    });
+    expect(kept).to.deep.equal({ keys: 1, total, ids: firstIds });
+    await page.context().setOffline(true);
+    await page.getByTestId('inbox-stale').waitFor();
+    expect(await list.locator('[data-testid^="referral-item-"]').count()).to.equal(50);
+    await page.context().setOffline(false);
+    await page.close();
+  });
 });

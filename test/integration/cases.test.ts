@@ -197,4 +197,49 @@ describe('cases that group contacts', () => {
     const closed = (await api(app.baseUrl, 'GET', `/api/cases/${cases.a}`, { cookie: sup })).body as { case: CaseHistory };
     expect(closed.case).to.include({ status: 'closed', closedAt: '2026-12-01T03:00:00.000Z' });
   });
+
+  it('a follow-up to a closed case is routed again, its referrals join the case, and the case reads as reopened', async () => {
+    // Case A is closed now (the test before closed its every referral): nobody would read news put on them.
+    const followUp = await claimed(phoneA);
+    const r = await attach(followUp, { caseId: cases.a });
+    expect(r.status, JSON.stringify(r.body)).to.equal(200);
+    expect((r.body as { contact: ContactDetail }).contact.case).to.include({ id: cases.a, status: 'closed' });
+    const newsBefore = await scratch.db.selectFrom('referral_events').select('id').where('type', '=', 'new_information').execute();
+
+    await wrapUp(followUp, { ...IN_VI_XUYEN, consent: 'victim', narrative: FOLLOW_UP });
+    // Routed like a new contact: the routing request (outbox) is written, and the routing worker refers it.
+    expect(await scratch.db.selectFrom('routing_requests').select('contact_id').where('contact_id', '=', followUp).execute()).to.deep.equal([{ contact_id: followUp }]);
+    const created = await route(app, followUp);
+    expect(created.length).to.be.greaterThan(0);
+    const mine = await referralOf(followUp);
+    expect(mine.status).to.equal('pending');
+    // Nothing was put on the closed referrals.
+    expect(await scratch.db.selectFrom('referral_events').select('id').where('type', '=', 'new_information').execute()).to.deep.equal(newsBefore);
+    const wrapAudit = await audits('contact.wrap_up', followUp);
+    expect(wrapAudit[0]!.details).to.include({ routed: true, reopened: true, caseId: cases.a });
+
+    // The case's history: open again, the follow-up marked as reopening it, its new referrals among the case's.
+    const c = ((await api(app.baseUrl, 'GET', `/api/cases/${cases.a}`, { cookie: sup })).body as { case: CaseHistory }).case;
+    expect(c).to.include({ status: 'open', closedAt: null });
+    expect(c.contacts.filter((x) => x.reopened).map((x) => x.id)).to.deep.equal([followUp]);
+    expect(c.referrals.map((x) => x.id)).to.include.members(created);
+    const own = c.referrals.find((x) => x.id === mine.id)!;
+    expect(own.events.map((e) => e.type)).to.include('created');
+    // The agency reads the same case, its new referral with it, and acts on it in its inbox.
+    const asOfficer = ((await api(app.baseUrl, 'GET', `/api/cases/${followUp}`, { cookie: officer })).body as { case: CaseHistory }).case;
+    expect(asOfficer.id).to.equal(cases.a);
+    expect(asOfficer.referrals.map((x) => x.id)).to.include(mine.id);
+    expect((await officerView(mine.id)).status).to.equal('pending');
+
+    // The case is open again: the next follow-up is news on the new referral, not another routing.
+    const next = await claimed(phoneA);
+    expect(((await attach(next, { caseId: cases.a })).body as { contact: ContactDetail }).contact.case).to.include({ status: 'open' });
+    const before = await referralCount();
+    await wrapUp(next, { ...IN_VI_XUYEN, consent: 'victim', narrative: FOLLOW_UP });
+    expect(await scratch.db.selectFrom('routing_requests').select('contact_id').where('contact_id', '=', next).execute()).to.deep.equal([]);
+    expect(await route(app, next)).to.deep.equal([]);
+    expect(await referralCount()).to.equal(before);
+    const news = await scratch.db.selectFrom('referral_events').select('referral_id').where('type', '=', 'new_information').where('referral_id', 'in', created).execute();
+    expect(news.map((e) => Number(e.referral_id))).to.have.members(created);
+  });
 });

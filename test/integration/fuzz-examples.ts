@@ -57,6 +57,7 @@ export function examples(f: FuzzFixtures): Record<string, Example> {
     'delete /contacts/:id/case': { params: id(f.contactId) },
     'get /cases/:id': { params: id(f.contactId) },
     'get /referrals': { query: { status: 'pending,accepted', track: 'primary' } },
+    'get /referrals/inbox': { query: { tab: 'closed', limit: '20' } },
     'get /referrals/:id': { params: id(f.referralId) },
     'post /referrals/:id/accept': { params: id(f.referralId) },
     'post /referrals/:id/decline': { params: id(f.referralId), body: { reason: 'not ours' } },

@@ -1,15 +1,15 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferralSummary } from '../../../shared/index.js';
 import { useSession } from '../auth/use-session.js';
 import { Alert } from '../components/alert.js';
 import { PageHeader } from '../components/page-header.js';
-import { tabOf, type InboxTab } from '../referrals/referral-format.js';
-import { useReferralList } from '../referrals/referrals-api.js';
+import { tabOf } from '../referrals/referral-format.js';
 import { useReferralFeed } from '../referrals/use-referral-feed.js';
 import { useSlaFeed } from '../referrals/clock-feed.js';
 import { AgencyDetail } from './agency-detail.js';
 import { EscalationsPanel } from './escalations-panel.js';
+import { useInboxPage, useInboxPageLive, useInboxPaging } from './inbox-api.js';
 import { InboxList } from './inbox-list.js';
 import { OccupancyBox } from './occupancy-box.js';
 import { UrgentBanner } from './urgent-banner.js';
@@ -24,9 +24,11 @@ import './agency-phone.css';
 export function AgencyInbox() {
   const { t } = useTranslation();
   const { data: user } = useSession();
-  const list = useReferralList();
-  const offline = useOfflineInbox(user?.id ?? null, list.data, list.isError || list.fetchStatus === 'paused', list.dataUpdatedAt);
-  const [tab, setTab] = useState<InboxTab>('new');
+  const paging = useInboxPaging();
+  const { tab, setTab } = paging;
+  const list = useInboxPage(tab, paging.after, paging.pageIndex);
+  const firstPage = paging.pageIndex === 0 && !list.isPlaceholderData && list.data?.tab === tab;
+  const offline = useOfflineInbox(user?.id ?? null, tab, list.data, firstPage, list.isError || list.fetchStatus === 'paused', list.dataUpdatedAt);
   const [selected, setSelected] = useState<number | null>(null);
   const [urgent, setUrgent] = useState<ReferralSummary[]>([]);
   // Two live regions: an urgent referral interrupts (assertive) and is not overwritten by an ordinary one.
@@ -37,9 +39,18 @@ export function AgencyInbox() {
   const keep = useCallback((r: ReferralSummary) => agencyId === null || r.agency === null || r.agency.id === agencyId, [agencyId]);
 
   useSlaFeed(); // warnings, breaches and pauses refresh the inbox's clocks
+  useInboxPageLive(); // the open page is read again: order, counts and totals stay the server's
+  // Referrals this inbox has shown or heard of: an update of one of them is no news (the list is paged, so the
+  // feed's own "was listed" sees only the unpaged list, which this inbox does not load).
+  const known = useRef(new Set<number>());
+  useEffect(() => {
+    for (const r of list.data?.referrals ?? []) known.current.add(r.id);
+  }, [list.data]);
   useReferralFeed({
     keep,
-    onChanged: (r, wasListed) => {
+    onChanged: (r, listed) => {
+      const wasListed = listed || known.current.has(r.id);
+      known.current.add(r.id);
       // An urgent referral that someone has dealt with stops shouting.
       if (r.status !== 'pending') setUrgent((u) => u.filter((x) => x.id !== r.id));
       // New to this inbox: just created, or assigned here by a supervisor.
@@ -51,12 +62,12 @@ export function AgencyInbox() {
     },
   });
 
-  const shownList = list.data ?? offline.referrals;
-  const referrals = (shownList ?? []).filter(keep);
+  const shownPage = list.data ?? offline.page;
+  const referrals = (shownPage?.referrals ?? []).filter(keep);
   const open = (id: number) => {
     setSelected(id);
+    const r = referrals.find((x) => x.id === id) ?? urgent.find((x) => x.id === id);
     setUrgent((u) => u.filter((x) => x.id !== id));
-    const r = referrals.find((x) => x.id === id);
     if (r) setTab(tabOf(r.status));
   };
   const title = user?.agencyName ? `${t('referral.inbox.title')} · ${user.agencyName}` : t('referral.inbox.title');
@@ -82,7 +93,18 @@ export function AgencyInbox() {
         list.isError && <Alert>{t('common.loadError', { message: list.error.message })}</Alert>
       )}
       <div className="inbox-grid">
-        <InboxList referrals={shownList && referrals} loading={list.isPending && !shownList} tab={tab} onTab={setTab} selected={selected} onSelect={open} />
+        <InboxList
+          page={shownPage}
+          referrals={referrals}
+          loading={(list.isPending && !shownPage) || list.isPlaceholderData}
+          tab={tab}
+          onTab={setTab}
+          selected={selected}
+          onSelect={open}
+          pageIndex={list.data?.pageIndex ?? 0}
+          onPrev={list.data && !list.isPlaceholderData && paging.pageIndex > 0 ? paging.prev : undefined}
+          onNext={list.data?.next && !list.isPlaceholderData ? () => paging.next(list.data.next!) : undefined}
+        />
         {selected === null ? (
           <section className="panel inbox-detail inbox-detail--empty">
             <p className="empty-note">{t('referral.inbox.pick')}</p>

@@ -1,26 +1,33 @@
 import { useTranslation } from 'react-i18next';
-import type { ReferralSummary } from '../../../shared/index.js';
+import type { InboxPage, ReferralSummary } from '../../../shared/index.js';
 import { useNow } from '../operator/desk/use-now.js';
-import { INBOX_TABS, inboxOrder, tabOf, type InboxTab } from '../referrals/referral-format.js';
+import { INBOX_TABS, type InboxTab } from '../referrals/referral-format.js';
+import { InboxPager } from './inbox-pager.js';
 import { InboxRow } from './inbox-row.js';
 
 interface Props {
-  referrals: ReferralSummary[] | undefined;
+  /** The page on show (the server's order: urgent new first, then newest); undefined while nothing is loaded. */
+  page: InboxPage | undefined;
+  /** Its referrals this inbox keeps (the own agency's). */
+  referrals: ReferralSummary[];
   loading: boolean;
   tab: InboxTab;
   onTab: (tab: InboxTab) => void;
   selected: number | null;
   onSelect: (id: number) => void;
+  pageIndex: number;
+  onPrev?: () => void;
+  onNext?: () => void;
 }
 
-/** The inbox's left column: new / in progress / closed, with counts, and the referrals of the chosen one. */
-export function InboxList({ referrals, loading, tab, onTab, selected, onSelect }: Props) {
+/** The inbox's left column: new / in progress / closed, with the real counts, and a page of the chosen one. */
+export function InboxList({ page, referrals, loading, tab, onTab, selected, onSelect, pageIndex, onPrev, onNext }: Props) {
   const { t } = useTranslation();
   const now = useNow(5000);
-  const all = referrals ?? [];
-  const count = (k: InboxTab) => all.filter((r) => tabOf(r.status) === k).length;
-  const urgentNew = all.filter((r) => r.status === 'pending' && r.priority === 'urgent').length;
-  const shown = all.filter((r) => tabOf(r.status) === tab).sort(inboxOrder);
+  // While another tab's page is still on show (kept while the new one loads), its rows are not this tab's.
+  const current = page?.tab === tab ? page : undefined;
+  const shown = current ? referrals : [];
+  const busy = loading || (!!page && !current);
 
   return (
     <section className="panel inbox-list-panel" aria-labelledby="inbox-list-title">
@@ -31,17 +38,18 @@ export function InboxList({ referrals, loading, tab, onTab, selected, onSelect }
         {INBOX_TABS.map((k) => (
           <button key={k} type="button" aria-pressed={tab === k} onClick={() => onTab(k)} data-testid={`inbox-tab-${k}`}>
             {t(`referral.inbox.tab.${k}`)}{' '}
-            <span className={`count${k === 'new' && urgentNew > 0 ? ' count--urgent' : k === tab ? ' count--on' : ''}`}>{count(k)}</span>
+            <span className={`count${k === 'new' && (page?.urgentNew ?? 0) > 0 ? ' count--urgent' : k === tab ? ' count--on' : ''}`}>{page?.counts[k] ?? 0}</span>
           </button>
         ))}
       </div>
-      {loading && <p className="muted">{t('app.loading')}</p>}
-      <ul className="inbox-list" data-testid="referral-list" data-tab={tab} aria-busy={loading || undefined}>
+      {busy && <p className="muted">{t('app.loading')}</p>}
+      <ul className="inbox-list" data-testid="referral-list" data-tab={tab} data-page={pageIndex + 1} aria-busy={busy || undefined}>
         {shown.map((r) => (
           <InboxRow key={r.id} referral={r} now={now} selected={r.id === selected} onSelect={onSelect} />
         ))}
       </ul>
-      {!loading && shown.length === 0 && <p className="empty-note">{t(`referral.inbox.empty.${tab}`)}</p>}
+      {!busy && shown.length === 0 && <p className="empty-note">{t(`referral.inbox.empty.${tab}`)}</p>}
+      {current && <InboxPager page={current} pageIndex={pageIndex} onPrev={onPrev} onNext={onNext} />}
     </section>
   );
 }

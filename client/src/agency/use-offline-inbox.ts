@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import type { ReferralSummary } from '../../../shared/index.js';
+import type { InboxPage, InboxTab } from '../../../shared/index.js';
 import { loadInbox, saveInbox } from './inbox-cache.js';
 
 const subscribe = (fn: () => void) => {
@@ -14,17 +14,18 @@ const subscribe = (fn: () => void) => {
 export const useOnline = () => useSyncExternalStore(subscribe, () => navigator.onLine);
 
 /**
- * Keeps the last list loaded on this device. Without a connection (or when the load failed) the inbox shows what it
- * last had (in memory, else from this device) marked stale, with when it was loaded.
+ * Keeps the first page of each tab last loaded on this device. Without a connection (or when the load failed) the
+ * inbox shows what it last had (in memory, else this tab's first page from this device) marked stale, with when it
+ * was loaded. `firstPage`: `live` is a tab's first page, read for that tab (not a placeholder), so worth keeping.
  */
-export function useOfflineInbox(userId: number | null, live: ReferralSummary[] | undefined, failed: boolean, loadedAt: number) {
+export function useOfflineInbox(userId: number | null, tab: InboxTab, live: InboxPage | undefined, firstPage: boolean, failed: boolean, loadedAt: number) {
   const online = useOnline();
   useEffect(() => {
-    if (userId !== null && live) saveInbox(userId, live);
-  }, [userId, live]);
+    if (userId !== null && live && firstPage) saveInbox(userId, live);
+  }, [userId, live, firstPage]);
   const down = failed || !online;
-  const cached = useMemo(() => (userId !== null && down && !live ? loadInbox(userId) : null), [userId, down, live]);
-  if (!down) return { referrals: undefined, stale: false, at: null };
-  if (live) return { referrals: undefined, stale: true, at: new Date(loadedAt).toISOString() };
-  return { referrals: cached?.referrals, stale: !!cached, at: cached?.at ?? null };
+  const cached = useMemo(() => (userId !== null && down && !live ? loadInbox(userId, tab) : null), [userId, tab, down, live]);
+  if (!down) return { page: undefined, stale: false, at: null };
+  if (live) return { page: undefined, stale: true, at: new Date(loadedAt).toISOString() };
+  return { page: cached?.page, stale: !!cached, at: cached?.at ?? null };
 }

@@ -27,7 +27,8 @@ export function CaseHistorySection({ id }: { id: number }) {
       <ol data-testid="case-contacts">
         {c.contacts.map((x) => (
           <li key={x.id}>
-            <strong>{x.ref}</strong> · {x.first ? t('cases.history.first') : t('cases.history.followUp')} · {formatDateTime(x.receivedAt)} ·{' '}
+            <strong>{x.ref}</strong> · {x.first ? t('cases.history.first') : t('cases.history.followUp')}
+            {x.reopened && <em data-testid="case-reopened"> · {t('cases.history.reopened')}</em>} · {formatDateTime(x.receivedAt)} ·{' '}
             {label('channel', x.channel)} · {x.classification ? label('classification', x.classification) : label('contactStatus', x.status)}
             {x.operator && <> · {x.operator}</>}
           </li>

@@ -12,6 +12,7 @@ export const enCases: typeof viCases = {
     detach: 'Detach',
     attached: 'Attached to case {{ref}} ({{status}})',
     noNewReferral: 'Wrapping up makes no new referral: the information goes to the open referrals of case {{ref}}.',
+    closedRoutedAgain: 'Case closed — this contact will be routed again: wrapping up refers it like a new contact and reopens case {{ref}}.',
     badRef: 'Not a case reference (e.g. LH-000123).',
     errors: {
       invalid: 'No wrapped-up case has this reference.',
@@ -28,6 +29,7 @@ export const enCases: typeof viCases = {
     contacts: 'Contacts',
     first: 'First call',
     followUp: 'Follow-up',
+    reopened: 'reopened the case',
     referrals: 'Referrals',
     noReferrals: 'This case has no referral.',
     supervisorQueue: 'Supervisor',

@@ -11,6 +11,7 @@ export const viCases = {
     detach: 'Bỏ gắn',
     attached: 'Đã gắn vào ca {{ref}} ({{status}})',
     noNewReferral: 'Khi kết thúc, sẽ không tạo chuyển gửi mới: thông tin được gửi vào các chuyển gửi đang mở của ca {{ref}}.',
+    closedRoutedAgain: 'Ca đã đóng — cuộc liên hệ này sẽ được chuyển gửi lại: khi kết thúc, hệ thống định tuyến như một cuộc liên hệ mới và mở lại ca {{ref}}.',
     badRef: 'Mã ca không hợp lệ (ví dụ LH-000123).',
     errors: {
       invalid: 'Không có ca đã kết thúc với mã này.',
@@ -27,6 +28,7 @@ export const viCases = {
     contacts: 'Các cuộc liên hệ',
     first: 'Cuộc gọi đầu tiên',
     followUp: 'Cuộc gọi tiếp theo',
+    reopened: 'mở lại ca',
     referrals: 'Chuyển gửi',
     noReferrals: 'Ca này không có chuyển gửi nào.',
     supervisorQueue: 'Giám sát viên',

@@ -1,15 +1,8 @@
 import type { TFunction } from 'i18next';
 import { AGE_BANDS, type ReferralStatus, type ReferralSummary } from '../../../shared/index.js';
 
-/** The agency inbox's tabs: new (pending), in progress, and everything finished. */
-export const INBOX_TABS = ['new', 'active', 'closed'] as const;
-export type InboxTab = (typeof INBOX_TABS)[number];
-
-export function tabOf(status: ReferralStatus): InboxTab {
-  if (status === 'pending') return 'new';
-  if (status === 'accepted' || status === 'in_progress') return 'active';
-  return 'closed';
-}
+/** The agency inbox's tabs (shared with the server, which pages each): new (pending), in progress, everything finished. */
+export { INBOX_TABS, inboxTabOf as tabOf, type InboxTab } from '../../../shared/index.js';
 
 /** What the status allows an agency officer to do. */
 export const can = {

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.js';
 
 export interface AuditEntry {
@@ -36,10 +36,12 @@ export async function writeAudit(db: Executor, e: AuditEntry): Promise<void> {
  * entry exists exactly when that statement's change happened (contacts/wrap-up-write.ts). With `entityIdColumn`, the
  * entity id is read from that column of `source` (a row the statement itself inserts, whose id is not yet known).
  */
-export function auditInsertFor(e: AuditEntry, source: string, opts: { entityIdColumn?: string } = {}) {
+export function auditInsertFor(e: AuditEntry, source: string, opts: { entityIdColumn?: string; moreDetails?: RawBuilder<unknown> } = {}) {
   const r = auditRow(e);
+  // `moreDetails`: a jsonb object the statement itself decides (what it did), merged into the details.
+  const details = opts.moreDetails ? sql`${r.details}::jsonb || ${opts.moreDetails}` : sql`${r.details}::jsonb`;
   const entityId = opts.entityIdColumn ? sql`${sql.ref(`${source}.${opts.entityIdColumn}`)}::text` : sql`${r.entity_id}`;
   return sql`insert into audit_log (actor_user_id, actor_role, action, entity_type, entity_id, ip, user_agent, details)
-    select ${r.actor_user_id}, ${r.actor_role}, ${r.action}, ${r.entity_type}, ${entityId}, ${r.ip}, ${r.user_agent}, ${r.details}::jsonb
+    select ${r.actor_user_id}, ${r.actor_role}, ${r.action}, ${r.entity_type}, ${entityId}, ${r.ip}, ${r.user_agent}, ${details}
     from ${sql.table(source)}`;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { CaseHistory, ReferralEvent, SessionUser } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import { writeAudit } from '../audit/audit.repo.js';
@@ -6,15 +7,15 @@ import { contactRef } from '../contacts/contacts.repo.js';
 import { NotFoundError } from '../errors.js';
 import { openedText } from '../referrals/event-text.js';
 import { scopedReferrals, viewRow } from '../referrals/referral-views.js';
-import { caseContacts, caseRootOf, caseState } from './cases.repo.js';
+import { caseContactIds, caseContacts, caseRootOf, caseState } from './cases.repo.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 /**
  * GET /api/cases/:id (issue 17): a case from its first call to its closure. The contacts as the hotline lists them
- * (date, channel, classification; no identity, no narrative); the referrals the viewer may read (scopedReferrals:
- * an officer its own agency's only; an officer without one is told "no such case"), each with its events, their free
- * text as the disclosure decision shows it. Every view is audited.
+ * (date, channel, classification, whether it reopened the case; no identity, no narrative); the referrals of all of
+ * them the viewer may read (scopedReferrals: an officer its own agency's only; an officer without one is told "no
+ * such case"), each with its events, their free text as the disclosure decision shows it. Every view is audited.
  */
 export function createCaseHistory(ctx: Pick<AppContext, 'db' | 'crypto'>) {
   const { db, crypto } = ctx;
@@ -35,7 +36,7 @@ export function createCaseHistory(ctx: Pick<AppContext, 'db' | 'crypto'>) {
     async view(id: number, viewer: SessionUser, origin: RequestOrigin): Promise<CaseHistory> {
       const rootId = await caseRootOf(db, id);
       if (rootId == null) throw new NotFoundError('no such case');
-      const rows = await scopedReferrals(db, viewer).where('r.contact_id', '=', rootId).orderBy('r.id').execute();
+      const rows = await scopedReferrals(db, viewer).where(sql<boolean>`r.contact_id in ${caseContactIds(rootId)}`).orderBy('r.id').execute();
       const hotline = viewer.role === 'operator' || viewer.role === 'supervisor';
       if (!hotline && rows.length === 0) throw new NotFoundError('no such case');
       const [contacts, state, events] = await Promise.all([caseContacts(db, rootId), caseState(db, rootId), eventsOf(rows.map((r) => r.id))]);
@@ -57,7 +58,7 @@ export function createCaseHistory(ctx: Pick<AppContext, 'db' | 'crypto'>) {
         ...state,
         contacts: contacts.map((c) => ({
           id: c.id, ref: contactRef(c.id), receivedAt: iso(c.received_at), channel: c.channel, status: c.status, callType: c.call_type,
-          classification: c.classification, operator: hotline ? c.display_name : null, first: c.id === rootId,
+          classification: c.classification, operator: hotline ? c.display_name : null, first: c.id === rootId, reopened: c.reopened,
         })),
         referrals,
       };

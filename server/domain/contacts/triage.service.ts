@@ -95,18 +95,19 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
      * Stores the classification; for cases to refer, the routing request is written in the same statement (the
      * transactional outbox) and its job is sent right after. A follow-up attached to its case (issue 17) writes none:
      * the case's open referrals get a 'new_information' event in the same statement, and their agencies hear of it
-     * live. Nothing is written unless the contact is still this operator's (and still so attached); the error says why.
+     * live; unless none is open any more, and then it is routed like a new contact, reopening its case. Nothing is
+     * written unless the contact is still this operator's (and still so attached); the error says why.
      */
     async wrapUp(id: number, w: WrapUpBody, actor: Actor): Promise<ContactSummary> {
       const now = clock.now();
       const unitId = w.location.kind === 'unit' ? await unitIdOf(db, w.location.dataset, w.location.code, 'location.code') : null;
       const homeUnitId = w.homeLocation.kind === 'unit' ? await unitIdOf(db, w.homeLocation.dataset, w.homeLocation.code, 'homeLocation.code') : null;
-      // A follow-up attached to its case is never routed: the case keeps its referrals and hears the news on them.
+      // A follow-up attached to its case is routed only when its case has no open referral to hear the news (storeWrapUp).
       const caseContactId = (await load(id)).case_contact_id;
-      const routed = caseContactId == null && (ROUTED_CLASSIFICATIONS as readonly string[]).includes(w.classification);
+      const routable = (ROUTED_CLASSIFICATIONS as readonly string[]).includes(w.classification);
       const written = await storeWrapUp(db, {
         contactId: id, operator: { id: actor.user.id, role: actor.user.role, ...actor.origin }, at: now, body: w,
-        locationUnitId: unitId, homeUnitId, narrativeEnc: crypto.encryptNullable(w.narrative), wishesNoteEnc: crypto.encryptNullable(w.wishesNote), routed,
+        locationUnitId: unitId, homeUnitId, narrativeEnc: crypto.encryptNullable(w.narrative), wishesNoteEnc: crypto.encryptNullable(w.wishesNote), routable,
         victimNames: w.victims.map((v) => ({ enc: crypto.encryptNullable(v.name), hashes: nameTokenHashes(crypto, v.name) })),
         caseContactId, news: caseContactId == null ? null : newsOf(crypto, id, w.narrative),
       });
@@ -114,7 +115,7 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
         assertHandler(await load(id), actor.user);
         throw new ConflictError('this contact changed meanwhile (its case?); reload it');
       }
-      const { summary, informed } = written;
+      const { summary, informed, routed } = written;
       // Best effort now; the scheduled relay sends whatever this misses.
       if (routed) await enqueueRoutingRequest(ctx, id, now).catch((e) => ctx.log.warn(`routing relay for contact ${id} deferred: ${(e as Error).message}`));
       for (const referralId of informed) await publishReferral(ctx, referralId, 'referral:updated');

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { assignBody, closeBody, declineBody, idParam, INT4_MAX, PRIORITIES, REFERRAL_STATUSES, REFERRAL_TRACKS, supportBody } from '../../../shared/index.js';
+import { assignBody, closeBody, declineBody, idParam, inboxQuery, INT4_MAX, PRIORITIES, REFERRAL_STATUSES, REFERRAL_TRACKS, supportBody } from '../../../shared/index.js';
 import type { AppContext } from '../../app-context.js';
 import { ANY_USER, only, route, type RouteDef } from '../../http/routes.js';
 import { requestOrigin } from '../../http/session.js';
 import { validate } from '../../http/validate.js';
 import { ForbiddenError } from '../errors.js';
 import { countReferrals, listReferrals } from './referral-views.js';
+import { inboxPage } from './referral-inbox.js';
 import { getAgencyView } from '../agencies/agencies.repo.js';
 import type { ReferralsService } from './referrals.service.js';
 
@@ -34,6 +35,10 @@ export function referralsRoutes(ctx: AppContext, referrals: ReferralsService): R
       const f = { status: q.status, track: q.track, priority: q.priority, limit: q.limit, offset: q.offset };
       const [referrals, total] = await Promise.all([listReferrals(ctx.db, ctx.crypto, req.user!, f), countReferrals(ctx.db, req.user!, f)]);
       res.json({ referrals, total, limit: q.limit, offset: q.offset });
+    }),
+    // Before /referrals/:id. The officer's inbox, a tab and a page at a time: every referral of the agency is reachable.
+    route('get', '/referrals/inbox', officer, validate({ query: inboxQuery }), async (req, res) => {
+      res.json(await inboxPage(ctx.db, ctx.crypto, req.user!, req.query as unknown as z.infer<typeof inboxQuery>));
     }),
     route('get', '/referrals/:id', only('agency_officer', 'operator', 'supervisor'), validate({ params: idParam }), async (req, res) => {
       res.json({ referral: await referrals.view(id(req), actor(req)) });

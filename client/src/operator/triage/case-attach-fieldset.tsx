@@ -10,7 +10,8 @@ import { useLabels } from '../../i18n/use-labels.js';
 
 /**
  * "Attach to an existing case" (issue 17): a follow-up joins its case, picked from this number's earlier contacts or
- * typed as a reference. Attached, the wrap-up makes no new referral: the case's open referrals get the news.
+ * typed as a reference. Attached, the wrap-up makes no new referral: the case's open referrals get the news; a closed
+ * case has none open, so the contact is routed again (the operator is told so) and reopens it.
  */
 export function CaseAttachFieldset({ contact, onChanged }: { contact: ContactDetail; onChanged: (c: ContactDetail) => void }) {
   const { t } = useTranslation();
@@ -50,6 +51,12 @@ export function CaseAttachFieldset({ contact, onChanged }: { contact: ContactDet
             <strong>{t('cases.attach.attached', { ref: c.ref, status: t(`cases.status.${c.status}`) })}</strong>{' '}
             <Link to={`/cases/${c.id}`} target="_blank" rel="noreferrer">{t('cases.attach.open')}</Link>
           </p>
+          {/* Nobody would read news on a closed case: the wrap-up routes this contact again (server: storeWrapUp). */}
+          {c.status === 'closed' && (
+            <p className="alert alert--info" role="status" data-testid="case-closed-routed-again">
+              {t('cases.attach.closedRoutedAgain', { ref: c.ref })}
+            </p>
+          )}
           <button type="button" className="button button--ghost" data-testid="case-detach" disabled={busy} onClick={() => void run(() => detachCase(contact.id))}>
             {t('cases.attach.detach')}
           </button>

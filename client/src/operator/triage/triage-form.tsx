@@ -87,8 +87,11 @@ export function TriageForm({ contact }: { contact: ContactDetail }) {
         <div className="triage-actions">
           <DraftStatus state={autosave.state} savedAt={autosave.savedAt} error={autosave.error} />
           <Alert>{banner}</Alert>
-          {contact.case && (
+          {contact.case?.status === 'open' && (
             <span className="desk-note" data-testid="no-new-referral">{t('cases.attach.noNewReferral', { ref: contact.case.ref })}</span>
+          )}
+          {contact.case?.status === 'closed' && (
+            <span className="desk-note desk-note--warn" data-testid="routed-again">{t('cases.attach.closedRoutedAgain', { ref: contact.case.ref })}</span>
           )}
           {!desk.connected && <span className="desk-note desk-note--warn">{t('operator.offlineSubmit')}</span>}
           <span className="spacer" />
