@@ -18,7 +18,10 @@ export interface TrackPlan {
 
 /** The routing rules engine as the referral service sees it (server/domain/routing implements it). */
 export interface RoutingPlanner {
-  /** Every track a newly classified contact goes on (ValidationError: not a wrapped-up case to refer). */
+  /**
+   * Every track a newly classified contact goes on (ValidationError: not a wrapped-up case to refer); none for a
+   * follow-up attached to its open case (issue 17).
+   */
   planCase(contactId: number): Promise<TrackPlan[]>;
   /** The next target after `referral` was declined or expired, skipping agencies already tried. */
   planNext(referral: ReferralRow): Promise<TrackPlan>;

@@ -17,14 +17,6 @@ import { assignInTx, type Actor } from './referral-assign.js';
 
 export type { Actor } from './referral-assign.js';
 
-/** A follow-up that joined its open case: its wrap-up wrote no routing request (one that reopened a closed case did). */
-async function joinedOpenCase(db: Executor, contactId: number): Promise<boolean> {
-  const c = await db.selectFrom('contacts as c').select(['c.case_contact_id'])
-    .select((eb) => eb.exists(eb.selectFrom('routing_requests as rr').select('rr.contact_id').whereRef('rr.contact_id', '=', 'c.id')).as('requested'))
-    .where('c.id', '=', contactId).executeTakeFirst();
-  return c?.case_contact_id != null && !c.requested;
-}
-
 /** Referral lifecycle: pending → accepted → in_progress → closed, or declined → re-routed, or the supervisor's queue. */
 export function createReferralsService(ctx: ReferralCtx, planner: RoutingPlanner) {
   const { db, clock } = ctx;
@@ -51,8 +43,8 @@ export function createReferralsService(ctx: ReferralCtx, planner: RoutingPlanner
     async routeContact(contactId: number, opts: { markRouted?: boolean } = {}): Promise<number[]> {
       const at = clock.now();
       const mark = opts.markRouted ?? false;
-      // A follow-up attached to its open case (issue 17) is not referred on its own: its case keeps its referrals.
-      const plans = (await joinedOpenCase(db, contactId)) ? [] : (await planner.planCase(contactId)).filter((p) => p.kind !== 'skip');
+      // Nothing to plan for a follow-up attached to its open case (issue 17): its case keeps its referrals.
+      const plans = (await planner.planCase(contactId)).filter((p) => p.kind !== 'skip');
       if (plans.length === 0) {
         if (mark) await markRouted(db, contactId, at);
         return [];

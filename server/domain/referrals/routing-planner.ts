@@ -26,6 +26,8 @@ export function createRoutingPlanner(db: Executor, clock: Clock): RoutingPlanner
   return {
     async planCase(contactId) {
       const facts = await loadCaseFacts(db, contactId, { toRoute: true });
+      // A follow-up that joined its open case is not referred on its own: its case keeps its referrals.
+      if (facts.joinedOpenCase) return [];
       const plans = await planCase(db, await listActiveRules(db), facts, vnDay(clock.now()));
       return plans.map((p) => toPlan(p, facts.priority));
     },

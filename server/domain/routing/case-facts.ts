@@ -11,11 +11,14 @@ export type { CaseFacts, CaseVictim } from './evaluate.js';
  * needsShelter is the victim's own wish (wishes = 'shelter'): the operator records "a child without a safe home"
  * as that wish too. Throws NotFoundError for an unknown contact and ValidationError for an unclassified one, or
  * with `toRoute` for one that is not a wrapped-up case to refer (the routing worker's check, in the same read).
+ * `joinedOpenCase`: a follow-up attached to its open case (issue 17), which is not referred on its own.
  */
-export async function loadCaseFacts(db: Executor, contactId: number, opts: { toRoute?: boolean } = {}): Promise<CaseFacts> {
+export async function loadCaseFacts(db: Executor, contactId: number, opts: { toRoute?: boolean } = {}): Promise<CaseFacts & { joinedOpenCase: boolean }> {
   const c = await db
     .selectFrom('contacts')
-    .select(['id', 'status', 'classification', 'immediate_danger', 'location_kind', 'location_unit_id', 'location_country', 'home_unit_id', 'wishes'])
+    .select(['id', 'status', 'classification', 'immediate_danger', 'location_kind', 'location_unit_id', 'location_country', 'home_unit_id', 'wishes', 'case_contact_id'])
+    // A follow-up that joined its open case wrote no routing request (one that reopened a closed case did).
+    .select((eb) => eb.exists(eb.selectFrom('routing_requests as rr').select('rr.contact_id').whereRef('rr.contact_id', '=', 'contacts.id')).as('requested'))
     // The victims in the same round trip.
     .select(() => [
       sql<{ sex: string; age: number | null; age_band: string | null; under18: boolean | null }[]>`(
@@ -26,7 +29,8 @@ export async function loadCaseFacts(db: Executor, contactId: number, opts: { toR
     .executeTakeFirst();
   if (!c) throw new NotFoundError(`no contact ${contactId}`);
   if (!c.classification) throw new ValidationError(`contact ${contactId} is not classified yet`, { classification: 'required' });
-  if (opts.toRoute && (c.status !== 'closed' || !(ROUTED_CLASSIFICATIONS as readonly string[]).includes(c.classification)))
+  const joinedOpenCase = c.case_contact_id != null && !c.requested;
+  if (opts.toRoute && !joinedOpenCase && (c.status !== 'closed' || !(ROUTED_CLASSIFICATIONS as readonly string[]).includes(c.classification)))
     throw new ValidationError(`contact ${contactId} is not a classified case to refer`, { classification: c.classification });
 
   const victims: CaseVictim[] = c.victims.map((v) => ({
@@ -51,5 +55,6 @@ export async function loadCaseFacts(db: Executor, contactId: number, opts: { toR
     country: abroad ? c.location_country : null,
     victims,
     wishes,
+    joinedOpenCase,
   };
 }
