@@ -4,6 +4,7 @@ import { resolveScope } from '../../server/domain/reports/scope.js';
 import { contactCounts } from '../../server/domain/reports/stats.queries.js';
 import { api, createTestUser, loginAs } from '../support/http.js';
 import { once } from '../support/socket.js';
+import { traffickingWrapUp } from '../support/contacts.js';
 import { offered, voiceScenario } from '../support/voice.js';
 
 describe('the training line: without Twilio, a supervisor places simulated calls that run the same code', function () {
@@ -45,6 +46,15 @@ describe('the training line: without Twilio, a supervisor places simulated calls
     expect(await contact(placed.body.contactId)).to.deep.include({ training: true, call_status: 'completed', answered_by: op.id });
     const status = await v.scratch.db.selectFrom('operator_status').select(['status', 'wrap_up_contact_id']).where('user_id', '=', op.id).executeTakeFirstOrThrow();
     expect(status).to.deep.equal({ status: 'wrap_up', wrap_up_contact_id: placed.body.contactId });
+    // Saving the wrap-up makes the operator available again, in the same statement, and the next call may ring.
+    const saved = await api(v.app.baseUrl, 'POST', `/api/contacts/${placed.body.contactId}/wrap-up`, { cookie: op.cookie, body: traffickingWrapUp({ classification: 'not_relevant' }) });
+    expect(saved.status).to.equal(200);
+    const after = await v.scratch.db.selectFrom('operator_status').select(['status', 'wrap_up_contact_id', 'available_since']).where('user_id', '=', op.id).executeTakeFirstOrThrow();
+    expect(after).to.deep.include({ status: 'available', wrap_up_contact_id: null });
+    expect(after.available_since).to.be.instanceOf(Date);
+    const next = offered(op);
+    const again = await api(v.app.baseUrl, 'POST', '/api/training/calls', { cookie: supervisor, body: { from: '+84912345998' } });
+    expect((await next).contactId).to.equal(again.body.contactId);
   });
 
   it('turns a simulated hang-up while waiting, and a voice message, into callback tasks', async () => {

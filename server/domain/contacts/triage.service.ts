@@ -103,24 +103,23 @@ export function createTriageService(ctx: Pick<AppContext, 'db' | 'realtime' | 'c
       const unitId = w.location.kind === 'unit' ? await unitIdOf(db, w.location.dataset, w.location.code, 'location.code') : null;
       const homeUnitId = w.homeLocation.kind === 'unit' ? await unitIdOf(db, w.homeLocation.dataset, w.homeLocation.code, 'homeLocation.code') : null;
       // A follow-up attached to its case is routed only when its case has no open referral to hear the news (storeWrapUp).
-      const caseContactId = (await load(id)).case_contact_id;
       const routable = (ROUTED_CLASSIFICATIONS as readonly string[]).includes(w.classification);
       const written = await storeWrapUp(db, {
         contactId: id, operator: { id: actor.user.id, role: actor.user.role, ...actor.origin }, at: now, body: w,
         locationUnitId: unitId, homeUnitId, narrativeEnc: crypto.encryptNullable(w.narrative), wishesNoteEnc: crypto.encryptNullable(w.wishesNote), routable,
         victimNames: w.victims.map((v) => ({ enc: crypto.encryptNullable(v.name), hashes: nameTokenHashes(crypto, v.name) })),
-        caseContactId, news: caseContactId == null ? null : newsOf(crypto, id, w.narrative),
+        news: newsOf(crypto, id, w.narrative),
       });
       if (!written) {
         assertHandler(await load(id), actor.user);
         throw new ConflictError('this contact changed meanwhile (its case?); reload it');
       }
-      const { summary, informed, routed } = written;
+      const { summary, informed, routed, operatorAvailable } = written;
       // Best effort now; the scheduled relay sends whatever this misses.
       if (routed) await enqueueRoutingRequest(ctx, id, now).catch((e) => ctx.log.warn(`routing relay for contact ${id} deferred: ${(e as Error).message}`));
       for (const referralId of informed) await publishReferral(ctx, referralId, 'referral:updated');
       events.announce(summary, false);
-      await desk.wrapUpDone(id, actor.user.id);
+      if (operatorAvailable) desk.becameAvailable();
       ctx.log.info({ contactId: id, userId: actor.user.id, routed }, 'wrapped up');
       return summary;
     },

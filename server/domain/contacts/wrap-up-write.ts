@@ -23,11 +23,10 @@ export interface WrapUpWrite {
    */
   routable: boolean;
   /**
-   * The case the contact was attached to when read (a follow-up; null: none). The write only matches it still so.
-   * A follow-up's `news` (event details, its text sealed) goes on every open referral of that case as 'new_information'.
+   * What a follow-up (a contact attached to a case; the statement reads whether it is one) tells its case's open
+   * referrals: a 'new_information' event's details, its text sealed.
    */
-  caseContactId: number | null;
-  news: Record<string, unknown> | null;
+  news: Record<string, unknown>;
 }
 
 export interface WrapUpWritten {
@@ -36,15 +35,19 @@ export interface WrapUpWritten {
   informed: number[];
   /** A routing request was written: a contact to refer, or a follow-up that reopened its closed case. */
   routed: boolean;
+  /** The operator was in wrap-up after this contact's call and is available again (their status changed with it). */
+  operatorAvailable: boolean;
 }
 
 /**
  * The whole wrap-up in one statement, so atomic without BEGIN/COMMIT: the classification on the contact, its
- * victims with the blind index of their names, the routing request for a case to refer, and the audit entry.
+ * victims with the blind index of their names, the routing request for a case to refer, the audit entry, and the
+ * operator available again when they were in wrap-up after this contact's call.
  * A follow-up (issue 17) puts its new information on its case's open referrals; when the case has none open (all
  * closed or declined out), nobody would read it, so it is routed like a new contact instead and reopens the case:
  * decided in the statement, from one snapshot, so the news goes one way or the other and is never dropped. It only
- * matches a contact still in progress under this operator; otherwise nothing is written and the answer is null.
+ * matches a contact still in progress under this operator, attached to the case it was read with; otherwise nothing
+ * is written and the answer is null.
  */
 export async function storeWrapUp(db: Executor, w: WrapUpWrite): Promise<WrapUpWritten | null> {
   const b = w.body;
@@ -52,16 +55,19 @@ export async function storeWrapUp(db: Executor, w: WrapUpWrite): Promise<WrapUpW
     position: i, name_enc: w.victimNames[i]?.enc ?? null, sex: v.sex, age: v.age, age_band: v.ageBand, ethnicity: v.ethnicity, nationality: v.nationality, under18: v.under18,
   })));
   const tokens = JSON.stringify(w.victimNames.flatMap((n, i) => n.hashes.map((h) => ({ position: i, h }))));
+  const caseId = sql`(select case_id from target)`;
   const audit = auditInsertFor({
     actorUserId: w.operator.id, actorRole: w.operator.role, action: 'contact.wrap_up', entityType: 'contact', entityId: w.contactId,
-    ip: w.operator.ip, userAgent: w.operator.userAgent, details: { classification: b.classification, victims: b.victims.length, ...(w.caseContactId != null && { caseId: w.caseContactId }) },
+    ip: w.operator.ip, userAgent: w.operator.userAgent, details: { classification: b.classification, victims: b.victims.length },
   }, 'c', { moreDetails: sql`jsonb_build_object('routed', exists (select 1 from request))
-    || case when ${w.caseContactId != null}::boolean and exists (select 1 from request) then '{"reopened": true}'::jsonb else '{}'::jsonb end` });
-  const followUp = w.caseContactId != null;
-  const r = await sql<SummaryRow & { informed: number[] | null; routed: boolean }>`
-    with open_case as (
+    || case when ${caseId} is null then '{}'::jsonb else jsonb_build_object('caseId', ${caseId}) end
+    || case when ${caseId} is not null and exists (select 1 from request) then '{"reopened": true}'::jsonb else '{}'::jsonb end` });
+  const r = await sql<SummaryRow & { informed: number[] | null; routed: boolean; operator_available: boolean }>`
+    with target as (
+      select case_contact_id as case_id from contacts where id = ${w.contactId}
+    ), open_case as (
       select exists (
-        select 1 from referrals r where r.contact_id in ${caseContactIds(sql`${w.caseContactId}::bigint`)}
+        select 1 from referrals r where r.contact_id in ${caseContactIds(caseId)}
           and r.status in (${sql.join(OPEN_REFERRAL_STATUSES)})
       ) as open
     ), c as (
@@ -73,7 +79,7 @@ export async function storeWrapUp(db: Executor, w: WrapUpWrite): Promise<WrapUpW
         wishes = ${b.wishes}, wishes_note_enc = ${w.wishesNoteEnc}, consent = ${b.consent}, narrative_enc = ${w.narrativeEnc},
         draft_enc = null, unread_messages = 0
       where id = ${w.contactId} and status = 'in_progress' and claimed_by = ${w.operator.id}
-        and case_contact_id is not distinct from ${w.caseContactId}::bigint
+        and case_contact_id is not distinct from ${caseId}
       returning ${summaryReturning('contacts')}
     ), victims as (
       insert into contact_victims (contact_id, position, name_enc, sex, age, age_band, ethnicity, nationality, under18)
@@ -87,19 +93,25 @@ export async function storeWrapUp(db: Executor, w: WrapUpWrite): Promise<WrapUpW
       on conflict do nothing
     ), request as (
       insert into routing_requests (contact_id, created_at) select c.id, ${w.at} from c, open_case
-      where ${w.routable}::boolean and (not ${followUp}::boolean or not open_case.open)
+      where ${w.routable}::boolean and (${caseId} is null or not open_case.open)
       on conflict (contact_id) do nothing
       returning contact_id
     ), news as (
       insert into referral_events (referral_id, type, at, actor_user_id, details)
-      select r.id, 'new_information', ${w.at}, ${w.operator.id}, ${JSON.stringify(w.news ?? {})}::jsonb
-      from c join referrals r on r.contact_id in ${caseContactIds(sql`${w.caseContactId}::bigint`)}
-      where ${w.news != null}::boolean and r.status in (${sql.join(OPEN_REFERRAL_STATUSES)})
+      select r.id, 'new_information', ${w.at}, ${w.operator.id}, ${JSON.stringify(w.news)}::jsonb
+      from c join referrals r on r.contact_id in ${caseContactIds(caseId)}
+      where ${caseId} is not null and r.status in (${sql.join(OPEN_REFERRAL_STATUSES)})
       order by r.id
       returning referral_id
+    ), available as (
+      update operator_status s set status = 'available', since = ${w.at}, available_since = ${w.at}, wrap_up_contact_id = null,
+        wrap_up_until = null, updated_at = ${w.at}
+      from c where s.user_id = ${w.operator.id} and s.status = 'wrap_up' and (s.wrap_up_contact_id is null or s.wrap_up_contact_id = c.id)
+      returning s.user_id
     ), audit as (${audit})
-    select c.*, (select array_agg(referral_id order by referral_id) from news) as informed, exists (select 1 from request) as routed
+    select c.*, (select array_agg(referral_id order by referral_id) from news) as informed, exists (select 1 from request) as routed,
+      exists (select 1 from available) as operator_available
     from c`.execute(db);
   const row = r.rows[0];
-  return row ? { summary: toSummary(row), informed: (row.informed ?? []).map(Number), routed: row.routed } : null;
+  return row ? { summary: toSummary(row), informed: (row.informed ?? []).map(Number), routed: row.routed, operatorAvailable: row.operator_available } : null;
 }

@@ -83,6 +83,12 @@ export function createCallDesk(ctx: Ctx) {
     await events.updated(contactId);
   }
 
+  /** An operator is available again (their status already written, e.g. with their wrap-up): the next call may ring. */
+  function becameAvailable() {
+    distributor.kick();
+    ctx.realtime.presenceChanged();
+  }
+
   return {
     connect,
     callEnded,
@@ -145,9 +151,10 @@ export function createCallDesk(ctx: Ctx) {
       const s = await getStatus(db, userId);
       if (s?.status !== 'wrap_up' || (s.wrap_up_contact_id != null && s.wrap_up_contact_id !== contactId)) return;
       await setStatus(db, userId, 'available', clock.now(), { onlyFrom: ['wrap_up'] });
-      distributor.kick();
-      ctx.realtime.presenceChanged();
+      becameAvailable();
     },
+
+    becameAvailable,
   };
 
   /** The call is this operator's: answered now, how long the caller waited, the operator on the call. */
