@@ -132,6 +132,9 @@ describe('browser: on a 390 px phone, an officer receives a referral, opens it f
     expect(secondIds).to.have.length(50);
     expect(secondIds.filter((id) => firstIds.includes(id)), 'no referral on both pages').to.deep.equal([]);
     expect(await pager.innerText()).to.include('Trang 2/');
+    // The new page is read from its top: the officer is not left at the bottom of it.
+    const top = (await page.getByTestId('inbox-tab-closed').boundingBox())!;
+    expect(top.y, 'tabs on screen after paging').to.be.within(0, 844);
     await expectNoSidewaysScroll(page, 'second page');
     await page.screenshot({ path: 'test-results/agency-phone-pager.png' });
 
