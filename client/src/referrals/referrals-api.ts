@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { ReferralDetail, ReferralStatus, ReferralSummary, ReferralTrack } from '../../../shared/index.js';
-import { http, HttpError, query } from '../api/http.js';
+import { http, HttpError } from '../api/http.js';
 
 export interface ListFilter {
   status?: ReferralStatus | '';
