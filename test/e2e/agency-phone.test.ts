@@ -100,7 +100,8 @@ describe('browser: on a 390 px phone, an officer receives a referral, opens it f
          select 'walk_in', 'closed', now() - g * interval '1 hour', now() - g * interval '1 hour', 'trafficking', 'unknown' from generate_series(1, 130) g
          returning id, received_at)
        insert into referrals (contact_id, track, agency_id, status, priority, why, created_at, closed_at, outcome)
-       select c.id, 'primary', agency.id, 'closed', 'trafficking', '{}'::jsonb, c.received_at, now(), 'successful' from c, agency`,
+       select c.id, 'primary', agency.id, 'closed', 'trafficking', $1::jsonb, c.received_at, now(), 'successful' from c, agency`,
+      [JSON.stringify({ rule: null, target: null, explanation: 'Chuyển thử nghiệm' })],
     );
     const total = Number((await db.query(`select count(*) from referrals where status in ('closed', 'declined', 'expired', 'cancelled', 'needs_supervisor')
       and agency_id = (select agency_id from users where username = 'vixuyen')`)).rows[0].count);
@@ -132,8 +133,17 @@ describe('browser: on a 390 px phone, an officer receives a referral, opens it f
     expect(secondIds).to.have.length(50);
     expect(secondIds.filter((id) => firstIds.includes(id)), 'no referral on both pages').to.deep.equal([]);
     expect(await pager.innerText()).to.include('Trang 2/');
+    // The new page is read from its top: the officer is not left at the bottom of it.
+    const top = (await page.getByTestId('inbox-tab-closed').boundingBox())!;
+    expect(top.y, 'tabs on screen after paging').to.be.within(0, 844);
     await expectNoSidewaysScroll(page, 'second page');
     await page.screenshot({ path: 'test-results/agency-phone-pager.png' });
+
+    // Opening a referral of the second page and coming back stays on the second page.
+    await list.locator('[data-testid^="referral-item-"]').nth(3).locator('button').first().click();
+    await page.locator('[data-testid="referral-detail"][data-status="closed"]').waitFor();
+    await page.getByTestId('detail-back').click();
+    await page.locator('[data-testid="referral-list"][data-page="2"]').waitFor();
 
     await pager.getByRole('button', { name: /Trang trước/ }).click();
     await page.locator('[data-testid="referral-list"][data-page="1"]').waitFor();

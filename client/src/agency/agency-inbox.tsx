@@ -26,6 +26,10 @@ export function AgencyInbox() {
   const { data: user } = useSession();
   const paging = useInboxPaging();
   const { tab, setTab } = paging;
+  // Show the tab a referral is in now; staying on the page on show when it is this tab's (opening one on page 3).
+  const follow = (status: ReferralSummary['status']) => {
+    if (tabOf(status) !== tab) setTab(tabOf(status));
+  };
   const list = useInboxPage(tab, paging.after, paging.pageIndex);
   const firstPage = paging.pageIndex === 0 && !list.isPlaceholderData && list.data?.tab === tab;
   const offline = useOfflineInbox(user?.id ?? null, tab, list.data, firstPage, list.isError || list.fetchStatus === 'paused', list.dataUpdatedAt);
@@ -68,7 +72,7 @@ export function AgencyInbox() {
     setSelected(id);
     const r = referrals.find((x) => x.id === id) ?? urgent.find((x) => x.id === id);
     setUrgent((u) => u.filter((x) => x.id !== id));
-    if (r) setTab(tabOf(r.status));
+    if (r) follow(r.status);
   };
   const title = user?.agencyName ? `${t('referral.inbox.title')} · ${user.agencyName}` : t('referral.inbox.title');
 
@@ -110,7 +114,7 @@ export function AgencyInbox() {
             <p className="empty-note">{t('referral.inbox.pick')}</p>
           </section>
         ) : (
-          <AgencyDetail id={selected} keep={keep} onClose={() => setSelected(null)} onMoved={(status) => setTab(tabOf(status))} />
+          <AgencyDetail id={selected} keep={keep} onClose={() => setSelected(null)} onMoved={follow} />
         )}
       </div>
     </div>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxPage, ReferralSummary } from '../../../shared/index.js';
 import { useNow } from '../operator/desk/use-now.js';
@@ -28,9 +29,22 @@ export function InboxList({ page, referrals, loading, tab, onTab, selected, onSe
   const current = page?.tab === tab ? page : undefined;
   const shown = current ? referrals : [];
   const busy = loading || (!!page && !current);
+  const panel = useRef<HTMLElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const shownIndex = current ? pageIndex : null;
+  const lastIndex = useRef(shownIndex);
+  // Another page on show: read it from its top (the list scrolls on a desk; the page itself on a phone).
+  useEffect(() => {
+    if (shownIndex === null || shownIndex === lastIndex.current) return;
+    const first = lastIndex.current === null;
+    lastIndex.current = shownIndex;
+    if (first) return;
+    if (listRef.current) listRef.current.scrollTop = 0;
+    if (panel.current && panel.current.getBoundingClientRect().top < 0) panel.current.scrollIntoView({ block: 'start' });
+  }, [shownIndex]);
 
   return (
-    <section className="panel inbox-list-panel" aria-labelledby="inbox-list-title">
+    <section ref={panel} className="panel inbox-list-panel" aria-labelledby="inbox-list-title">
       <header className="panel-header">
         <h2 id="inbox-list-title">{t('referral.inbox.listTitle')}</h2>
       </header>
@@ -43,7 +57,7 @@ export function InboxList({ page, referrals, loading, tab, onTab, selected, onSe
         ))}
       </div>
       {busy && <p className="muted">{t('app.loading')}</p>}
-      <ul className="inbox-list" data-testid="referral-list" data-tab={tab} data-page={pageIndex + 1} aria-busy={busy || undefined}>
+      <ul ref={listRef} className="inbox-list" data-testid="referral-list" data-tab={tab} data-page={pageIndex + 1} aria-busy={busy || undefined}>
         {shown.map((r) => (
           <InboxRow key={r.id} referral={r} now={now} selected={r.id === selected} onSelect={onSelect} />
         ))}

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { ReferralDetail, ReferralStatus, ReferralSummary, ReferralTrack } from '../../../shared/index.js';
-import { http, HttpError, query } from '../api/http.js';
+import { http, HttpError } from '../api/http.js';
 
 export interface ListFilter {
   status?: ReferralStatus | '';
@@ -14,16 +14,6 @@ export const detailKey = (id: number) => ['referrals', 'detail', id] as const;
 export const QUEUE_KEY = ['referrals', 'supervisor-queue'] as const;
 
 type List = { referrals: ReferralSummary[] };
-
-/** GET /api/referrals: an agency officer gets the own agency's, a supervisor every agency's. */
-export function useReferralList(f: ListFilter = {}) {
-  return useQuery({
-    queryKey: listKey(f),
-    queryFn: ({ signal }) => http.get<List>(`/api/referrals${query({ status: f.status, track: f.track })}`, signal).then((r) => r.referrals),
-    // Events missed while the screen was closed: read again on every visit.
-    staleTime: 0,
-  });
-}
 
 /** Referrals nobody took (unroutable, or declined everywhere). */
 export function useSupervisorQueue() {

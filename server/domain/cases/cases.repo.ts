@@ -17,8 +17,8 @@ export async function caseRootOf(db: Executor, contactId: number): Promise<numbe
 
 /**
  * The case's status: open while any of its referrals (those of its first contact and of a follow-up that reopened
- * it) is open; closed otherwise, at its last referral's closure (or,
- * for a case that was never referred, when its last contact was wrapped up). A case still being taken is open.
+ * it) is open; closed otherwise, at its last referral's closure (or, for a case that was never referred, when its
+ * last contact was wrapped up). A case still being taken is open.
  */
 export async function caseState(db: Executor, rootId: number): Promise<{ status: CaseStatus; closedAt: string | null }> {
   const r = await sql<{ open_refs: number; refs: number; last_ref_closed: Date | null; open_contacts: number; last_contact_closed: Date | null }>`
