@@ -45,7 +45,9 @@ export function whyText(why: Pick<ReferralWhy, 'reason' | 'deadlineMinutes' | 'a
   const coded = whyReasonText(why, lang);
   if (coded) return coded;
   if (why.facts) return whyFactsText(why.facts, lang);
-  return LEGACY_QUEUE_SENTENCES.has(why.explanation.trim()) ? LEGACY_QUEUE[lang] : why.explanation;
+  // A row written by hand or by an older release may lack the sentence: say nothing rather than fail the screen.
+  const explanation = typeof why.explanation === 'string' ? why.explanation.trim() : '';
+  return LEGACY_QUEUE_SENTENCES.has(explanation) ? LEGACY_QUEUE[lang] : explanation;
 }
 
 /** "district_office@jurisdiction" (how a referral stores its routing target) in words: "Phòng LĐ-TB&XH cấp huyện (địa bàn…)". */

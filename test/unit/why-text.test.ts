@@ -24,6 +24,8 @@ describe('why a referral is where it is (shared/i18n/why-text.ts)', () => {
     expect(whyText(legacy, 'en')).to.equal('No agency took this case');
     expect(whyText({ ...legacy, explanation: '' }, 'vi')).to.equal('Không có cơ quan nào nhận ca này');
     expect(whyReasonText({ reason: undefined }, 'en')).to.equal(null);
+    // A row without the sentence at all (written by hand) reads the same, rather than failing the screen.
+    expect(whyText({ rule: null, target: null } as unknown as typeof legacy, 'en')).to.equal('No agency took this case');
     // An agency chosen by the rules keeps the sentence naming it.
     expect(whyText({ ...legacy, explanation: 'Phòng LĐ-TB&XH huyện Vị Xuyên phụ trách Thị trấn Vị Xuyên' }, 'en')).to.include('Vị Xuyên');
   });
