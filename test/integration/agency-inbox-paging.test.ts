@@ -1,14 +1,12 @@
+import { startDemoApp } from '../support/demo-app.js';
 import { expect } from 'chai';
 import { CompiledQuery, sql } from 'kysely';
 import { INBOX_TABS, inboxQuery, type InboxPage, type InboxTab, type SessionUser } from '../../shared/index.js';
 import { inboxPageQuery } from '../../server/domain/referrals/referral-inbox.js';
-import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
-import { PUBLIC_URL } from '../support/contacts.js';
-import { agencyByCode, ensureDemoData } from '../support/demo-data.js';
-import { api, createTestUser, sessionCookie, startTestApp, type TestApp } from '../support/http.js';
+import { agencyByCode } from '../support/demo-data.js';
+import { api, createTestUser, sessionCookie, type TestApp } from '../support/http.js';
 import { officerOf } from '../support/referrals.js';
 import { scratchDatabase } from '../support/scratch-database.js';
-import { TEST_TWILIO } from '../support/twilio.js';
 
 type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; 'Index Cond'?: string; 'Sort Key'?: string[]; Plans?: PlanNode[] };
 
@@ -59,10 +57,7 @@ describe('the agency inbox, paged', () => {
 
   before(async function () {
     this.timeout(120_000);
-    scratch = await scratchDatabase();
-    await ensureDefaultRules(scratch.db);
-    await ensureDemoData(scratch.db);
-    app = await startTestApp({ config: { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC_URL }, db: scratch.db });
+    ({ scratch, app } = await startDemoApp());
     viXuyen = await agencyByCode('tuyen-quang-commune-00913', scratch.db);
     canTho = await agencyByCode('can-tho-commune-31135', scratch.db);
     await insertReferrals(viXuyen.id, MINE);

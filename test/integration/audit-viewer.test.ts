@@ -1,14 +1,12 @@
+import { startDemoApp } from '../support/demo-app.js';
 import { expect } from 'chai';
 import { sql } from 'kysely';
-import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
 import { insertUser } from '../../server/domain/users/users.repo.js';
 import { hashPassword } from '../../server/domain/auth/passwords.js';
-import { PUBLIC_URL } from '../support/contacts.js';
-import { agencyByCode, ensureDemoData } from '../support/demo-data.js';
-import { api, createTestUser, sessionCookie, startTestApp, type TestApp } from '../support/http.js';
+import { agencyByCode } from '../support/demo-data.js';
+import { api, createTestUser, sessionCookie, type TestApp } from '../support/http.js';
 import { classifiedCase, IN_VI_XUYEN, officerOf, route } from '../support/referrals.js';
 import { scratchDatabase } from '../support/scratch-database.js';
-import { TEST_TWILIO } from '../support/twilio.js';
 
 const ref = (id: number) => `LH-${String(id).padStart(6, '0')}`;
 
@@ -21,10 +19,7 @@ describe('audit viewer: GET /api/audit and its CSV export', function () {
   let sup: { id: number; cookie: string };
   before(async function () {
     this.timeout(180_000);
-    scratch = await scratchDatabase();
-    await ensureDefaultRules(scratch.db);
-    await ensureDemoData(scratch.db);
-    app = await startTestApp({ config: { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC_URL }, db: scratch.db });
+    ({ scratch, app } = await startDemoApp());
     viXuyen = await agencyByCode('tuyen-quang-commune-00913', scratch.db);
     sup = await user('supervisor');
   });

@@ -1,12 +1,11 @@
+import { startDemoApp } from '../support/demo-app.js';
 import { expect } from 'chai';
-import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
-import { incomingCall, PUBLIC_URL, traffickingWrapUp } from '../support/contacts.js';
-import { agencyByCode, ensureDemoData } from '../support/demo-data.js';
-import { api, createTestUser, sessionCookie, startTestApp, type TestApp } from '../support/http.js';
+import { incomingCall, traffickingWrapUp } from '../support/contacts.js';
+import { agencyByCode } from '../support/demo-data.js';
+import { api, createTestUser, sessionCookie, type TestApp } from '../support/http.js';
 import { classifiedCase, IN_VI_XUYEN, officerOf, referralsOf, route } from '../support/referrals.js';
 import { scratchDatabase } from '../support/scratch-database.js';
 import { once, readySocket, type ClientSocket } from '../support/socket.js';
-import { TEST_TWILIO } from '../support/twilio.js';
 
 /** Issue 15, findings 3–5: one disclosure decision on every read path (server/domain/disclosure/disclosure.ts). */
 describe('disclosure: one decision for lists, details, grants and live events', () => {
@@ -16,10 +15,7 @@ describe('disclosure: one decision for lists, details, grants and live events', 
   let dept: { id: number };
   const sockets: ClientSocket[] = [];
   before(async () => {
-    scratch = await scratchDatabase();
-    await ensureDefaultRules(scratch.db);
-    await ensureDemoData(scratch.db);
-    app = await startTestApp({ config: { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC_URL }, db: scratch.db });
+    ({ scratch, app } = await startDemoApp());
     viXuyen = await agencyByCode('tuyen-quang-commune-00913', scratch.db);
     dept = await agencyByCode('tuyen-quang-health', scratch.db);
   });

@@ -1,12 +1,10 @@
+import { startDemoApp } from '../support/demo-app.js';
 import { expect } from 'chai';
-import { agencyByCode, ensureDemoData } from '../support/demo-data.js';
+import { agencyByCode } from '../support/demo-data.js';
 import { scratchDatabase } from '../support/scratch-database.js';
-import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
-import { PUBLIC_URL } from '../support/contacts.js';
-import { api, createTestUser, loginAs, startTestApp, type TestApp } from '../support/http.js';
+import { api, createTestUser, loginAs, type TestApp } from '../support/http.js';
 import { classifiedCase, IN_VI_XUYEN, officerOf, referralsOf, route } from '../support/referrals.js';
 import { once, readySocket } from '../support/socket.js';
-import { TEST_TWILIO } from '../support/twilio.js';
 
 describe('referrals: routing, the agency inbox, decline → re-route → supervisor', () => {
   let app: TestApp;
@@ -16,10 +14,7 @@ describe('referrals: routing, the agency inbox, decline → re-route → supervi
   const agency = (code: string) => agencyByCode(code, scratch.db);
   // A database of its own with exactly the demo agencies: no other test's agencies can compete for a case.
   before(async () => {
-    scratch = await scratchDatabase();
-    await ensureDefaultRules(scratch.db);
-    await ensureDemoData(scratch.db);
-    app = await startTestApp({ config: { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC_URL }, db: scratch.db });
+    ({ scratch, app } = await startDemoApp());
     viXuyen = await agency('tuyen-quang-commune-00913');
     tuyenQuangDept = await agency('tuyen-quang-health');
   });

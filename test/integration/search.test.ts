@@ -1,14 +1,13 @@
+import { startDemoApp } from '../support/demo-app.js';
 import { expect } from 'chai';
 import sinon from 'sinon';
 import type { WrapUpInput } from '../../shared/index.js';
-import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
 import { nameTokenHashes } from '../../server/domain/search/name-index.js';
-import { incomingCall, PUBLIC_URL, traffickingWrapUp } from '../support/contacts.js';
-import { agencyByCode, ensureDemoData } from '../support/demo-data.js';
-import { api, createTestUser, sessionCookie, startTestApp, type TestApp } from '../support/http.js';
+import { incomingCall, traffickingWrapUp } from '../support/contacts.js';
+import { agencyByCode } from '../support/demo-data.js';
+import { api, createTestUser, sessionCookie, type TestApp } from '../support/http.js';
 import { IN_VI_XUYEN, route } from '../support/referrals.js';
 import { scratchDatabase } from '../support/scratch-database.js';
-import { TEST_TWILIO } from '../support/twilio.js';
 
 /** Issue 17, item 1: one search, by phone, reference, victim name, agency, place and period, as the searcher may see. */
 describe('search: GET /api/search', () => {
@@ -46,10 +45,7 @@ describe('search: GET /api/search', () => {
 
   before(async function () {
     this.timeout(120_000);
-    scratch = await scratchDatabase();
-    await ensureDefaultRules(scratch.db);
-    await ensureDemoData(scratch.db);
-    app = await startTestApp({ config: { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC_URL }, db: scratch.db });
+    ({ scratch, app } = await startDemoApp());
     viXuyen = await agencyByCode('tuyen-quang-commune-00913', scratch.db);
     canTho = await agencyByCode('can-tho-commune-31135', scratch.db);
     sup = (await user('supervisor')).cookie;

@@ -1,12 +1,10 @@
+import { startDemoApp } from '../support/demo-app.js';
 import { expect } from 'chai';
-import { PUBLIC_URL } from '../support/contacts.js';
-import { agencyByCode, ensureDemoData } from '../support/demo-data.js';
-import { api, createTestUser, loginAs, startTestApp, type TestApp } from '../support/http.js';
+import { agencyByCode } from '../support/demo-data.js';
+import { api, createTestUser, loginAs, type TestApp } from '../support/http.js';
 import { classifiedCase, IN_VI_XUYEN, officerOf, route } from '../support/referrals.js';
 import { scratchDatabase } from '../support/scratch-database.js';
 import { clocksOf, engineOf, HOUR, MIN } from '../support/sla.js';
-import { TEST_TWILIO } from '../support/twilio.js';
-import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
 import { DEFAULT_SLA_POLICIES } from '../../server/domain/sla/default-policies.js';
 
 describe('SLA API: policies, holidays, the supervisor board and its metrics, escalation decisions', () => {
@@ -15,10 +13,7 @@ describe('SLA API: policies, holidays, the supervisor board and its metrics, esc
   let admin: string;
   let supervisor: string;
   before(async () => {
-    scratch = await scratchDatabase();
-    await ensureDefaultRules(scratch.db);
-    await ensureDemoData(scratch.db);
-    app = await startTestApp({ config: { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC_URL }, db: scratch.db });
+    ({ scratch, app } = await startDemoApp());
     const a = await createTestUser('admin', null, scratch.db);
     admin = await loginAs(app.baseUrl, a.username, a.password);
     const s = await createTestUser('supervisor', null, scratch.db);

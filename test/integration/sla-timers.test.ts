@@ -1,18 +1,16 @@
+import { startDemoApp } from '../support/demo-app.js';
 import { expect } from 'chai';
 import { JOB_IDS } from '../../shared/index.js';
 import { systemClock, type AppContext } from '../../server/app-context.js';
 import { createFieldCrypto } from '../../server/domain/crypto/field-crypto.js';
 import { referralsServiceFor } from '../../server/domain/referrals/referrals.factory.js';
-import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
 import { DEFAULT_SLA_POLICIES } from '../../server/domain/sla/default-policies.js';
 import { savePolicy } from '../../server/domain/sla/policies.repo.js';
 import { tickBucket } from '../../server/domain/sla/sla-timers.js';
 import { createLogger } from '../../server/logger.js';
 import { createQueues } from '../../server/queues.js';
 import { startWorkers, type RunningWorkers } from '../../workers/run-workers.js';
-import { PUBLIC_URL } from '../support/contacts.js';
-import { ensureDemoData } from '../support/demo-data.js';
-import { createTestUser, startTestApp, type TestApp } from '../support/http.js';
+import { createTestUser, type TestApp } from '../support/http.js';
 import { privateRedisServer } from '../support/redis-server.js';
 import { classifiedCase, IN_VI_XUYEN } from '../support/referrals.js';
 import { scratchDatabase } from '../support/scratch-database.js';
@@ -35,10 +33,7 @@ describe('SLA timers: real delayed jobs, and recovery after Redis loses everythi
   let workers: RunningWorkers | null = null;
 
   before(async () => {
-    scratch = await scratchDatabase();
-    await ensureDefaultRules(scratch.db);
-    await ensureDemoData(scratch.db);
-    app = await startTestApp({ config: { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC_URL }, db: scratch.db });
+    ({ scratch, app } = await startDemoApp());
     redis = await privateRedisServer();
     const config = testConfig({
       REDIS_URL: redis.url, REDIS_PREFIX: 'sla', SLA_RECONCILE_SECONDS: '1', SLA_TIMER_HORIZON_MINUTES: '1',
