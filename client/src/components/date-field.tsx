@@ -95,8 +95,11 @@ export function DateField({ id, label, value, onChange, onBlur, error, testId, n
           }}
           data-testid={testId}
         />
-        <button type="button" className="button button--ghost date-field-calendar" onClick={openCalendar} aria-label={t('common.date.calendar', { label })} title={t('common.date.calendar', { label })}>
-          <span aria-hidden="true">📅</span>
+        <button type="button" className="button date-field-calendar" onClick={openCalendar} aria-label={t('common.date.calendar', { label })} title={t('common.date.calendar', { label })}>
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="1.5">
+            <rect x="1.75" y="2.75" width="12.5" height="11.5" rx="1.5" />
+            <path d="M1.75 6.25h12.5M5 1.25v3M11 1.25v3" />
+          </svg>
         </button>
         <input ref={picker} type="date" className="date-field-picker" tabIndex={-1} aria-hidden="true" min={min} max={max} onChange={(e) => pick(e.target.value)} />
       </div>
