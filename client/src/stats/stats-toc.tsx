@@ -33,12 +33,33 @@ function useCurrentSection(ids: string[]): string | null {
 }
 
 /**
+ * The height of the console's sticky header as --app-header-height, for what must stay clear of it (the contents'
+ * column, a section reached by its link): the header takes two lines when its tabs wrap.
+ */
+function useHeaderHeight() {
+  useEffect(() => {
+    const header = document.querySelector('.app-header');
+    if (!header) return;
+    const root = document.documentElement;
+    const set = () => root.style.setProperty('--app-header-height', `${Math.ceil(header.getBoundingClientRect().height)}px`);
+    set();
+    const observer = new ResizeObserver(set);
+    observer.observe(header);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--app-header-height');
+    };
+  }, []);
+}
+
+/**
  * The statistics' table of contents: a side column that stays in view on a wide screen, a row of links on a narrow
  * one (the CSS decides); the section being read is marked.
  */
 export function StatsToc({ entries }: { entries: TocEntry[] }) {
   const { t } = useTranslation();
   const current = useCurrentSection(entries.map((e) => e.id));
+  useHeaderHeight();
   return (
     <nav className="stats-toc" aria-label={t('stats.sections.jump')} data-testid="stats-toc">
       <p className="stats-toc-title" aria-hidden="true">
