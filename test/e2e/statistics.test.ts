@@ -52,6 +52,9 @@ describe('browser: a supervisor reads the statistics for a period and downloads 
     await page.waitForURL((u) => u.searchParams.get('from') === today && u.searchParams.get('to') === today);
     await page.locator('[data-testid="stats-summary"]', { hasText: `${todayText} – ${todayText}` }).waitFor();
     await page.locator('[data-testid="stats-body"]:not([aria-busy])').waitFor();
+    // A half-width card folds its table under its chart: the supervisor opens those read here (they stay open).
+    for (const id of ['cases_by_purpose', 'victims_by_sex', 'victims_by_ethnicity', 'referrals_by_status'])
+      await page.locator(`[data-testid="stat-details-${id}"] > summary`).click();
 
     const cell = (table: string, row: string, col: string) =>
       page.locator(`[data-testid="stat-table-${table}"] tr[data-key="${row}"] [data-col="${col}"]`).innerText();
