@@ -39,6 +39,7 @@ export const enStats: StatsMessages = {
     wholeProvince: 'Whole province',
     wholeDistrict: 'Whole district',
     searchCommune: 'Find a commune by name',
+    searchCommuneShort: 'Find by name',
     datasetHint:
       'An area of the map in force since 1 July 2025 also counts the contacts recorded with the old units on its ground (by the 2025 crosswalk). An area of the map before 1 July 2025 counts only what was recorded with its own old units: use it for periods before 1 July 2025.',
     apply: 'Show figures',

@@ -41,6 +41,7 @@ export const viStats = {
     wholeProvince: 'Cả tỉnh',
     wholeDistrict: 'Cả huyện',
     searchCommune: 'Tìm xã/phường theo tên',
+    searchCommuneShort: 'Tìm theo tên',
     datasetHint:
       'Khu vực theo địa giới từ 01/7/2025 gồm cả các liên hệ ghi theo đơn vị hành chính cũ thuộc khu vực đó (theo bảng chuyển đổi 2025). Khu vực theo địa giới trước 01/7/2025 chỉ gồm các liên hệ ghi theo đơn vị cũ của nó: dùng cho các kỳ trước 01/7/2025.',
     apply: 'Xem số liệu',

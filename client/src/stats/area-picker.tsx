@@ -92,7 +92,7 @@ export function AreaPicker({ value, onChange, error }: Props) {
             type="search"
             className="stats-unit-search"
             aria-label={t('stats.filters.searchCommune')}
-            placeholder={t('stats.filters.searchCommune')}
+            placeholder={t('stats.filters.searchCommuneShort')}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             disabled={!communeParent}

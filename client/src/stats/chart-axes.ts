@@ -1,10 +1,10 @@
 import type { Lang } from '../../../shared/index.js';
 import { formatNumber } from '../i18n/format.js';
 
-const LINE_CHARS = 30;
+const DEFAULT_LINE_CHARS = 30;
 
 /** A category label in at most two lines of about LINE_CHARS characters (agencies' names are long), cut with … beyond. */
-export function wrapLabel(text: string): string[] {
+export function wrapLabel(text: string, LINE_CHARS = DEFAULT_LINE_CHARS): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {

@@ -41,7 +41,7 @@ export function StatCard({ table, lang, filter, wide = false }: { table: StatTab
   );
 
   return (
-    <section className={`stats-card${wide ? ` stats-card--wide${table.columns.length > 3 ? ' stats-card--wide-table' : ''}` : ''}`} aria-labelledby={titleId} data-testid={`stat-table-${table.id}`}>
+    <section className={`stats-card${wide ? ` stats-card--wide stats-card--columns-${Math.min(table.columns.length, 5)}` : ''}`} aria-labelledby={titleId} data-testid={`stat-table-${table.id}`}>
       <header className="stats-card-header">
         <h3 id={titleId}>{title}</h3>
         <a

@@ -8,20 +8,22 @@ import { CHART_SPECS, chartRows, SERIES_COLOURS } from './chart-specs.js';
 
 const MARGIN = { top: 4, right: 16, bottom: 22, left: 8 };
 
-/** The whole label is in the table and on hover. */
-function CategoryTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {
-  const full = String(payload?.value ?? '');
-  const lines = wrapLabel(full);
-  return (
-    <text x={x} y={y} textAnchor="end" fontSize={12} fill="#17212f">
-      <title>{full}</title>
-      {lines.map((l, i) => (
-        <tspan key={i} x={x} dy={i === 0 ? `${0.35 - (lines.length - 1) * 0.6}em` : '1.2em'}>
-          {l}
-        </tspan>
-      ))}
-    </text>
-  );
+/** A category label wrapped to lines of `lineChars` characters; the whole label is in the table and on hover. */
+function categoryTick(lineChars: number) {
+  return function CategoryTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {
+    const full = String(payload?.value ?? '');
+    const lines = wrapLabel(full, lineChars);
+    return (
+      <text x={x} y={y} textAnchor="end" fontSize={12} fill="#17212f">
+        <title>{full}</title>
+        {lines.map((l, i) => (
+          <tspan key={i} x={x} dy={i === 0 ? `${0.35 - (lines.length - 1) * 0.6}em` : '1.2em'}>
+            {l}
+          </tspan>
+        ))}
+      </text>
+    );
+  };
 }
 
 /** A bar's value after its end, on one line (recharts' own label wraps a long span of time). */
@@ -51,12 +53,15 @@ export default function StatChart({ table, lang, summary }: { table: StatTable; 
   const unitOf = (key: string) => table.columns.find((c) => c.key === key)?.unit ?? 'count';
   const nameOf = (key: string) => table.columns.find((c) => c.key === key)?.label[lang] ?? key;
   const many = spec.series.length > 1;
-  const twoLines = data.some((d) => wrapLabel(d.name).length > 1);
+  // At most 230 px of labels, and at most 40 % of a narrow chart (a phone), in lines that fit.
+  const room = Math.min(230, width > 0 ? width * 0.4 : 230);
+  const lineChars = room >= 200 ? 30 : Math.max(10, Math.floor(room / 7.5));
+  const twoLines = data.some((d) => wrapLabel(d.name, lineChars).length > 1);
   const rowHeight = many && !spec.stacked ? 44 : twoLines ? 36 : 30;
   const height = data.length * rowHeight + (many ? 64 : 36) + MARGIN.bottom;
   const valueText = (v: unknown, key: string) => (typeof v !== 'number' ? '' : statValue(v, unitOf(key), lang, true));
 
-  const categoryWidth = Math.ceil(Math.min(230, Math.max(48, ...data.flatMap((d) => wrapLabel(d.name).map((l) => textWidth(l)))) + 10));
+  const categoryWidth = Math.ceil(Math.min(room, Math.max(48, ...data.flatMap((d) => wrapLabel(d.name, lineChars).map((l) => textWidth(l)))) + 10));
   const labelsWidth = spec.stacked ? 0 : Math.max(0, ...data.flatMap((d) => spec.series.map((s) => textWidth(valueText(d[s], s)))));
   const margin = { ...MARGIN, right: Math.ceil(Math.max(MARGIN.right, labelsWidth + 10)) };
   const plotWidth = width - categoryWidth - margin.left - margin.right;
@@ -86,7 +91,7 @@ export default function StatChart({ table, lang, summary }: { table: StatTable; 
             ) : (
               <XAxis {...common} domain={[0, counts[counts.length - 1]!]} ticks={counts} allowDecimals={false} tickFormatter={(v: number) => statValue(v, 'count', lang)} />
             )}
-            <YAxis type="category" dataKey="name" width={categoryWidth} interval={0} tick={CategoryTick} tickLine={false} />
+            <YAxis type="category" dataKey="name" width={categoryWidth} interval={0} tick={categoryTick(lineChars)} tickLine={false} />
             <Tooltip formatter={(v, _n, item) => [valueText(v, String(item.dataKey)) || '—', nameOf(String(item.dataKey))]} cursor={{ fill: '#eef2f7' }} />
             {many && <Legend itemSorter={null} verticalAlign="top" wrapperStyle={{ fontSize: 13, paddingBottom: 6 }} />}
             {spec.series.map((s) => (

@@ -11,6 +11,8 @@ import { StatsFilters } from './stats-filters.js';
 import { useStats } from './stats-api.js';
 import { useStatsFilters } from './use-stats-filters.js';
 import './stats.css';
+import './stats-dashboard.css';
+import './stats-cards.css';
 
 /**
  * Statistics for a period and an area (supervisors; an agency officer's cover their own agency only, which the
