@@ -37,20 +37,24 @@ describe('browser: a supervisor reads the statistics for a period and downloads 
 
     // A period that ends before it starts is refused at its field, before anything is asked.
     const before = page.url();
-    await page.getByTestId('stats-from').fill(today);
-    await page.getByTestId('stats-to').fill('2020-01-01');
+    // The dates are typed and shown day first (dd/mm/yyyy), whatever the browser's locale.
+    await page.getByTestId('stats-from').fill(todayText);
+    await page.getByTestId('stats-to').fill('01/01/2020');
     await page.getByTestId('stats-apply').click();
     expect(await page.locator('#stats-to-error').innerText()).to.include('Ngày kết thúc phải sau');
     expect(page.url()).to.equal(before);
 
     // A preset fills both dates; then a custom period: today only.
     await page.getByTestId('stats-preset').selectOption('last_12_months');
-    expect(await page.getByTestId('stats-to').inputValue()).to.equal(today);
-    await page.getByTestId('stats-from').fill(today);
+    expect(await page.getByTestId('stats-to').inputValue()).to.equal(todayText);
+    await page.getByTestId('stats-from').fill(todayText);
     await page.getByTestId('stats-apply').click();
     await page.waitForURL((u) => u.searchParams.get('from') === today && u.searchParams.get('to') === today);
     await page.locator('[data-testid="stats-summary"]', { hasText: `${todayText} – ${todayText}` }).waitFor();
     await page.locator('[data-testid="stats-body"]:not([aria-busy])').waitFor();
+    // A half-width card folds its table under its chart: the supervisor opens those read here (they stay open).
+    for (const id of ['cases_by_purpose', 'victims_by_sex', 'victims_by_ethnicity', 'referrals_by_status'])
+      await page.locator(`[data-testid="stat-details-${id}"] > summary`).click();
 
     const cell = (table: string, row: string, col: string) =>
       page.locator(`[data-testid="stat-table-${table}"] tr[data-key="${row}"] [data-col="${col}"]`).innerText();

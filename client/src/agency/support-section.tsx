@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { SUPPORT_REGIMES, supportBody, type ReferralDetail, type ReferralSummary } from '../../../shared/index.js';
 import { Alert } from '../components/alert.js';
+import { DateField } from '../components/date-field.js';
 import { describedBy, Field } from '../components/field.js';
 import { formatDateTime } from '../i18n/format.js';
 import { zodErrorMap } from '../i18n/messages.js';
@@ -81,9 +82,14 @@ export function SupportSection({ referral: r, keep }: { referral: ReferralDetail
                 ))}
               </select>
             </Field>
-            <Field id="support-date" label={t('referral.support.givenOn')} error={errors.givenOn?.message} required>
-              <input {...describedBy('support-date', errors.givenOn?.message)} {...form.register('givenOn')} type="date" max={today} data-testid="support-date" />
-            </Field>
+            <Controller
+              control={form.control}
+              name="givenOn"
+              render={({ field }) => (
+                <DateField id="support-date" testId="support-date" label={t('referral.support.givenOn')} value={field.value ?? ''} onChange={field.onChange}
+                  onBlur={field.onBlur} inputRef={field.ref} error={errors.givenOn?.message} max={today} required />
+              )}
+            />
           </div>
           <Field id="support-note" label={t('referral.support.note')} error={errors.note?.message}>
             <textarea {...describedBy('support-note', errors.note?.message)} {...form.register('note')} rows={2} data-testid="support-note" />

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, auditActionLabel } from '../../../shared/index.js';
+import { DateField } from '../components/date-field.js';
 import { describedBy, Field } from '../components/field.js';
 import { useLabels } from '../i18n/use-labels.js';
 import { FILTER_KEYS, useAuditChoices, type AuditFilterValues } from './audit-api.js';
@@ -62,12 +63,10 @@ export function AuditFilters({ value, onApply, errors }: Props) {
             ))}
           </select>
         </Field>
-        <Field id="audit-from" label={t('audit.filters.from')} error={err('from')}>
-          <input type="date" {...describedBy('audit-from', err('from'))} value={draft.from ?? ''} onChange={set('from')} />
-        </Field>
-        <Field id="audit-to" label={t('audit.filters.to')} error={err('to')}>
-          <input type="date" {...describedBy('audit-to', err('to'))} value={draft.to ?? ''} onChange={set('to')} />
-        </Field>
+        {(['from', 'to'] as const).map((k) => (
+          <DateField key={k} id={`audit-${k}`} testId={`audit-${k}`} label={t(`audit.filters.${k}`)} value={draft[k] ?? ''} error={err(k)}
+            onChange={(v) => setDraft((d) => ({ ...d, [k]: v }))} />
+        ))}
       </div>
       <div className="form-actions">
         <button type="button" className="button button--ghost" onClick={() => { setDraft({}); onApply({}); }}>

@@ -25,6 +25,11 @@ export const en: Messages = {
     noMatches: 'No match.',
   },
   common: {
+    date: {
+      placeholder: 'dd/mm/yyyy',
+      unreadable: 'Enter the date as day/month/year, e.g. 05/12/2026.',
+      calendar: '{{label}}: pick from a calendar',
+    },
     save: 'Save',
     saving: 'Saving…',
     cancel: 'Cancel',

@@ -36,6 +36,21 @@ export function formatDate(isoOrDay: string): string {
   return `${p.day}/${p.month}/${p.year}`;
 }
 
+/**
+ * A calendar day as a person types it, dd/mm/yyyy (also d/m/yyyy, with . or - between, or YYYY-MM-DD pasted), as
+ * YYYY-MM-DD; null when it is not a day of the calendar (31/02/2026, 5/12/26, 12/2026).
+ */
+export function parseDate(text: string): string | null {
+  const t = text.trim();
+  const iso = DAY_RE.test(t) ? [t.slice(8, 10), t.slice(5, 7), t.slice(0, 4)] : null;
+  const m = iso ?? t.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/)?.slice(1);
+  if (!m) return null;
+  const [day, month, year] = m.map(Number) as [number, number, number];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** "01/07/2026 – 31/12/2026". */
 export function formatPeriod(p: { from: string; to: string }): string {
   return `${formatDate(p.from)} – ${formatDate(p.to)}`;

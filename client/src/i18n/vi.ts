@@ -24,6 +24,11 @@ export const vi = {
     noMatches: 'Không có kết quả phù hợp.',
   },
   common: {
+    date: {
+      placeholder: 'dd/mm/yyyy',
+      unreadable: 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/12/2026.',
+      calendar: '{{label}}: chọn trên lịch',
+    },
     save: 'Lưu',
     saving: 'Đang lưu…',
     cancel: 'Hủy',

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/use-session.js';
 import { PlaceSearchBox, type PlacePick } from '../components/place-search-box.js';
+import { DateField } from '../components/date-field.js';
 import { FieldError } from '../components/field.js';
 import { useSearchAgencies, type SearchParams } from './search-api.js';
 
@@ -22,7 +23,7 @@ export function SearchForm({ initial, errors, onSearch }: { initial: SearchParam
     e.preventDefault();
     onSearch({ ...v, offset: undefined });
   };
-  const field = (k: 'phone' | 'ref' | 'name' | 'from' | 'to', type = 'text') => (
+  const field = (k: 'phone' | 'ref' | 'name', type = 'text') => (
     <div className="field">
       <label htmlFor={`search-${k}`}>{t(`search.${k}`)}</label>
       <input id={`search-${k}`} data-testid={`search-${k}`} type={type} value={v[k] ?? ''} onChange={set(k)}
@@ -57,8 +58,10 @@ export function SearchForm({ initial, errors, onSearch }: { initial: SearchParam
           }} />
         <FieldError message={errors.place} />
       </div>
-      {field('from', 'date')}
-      {field('to', 'date')}
+      {(['from', 'to'] as const).map((k) => (
+        <DateField key={k} id={`search-${k}`} testId={`search-${k}`} label={t(`search.${k}`)} value={v[k] ?? ''} error={errors[k]}
+          onChange={(d) => setV((s) => ({ ...s, [k]: d || undefined }))} />
+      ))}
       <div className="search-actions">
         <button type="submit" className="button button--primary" data-testid="search-submit">{t('search.submit')}</button>
         <button type="button" className="button button--ghost" onClick={() => { setV({}); setPlace(null); onSearch({}); }}>{t('search.clear')}</button>

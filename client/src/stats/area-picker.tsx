@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { UNIT_DATASETS, type UnitDataset, type UnitView } from '../../../shared/index.js';
+import { DatasetSelect } from '../components/dataset-select.js';
+import type { UnitView } from '../../../shared/index.js';
 import { useUnitPathOptions } from '../api/use-unit-path.js';
 import { FieldError } from '../components/field.js';
 import { AreaPathLine } from './area-path.js';
@@ -48,21 +49,13 @@ export function AreaPicker({ value, onChange, error }: Props) {
     <fieldset className="fieldset stats-area" data-testid="stats-area">
       <legend>{t('stats.filters.area')}</legend>
       <div className="stats-area-row">
-        <div className="field">
-          <label htmlFor={`${ID}-dataset`}>{t('stats.filters.dataset')}</label>
-          <select
-            id={`${ID}-dataset`}
-            value={path.dataset}
-            onChange={(e) => choose({ dataset: e.target.value as UnitDataset, province: '', district: '', commune: '' })}
-            data-testid={`${ID}-dataset`}
-          >
-            {UNIT_DATASETS.map((d) => (
-              <option key={d} value={d}>
-                {t(`coverage.datasets.${d}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <DatasetSelect
+          id={`${ID}-dataset`}
+          testId={`${ID}-dataset`}
+          label={t('stats.filters.dataset')}
+          value={path.dataset}
+          onChange={(dataset) => choose({ dataset, province: '', district: '', commune: '' })}
+        />
         <UnitChoice
           id={`${ID}-province`}
           label={t('stats.filters.province')}
@@ -99,7 +92,7 @@ export function AreaPicker({ value, onChange, error }: Props) {
             type="search"
             className="stats-unit-search"
             aria-label={t('stats.filters.searchCommune')}
-            placeholder={t('stats.filters.searchCommune')}
+            placeholder={t('stats.filters.searchCommuneShort')}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             disabled={!communeParent}

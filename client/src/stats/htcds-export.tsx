@@ -13,6 +13,9 @@ import { htcdsUrl, type StatsFilter } from './stats-api.js';
 
 type In = z.input<typeof htcdsQuery>;
 
+/** The export's anchor in the statistics' table of contents. */
+export const HTCDS_ANCHOR = 'stats-section-export';
+
 /** The server's file name (RFC 6266: the UTF-8 one when given). */
 function fileNameOf(res: Response, fallback: string): string {
   const cd = res.headers.get('content-disposition') ?? '';
@@ -68,7 +71,7 @@ export function HtcdsExport({ filter }: { filter: StatsFilter | null }) {
   };
 
   return (
-    <section className="panel stats-htcds" aria-labelledby="stats-htcds-title" data-testid="stats-htcds">
+    <section id={HTCDS_ANCHOR} className="panel stats-htcds" aria-labelledby="stats-htcds-title" data-testid="stats-htcds">
       <header className="panel-header">
         <h2 id="stats-htcds-title">{t('stats.htcds.title')}</h2>
       </header>

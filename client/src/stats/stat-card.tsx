@@ -28,15 +28,20 @@ function chartSummary(table: StatTable, lang: Lang): string {
 }
 
 /** One statistics table: its chart, the table itself, how to read it, and its CSV download. */
-export function StatCard({ table, lang, filter }: { table: StatTable; lang: Lang; filter: StatsFilter }) {
+export function StatCard({ table, lang, filter, wide = false }: { table: StatTable; lang: Lang; filter: StatsFilter; wide?: boolean }) {
   const { t } = useTranslation();
   const titleId = `stat-title-${table.id}`;
   const spec = CHART_SPECS[table.id];
   const { data, total, drawable } = chartRows(table, lang);
   const title = table.title[lang];
+  const tableView = (
+    <div className={`stats-table-scroll${table.rows.length > 12 ? ' stats-table-scroll--long' : ''}`}>
+      <StatTableView table={table} lang={lang} labelledBy={titleId} />
+    </div>
+  );
 
   return (
-    <section className="stats-card" aria-labelledby={titleId} data-testid={`stat-table-${table.id}`}>
+    <section className={`stats-card${wide ? ` stats-card--wide stats-card--columns-${Math.min(table.columns.length, 5)}` : ''}`} aria-labelledby={titleId} data-testid={`stat-table-${table.id}`}>
       <header className="stats-card-header">
         <h3 id={titleId}>{title}</h3>
         <a
@@ -49,16 +54,26 @@ export function StatCard({ table, lang, filter }: { table: StatTable; lang: Lang
           <span aria-hidden="true">⤓</span> {t('stats.table.csv')}
         </a>
       </header>
-      {drawable ? (
-        <Suspense fallback={<div className="stats-chart-loading" style={{ height: data.length * 30 + 40 }} aria-hidden="true" />}>
-          <StatChart table={table} lang={lang} summary={chartSummary(table, lang)} />
-        </Suspense>
-      ) : (
-        <p className="stats-no-chart muted small">{t('stats.chart.nothing')}</p>
-      )}
-      {drawable && total > spec.maxBars && <p className="muted small">{t('stats.chart.showing', { shown: spec.maxBars, total })}</p>}
-      <div className={`stats-table-scroll${table.rows.length > 12 ? ' stats-table-scroll--long' : ''}`}>
-        <StatTableView table={table} lang={lang} labelledBy={titleId} />
+      <div className="stats-card-body">
+        <div className="stats-card-chart">
+          {drawable ? (
+            <Suspense fallback={<div className="stats-chart-loading" style={{ height: data.length * 30 + 40 }} aria-hidden="true" />}>
+              <StatChart table={table} lang={lang} summary={chartSummary(table, lang)} />
+            </Suspense>
+          ) : (
+            <p className="stats-no-chart muted small">{t('stats.chart.nothing')}</p>
+          )}
+          {drawable && total > spec.maxBars && <p className="muted small">{t('stats.chart.showing', { shown: spec.maxBars, total })}</p>}
+        </div>
+        {/* A wide card has room for its table beside the chart; in a half-width card it opens under the chart. */}
+        {wide || !drawable ? (
+          tableView
+        ) : (
+          <details className="stats-table-details" data-testid={`stat-details-${table.id}`}>
+            <summary>{t('stats.table.show', { count: table.rows.length })}</summary>
+            {tableView}
+          </details>
+        )}
       </div>
       {table.note && <p className="muted small stats-note">{table.note[lang]}</p>}
     </section>

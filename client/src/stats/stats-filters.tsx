@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { statsQuery, type StatsQuery } from '../../../shared/index.js';
 import { HttpError } from '../api/http.js';
 import { Alert } from '../components/alert.js';
-import { describedBy, Field } from '../components/field.js';
+import { DateField } from '../components/date-field.js';
 import { localizeMessage, zodErrorMap } from '../i18n/messages.js';
 import { AreaPicker, type AreaChoice } from './area-picker.js';
 import { matchPreset, presetPeriod, presetYear, PRESETS, type Preset } from './periods.js';
@@ -101,12 +101,26 @@ export function StatsFilters({ applied, onApply, serverError, busy }: Props) {
               ))}
             </select>
           </div>
-          <Field id="stats-from" label={t('stats.filters.from')} error={fromError}>
-            <input type="date" {...describedBy('stats-from', fromError)} {...form.register('from')} data-testid="stats-from" />
-          </Field>
-          <Field id="stats-to" label={t('stats.filters.to')} error={toError}>
-            <input type="date" {...describedBy('stats-to', toError)} {...form.register('to')} data-testid="stats-to" />
-          </Field>
+          {(['from', 'to'] as const).map((k) => (
+            <Controller
+              key={k}
+              control={form.control}
+              name={k}
+              render={({ field }) => (
+                <DateField
+                  id={`stats-${k}`}
+                  testId={`stats-${k}`}
+                  label={t(`stats.filters.${k}`)}
+                  value={String(field.value ?? '')}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  name={field.name}
+                  inputRef={field.ref}
+                  error={k === 'from' ? fromError : toError}
+                />
+              )}
+            />
+          ))}
         </div>
         <p className="field-hint">{t('stats.filters.periodHint')}</p>
       </fieldset>

@@ -2,10 +2,8 @@ import { useState } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AgencyInput, AgencyView } from '../../../../shared/index.js';
-import { describedBy, Field } from '../../components/field.js';
+import { DateField } from '../../components/date-field.js';
 import { PlaceSearchBox, type PlacePick } from '../../components/place-search-box.js';
-
-const toNullable = (v: unknown) => (v === '' || v == null ? null : String(v));
 
 /**
  * When the agency exists (district offices ended with the three-tier structure on 30 June 2025; routing only picks
@@ -13,7 +11,7 @@ const toNullable = (v: unknown) => (v === '' || v == null ? null : String(v));
  */
 export function ValidityFields({ seat }: { seat: AgencyView['seat'] }) {
   const { t } = useTranslation();
-  const { register, control, formState } = useFormContext<AgencyInput>();
+  const { control, formState } = useFormContext<AgencyInput>();
   const { errors } = formState;
   const [seatPick, setSeatPick] = useState<PlacePick | null>(seat ? { ...seat, now: [] } : null);
   return (
@@ -21,12 +19,24 @@ export function ValidityFields({ seat }: { seat: AgencyView['seat'] }) {
       <legend>{t('agencies.validity')}</legend>
       <p className="field-hint">{t('agencies.validityHint')}</p>
       <div className="field-row">
-        <Field id="agency-valid-from" label={t('agencies.validFrom')} error={errors.validFrom?.message}>
-          <input type="date" {...describedBy('agency-valid-from', errors.validFrom?.message)} {...register('validFrom', { setValueAs: toNullable })} />
-        </Field>
-        <Field id="agency-valid-to" label={t('agencies.validTo')} error={errors.validTo?.message}>
-          <input type="date" {...describedBy('agency-valid-to', errors.validTo?.message)} {...register('validTo', { setValueAs: toNullable })} />
-        </Field>
+        {(['validFrom', 'validTo'] as const).map((k) => (
+          <Controller
+            key={k}
+            control={control}
+            name={k}
+            render={({ field }) => (
+              <DateField
+                id={k === 'validFrom' ? 'agency-valid-from' : 'agency-valid-to'}
+                label={t(`agencies.${k}`)}
+                value={field.value ?? ''}
+                onChange={(v) => field.onChange(v === '' ? null : v)}
+                onBlur={field.onBlur}
+                inputRef={field.ref}
+                error={errors[k]?.message}
+              />
+            )}
+          />
+        ))}
         <div className="field field--grow">
           <label htmlFor="agency-seat">{t('agencies.seat')}</label>
           <Controller

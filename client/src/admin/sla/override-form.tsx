@@ -1,12 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { HOLIDAY_OVERRIDE_KINDS, holidayOverrideBody, type HolidayView } from '../../../../shared/index.js';
 import { applyServerErrors } from '../../api/form-errors.js';
 import { HttpError } from '../../api/http.js';
 import { Alert } from '../../components/alert.js';
+import { DateField } from '../../components/date-field.js';
 import { describedBy, Field } from '../../components/field.js';
 import { FormActions } from '../../components/form-actions.js';
 import { zodErrorMap } from '../../i18n/messages.js';
@@ -47,9 +48,14 @@ export function OverrideForm({ year, onSaved, onCancel }: Props) {
     <form onSubmit={onSubmit} noValidate className="stack" data-testid="override-form">
       <Alert>{banner}</Alert>
       <div className="field-row">
-        <Field id="override-date" label={t('sla.holidays.date')} error={errors.date?.message} required>
-          <input type="date" min={`${year - 1}-01-01`} {...describedBy('override-date', errors.date?.message)} {...form.register('date')} data-testid="override-date" autoFocus />
-        </Field>
+        <Controller
+          control={form.control}
+          name="date"
+          render={({ field }) => (
+            <DateField id="override-date" testId="override-date" label={t('sla.holidays.date')} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur}
+              inputRef={field.ref} error={errors.date?.message} min={`${year - 1}-01-01`} required autoFocus />
+          )}
+        />
         <Field id="override-kind" label={t('sla.holidays.kind')} error={errors.kind?.message} required>
           <select {...describedBy('override-kind', errors.kind?.message)} {...form.register('kind')} data-testid="override-kind">
             {HOLIDAY_OVERRIDE_KINDS.map((k) => (
