@@ -19,16 +19,6 @@ export function wrapLabel(text: string, LINE_CHARS = DEFAULT_LINE_CHARS): string
   return [lines[0]!.slice(0, LINE_CHARS), `${second.slice(0, LINE_CHARS - 1)}…`];
 }
 
-let canvas: HTMLCanvasElement | null = null;
-/** The width in px of a text in the charts' 12 px type (the page's own font), measured by the browser. */
-export function textWidth(text: string, fontSize = 12): number {
-  canvas ??= document.createElement('canvas');
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return text.length * fontSize * 0.6;
-  ctx.font = `${fontSize}px ${getComputedStyle(document.body).fontFamily}`;
-  return ctx.measureText(text).width;
-}
-
 /** Hours a reader pictures (6 minutes, an hour, 6 hours, a day, a week, a month, a quarter, a year): the log axis' marks. */
 export const TIME_MARKS = [0.1, 1, 6, 24, 168, 720, 2160, 8760];
 
@@ -54,13 +44,15 @@ export function logDomain(values: number[]): { domain: [number, number]; marks: 
 
 /**
  * The marks that fit a log axis `width` px wide without their labels touching (at least `gap` px apart), the last
- * mark kept first: the farthest spans are what a reader looks for.
+ * mark kept first: the farthest spans are what a reader looks for. `measure`: a label's width in px (text-width.ts).
  */
-export function fittingLogTicks(marks: number[], domain: [number, number], width: number, label: (v: number) => string, gap = 12): number[] {
+export function fittingLogTicks(
+  marks: number[], domain: [number, number], width: number, label: (v: number) => string, measure: (text: string) => number, gap = 12,
+): number[] {
   if (width <= 0 || marks.length === 0) return marks;
   const span = Math.log(domain[1]) - Math.log(domain[0]);
   const at = (v: number) => ((Math.log(v) - Math.log(domain[0])) / span) * width;
-  const half = (v: number) => textWidth(label(v)) / 2;
+  const half = (v: number) => measure(label(v)) / 2;
   const kept: number[] = [];
   for (const m of [...marks].reverse()) {
     const last = kept[kept.length - 1];

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Lang, StatTable } from '../../../shared/index.js';
 import { statValue } from '../i18n/format.js';
-import { countTicks, fittingLogTicks, logDomain, textWidth, timeMark, wrapLabel } from './chart-axes.js';
+import { countTicks, fittingLogTicks, logDomain, timeMark, wrapLabel } from './chart-axes.js';
+import { textWidth } from './text-width.js';
 import { CHART_SPECS, chartRows, SERIES_COLOURS } from './chart-specs.js';
 
 const MARGIN = { top: 4, right: 16, bottom: 22, left: 8 };
@@ -69,7 +70,7 @@ export default function StatChart({ table, lang, summary }: { table: StatTable; 
   const measured = spec.kind === 'times' ? data.flatMap((d) => spec.series.map((s) => d[s])).filter((v): v is number => typeof v === 'number' && v > 0) : [];
   const log = spec.kind === 'times' && measured.length > 0 ? logDomain(measured) : null;
   const label = (v: number) => timeMark(v, lang);
-  const logTicks = log ? fittingLogTicks(log.marks, log.domain, plotWidth, label) : [];
+  const logTicks = log ? fittingLogTicks(log.marks, log.domain, plotWidth, label, (t) => textWidth(t)) : [];
   // On a log axis a bar cannot start at 0 nor show 0: such values are left out of the drawing (the table has them).
   const drawn = log ? data.map((d) => ({ ...d, ...Object.fromEntries(spec.series.map((s) => [s, typeof d[s] === 'number' && (d[s] as number) > 0 ? d[s] : null])) })) : data;
   const numbers = (d: (typeof data)[number]) => spec.series.map((s) => d[s]).filter((v): v is number => typeof v === 'number');
