@@ -1,0 +1,53 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * The browser's own measurements of a rendered screen (no pixels from screenshots). Run inside the page, it returns
+ * one line per problem:
+ * - the page wider than the window (document scrollWidth > clientWidth);
+ * - clipped text: a visible element with text whose box cuts it (overflow hidden/clip or text-overflow ellipsis) and
+ *   whose content is wider than the box;
+ * - content spilling out of a drawn box (a border or a background) whose overflow is visible;
+ * - an element id used more than once.
+ * Each line names the element: tag, classes, test id and the start of its text.
+ */
+const MEASURE = `(() => {
+  const problems = [];
+  const de = document.documentElement;
+  if (de.scrollWidth > de.clientWidth) problems.push('page is ' + de.scrollWidth + ' px wide in a ' + de.clientWidth + ' px window');
+  const name = (el) => {
+    const cls = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+    const id = el.getAttribute('data-testid');
+    const text = (el.innerText || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
+    return el.tagName.toLowerCase() + cls + (id ? '[data-testid=' + id + ']' : '') + ' "' + text + '"';
+  };
+  const SKIP = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'OPTION', 'SCRIPT', 'STYLE', 'svg', 'HTML', 'BODY', 'IMG', 'CANVAS']);
+  const drawn = (cs) => parseFloat(cs.borderRightWidth) > 0 || (cs.backgroundColor !== 'rgba(0, 0, 0, 0)' && cs.backgroundColor !== 'transparent');
+  for (const el of document.querySelectorAll('body *')) {
+    if (SKIP.has(el.tagName) || el.closest('svg, .visually-hidden, .recharts-wrapper')) continue;
+    if (!el.getClientRects().length || el.clientWidth <= 1) continue;
+    const cs = getComputedStyle(el);
+    if (cs.visibility !== 'visible' || cs.display === 'inline' || cs.display === 'contents') continue;
+    const over = el.scrollWidth - el.clientWidth;
+    if (over <= 1 || !(el.innerText || '').trim()) continue;
+    const clips = cs.overflowX === 'hidden' || cs.overflowX === 'clip' || cs.textOverflow === 'ellipsis';
+    if (clips) problems.push('clipped text: ' + name(el) + ' needs ' + el.scrollWidth + ' px, shows ' + el.clientWidth);
+    else if (cs.overflowX === 'visible' && drawn(cs)) problems.push('spills out of its box: ' + name(el) + ' by ' + over + ' px');
+  }
+  const seen = new Map();
+  for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) || 0) + 1);
+  for (const [id, n] of seen) if (n > 1) problems.push('id "' + id + '" used ' + n + ' times');
+  return problems;
+})()`;
+
+export function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(MEASURE);
+}
+
+/** How many elements carry each id used more than once. */
+export function duplicateIds(page: Page): Promise<Record<string, number>> {
+  return page.evaluate<Record<string, number>>(`(() => {
+    const n = {};
+    for (const el of document.querySelectorAll('[id]')) n[el.id] = (n[el.id] || 0) + 1;
+    return Object.fromEntries(Object.entries(n).filter(([, c]) => c > 1));
+  })()`);
+}
