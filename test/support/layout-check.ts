@@ -7,6 +7,8 @@ import type { Page } from 'playwright-core';
  * - clipped text: a visible element with text whose box cuts it (overflow hidden/clip or text-overflow ellipsis) and
  *   whose content is wider than the box;
  * - content spilling out of a drawn box (a border or a background) whose overflow is visible;
+ * - a header link or button, or a tab, whose label breaks onto a second line ("Giám / sát"), and tabs or header
+ *   controls that wrap into a second row;
  * - an element id used more than once.
  * Each line names the element: tag, classes, test id and the start of its text.
  */
@@ -32,6 +34,24 @@ const MEASURE = `(() => {
     const clips = cs.overflowX === 'hidden' || cs.overflowX === 'clip' || cs.textOverflow === 'ellipsis';
     if (clips) problems.push('clipped text: ' + name(el) + ' needs ' + el.scrollWidth + ' px, shows ' + el.clientWidth);
     else if (cs.overflowX === 'visible' && drawn(cs)) problems.push('spills out of its box: ' + name(el) + ' by ' + over + ' px');
+  }
+  // Labels that must read on one line: the header's links and buttons, and every tab.
+  for (const el of document.querySelectorAll('.app-header a, .app-header button, .tab, [role="tab"]')) {
+    if (!el.getClientRects().length) continue;
+    const tops = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      for (const r of range.getClientRects()) if (r.width > 0) tops.push(r.top);
+    }
+    tops.sort((a, b) => a - b);
+    if (tops.length && tops[tops.length - 1] - tops[0] > 8) problems.push('label on two lines: ' + name(el));
+  }
+  // Rows that must stay one row: a tab list, the header's links, the header's controls.
+  for (const row of document.querySelectorAll('[role="tablist"], .header-nav, .header-right, nav:has(> .tab)')) {
+    const tops = [...row.children].filter((c) => c.getClientRects().length).map((c) => c.getBoundingClientRect().top);
+    if (tops.length && Math.max(...tops) - Math.min(...tops) > 8) problems.push('in two rows: ' + name(row));
   }
   const seen = new Map();
   for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) || 0) + 1);
