@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
  *   whose content is wider than the box;
  * - content spilling out of a drawn box (a border or a background) whose overflow is visible;
  * - a header link or button, or a tab, whose label breaks onto a second line ("Giám / sát"), and tabs or header
- *   controls that wrap into a second row;
+ *   controls that wrap into a second row, and a case reference broken at its hyphen;
  * - an element id used more than once.
  * Each line names the element: tag, classes, test id and the start of its text.
  */
@@ -47,6 +47,17 @@ const MEASURE = `(() => {
     }
     tops.sort((a, b) => a - b);
     if (tops.length && tops[tops.length - 1] - tops[0] > 8) problems.push('label on two lines: ' + name(el));
+  }
+  // A case reference is one word: "LH-000002", never "LH-" at the end of one line and "000002" on the next.
+  const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+    for (const m of n.data.matchAll(/LH-\\d{6}/g)) {
+      const range = document.createRange();
+      range.setStart(n, m.index);
+      range.setEnd(n, m.index + m[0].length);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+      if (rects.length && rects[rects.length - 1].top - rects[0].top > 8) problems.push('reference broken over two lines: ' + name(n.parentElement));
+    }
   }
   // Rows that must stay one row: a tab list, the header's links, the header's controls.
   for (const row of document.querySelectorAll('[role="tablist"], .header-nav, .header-right, nav:has(> .tab)')) {
