@@ -106,10 +106,17 @@ describe('browser: every main screen holds at 1440 × 900 and 1280 × 800, and e
     const id = Number((await db.query('select id from contacts where twilio_sid = $1', [callSid])).rows[0].id);
     await page.getByTestId(`claim-${id}`).click();
     await page.getByTestId('triage-form').waitFor();
-    for (const [i, age] of ['16', '9'].entries()) {
+    // Long values where they can be: a full name, an ethnic group and a country of several words, an age band chosen
+    // (a select, wider than the age) for the second victim whose exact age is not known.
+    for (const [i, v] of [{ age: '16', ethnicity: 'nuoc ngoai', country: 'cong hoa trung phi' }, { age: '', ethnicity: 'mong', country: 'lao' }].entries()) {
       await page.getByTestId('add-victim').click();
-      await page.getByTestId(`victim-${i}-name`).fill('Sùng Thị Mai');
-      await page.getByTestId(`victim-${i}-age`).fill(age);
+      await page.getByTestId(`victim-${i}-name`).fill('Sùng Thị Mai Phương Thảo');
+      if (v.age) await page.getByTestId(`victim-${i}-age`).fill(v.age);
+      else await page.getByTestId(`victim-${i}-ageBand`).selectOption({ index: 2 });
+      await page.getByTestId(`victim-${i}-ethnicity`).fill(v.ethnicity);
+      await page.getByTestId(`victim-${i}-ethnicity`).press('Tab');
+      await page.getByTestId(`victim-${i}-nationality`).fill(v.country);
+      await page.getByTestId(`victim-${i}-nationality`).press('Tab');
     }
     await page.locator('[data-testid="draft-status"][data-state="saved"]').waitFor({ timeout: 10_000 });
     for (const size of DESKTOPS) {
