@@ -152,7 +152,7 @@ describe('browser: every main screen holds at 1440 × 900 and 1280 × 800, and e
     expect(log.problems).to.deep.equal([]);
   });
 
-  it("the officer on a 390 px phone: inbox, push opt-in, referral, decline and close dialogs, support form", async () => {
+  it("the officers on a 390 px phone: inbox, push opt-in, referral, decline and close dialogs, support form, a shelter's places", async () => {
     const { product } = session;
     const log = new LayoutLog('agency');
     const page = await newPage(session, PHONE, true);
@@ -192,6 +192,16 @@ describe('browser: every main screen holds at 1440 × 900 and 1280 × 800, and e
       await page.keyboard.press('Escape');
     }
     await page.close();
+    // A shelter's officer also keeps the shelter's free places up to date, above the inbox.
+    const shelter = await newPage(session, PHONE, true);
+    await loginInBrowser(shelter, product.url, 'shelter', 'agency_officer');
+    for (const lang of LANGS) {
+      await setLanguage(shelter, lang);
+      await shelter.getByTestId('occupancy-box').waitFor({ timeout: 10_000 });
+      await shelter.locator('[data-testid^="referral-item-"]').first().waitFor({ timeout: 20_000 });
+      await log.check(shelter, `${lang}-shelter-inbox`);
+    }
+    await shelter.close();
     expect(log.problems).to.deep.equal([]);
   });
 });
