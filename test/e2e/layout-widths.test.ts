@@ -162,6 +162,7 @@ describe('browser: every main screen holds at 1440 × 900 and 1280 × 800, and e
       await setLanguage(page, lang);
       await pending.first().waitFor({ timeout: 20_000 });
       await page.getByTestId('push-optin').waitFor();
+      expect(await page.locator('[data-testid="push-optin"] button svg').count(), 'the bell is drawn, not a font glyph').to.equal(1);
       await log.check(page, `${lang}-inbox`);
       // A pending referral, and the decline dialog over it (cancelled).
       await pending.first().locator('button').first().click();

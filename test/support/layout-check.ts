@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
  * - content spilling out of a drawn box (a border or a background) whose overflow is visible;
  * - a header link or button, or a tab, whose label breaks onto a second line ("Giám / sát"), and tabs or header
  *   controls that wrap into a second row, and a case reference broken at its hyphen;
+ * - a pictograph from the emoji planes in the text (an empty box where no emoji font is installed);
  * - an element id used more than once.
  * Each line names the element: tag, classes, test id and the start of its text.
  */
@@ -65,6 +66,9 @@ const MEASURE = `(() => {
     const firstRowEnds = Math.min(...boxes.map((b) => b.bottom));
     if (boxes.some((b) => b.top >= firstRowEnds - 1)) problems.push('in two rows: ' + name(row));
   }
+  // Pictographs from the emoji planes (🔔, 🔕): a headless browser or an older phone without an emoji font shows a box.
+  const emoji = (document.body.innerText.match(/[\u{1F000}-\u{1FAFF}]/gu) || []);
+  if (emoji.length) problems.push('pictographs that need an emoji font: ' + [...new Set(emoji)].join(' '));
   const seen = new Map();
   for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) || 0) + 1);
   for (const [id, n] of seen) if (n > 1) problems.push('id "' + id + '" used ' + n + ' times');
