@@ -14,12 +14,17 @@ const BOARD_TABS = ['clocks', 'escalations', 'queue', 'operators', 'callbacks', 
 const ADMIN_PAGES = ['', '/agencies', '/routing', '/sla', '/training', '/audit'] as const;
 type Lang = (typeof LANGS)[number];
 
+/** No "Loading…" / "Đang tải…" left on the screen (the button "Loading more…" of a long list excepted). */
+const LOADED = `!/(^|\\n)\\s*(Đang tải|Loading)[^\\n]*…\\s*($|\\n)/.test(document.body.innerText.replace(/(Đang tải thêm|Loading more)…/g, ''))`;
+
 /** Every problem found on every screen, so that one run reports them all. */
 class LayoutLog {
   readonly problems: string[] = [];
   constructor(private readonly prefix: string) {}
   async check(page: Page, screen: string): Promise<void> {
     await page.waitForLoadState('networkidle');
+    // Measured once loaded: what a screen shows while it loads is not what it holds.
+    await until(() => page.evaluate<boolean>(LOADED), 15_000);
     const { width } = page.viewportSize()!;
     const name = `${this.prefix}-${screen}-${width}`;
     for (const p of await layoutProblems(page)) this.problems.push(`${name}: ${p}`);
