@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import pg from 'pg';
 import { traffickingWrapUp } from './contacts.js';
+import type { WrapUpInput } from '../../shared/index.js';
 import { newSid, signedTwilioPost } from './twilio.js';
 
 /** Logs a demo user in over the API of a running product and returns the session cookie. */
@@ -14,10 +15,11 @@ export async function demoCookie(url: string, username: string): Promise<string>
 
 /**
  * The operator's side, over the real API: a call classified as trafficking in Xã Vị Xuyên (2025 map), or in another
- * place the caller names (an old unit, say).
+ * place the caller names (an old unit, say), with any other wrap-up fields given (immediate danger, say).
  */
 export async function classifyCallInViXuyen(
   url: string, db: pg.Client, publicBaseUrl: string, place: { dataset: 'vn-2023' | 'vn-2025'; code: string } = { dataset: 'vn-2025', code: '00913' },
+  wrapUp: Partial<WrapUpInput> = {},
 ): Promise<number> {
   const callSid = newSid('CA');
   await signedTwilioPost(url, '/webhooks/twilio/voice', { CallSid: callSid, From: '+84912000999', CallStatus: 'ringing' }, { publicBaseUrl });
@@ -26,7 +28,7 @@ export async function classifyCallInViXuyen(
   const call = (path: string, body?: unknown) =>
     fetch(`${url}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
   expect((await call(`/api/contacts/${id}/claim`)).status).to.equal(200);
-  const w = await call(`/api/contacts/${id}/wrap-up`, traffickingWrapUp({ location: { kind: 'unit', ...place }, consent: 'victim' }));
+  const w = await call(`/api/contacts/${id}/wrap-up`, traffickingWrapUp({ location: { kind: 'unit', ...place }, consent: 'victim', ...wrapUp }));
   expect(w.status).to.equal(200);
   return id;
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferralStatus, ReferralSummary } from '../../../shared/index.js';
 import { Alert } from '../components/alert.js';
+import { withWholeRefs } from '../components/whole-refs.js';
 import { ClockPanel } from '../referrals/clock-panel.js';
 import { useSlaFeed } from '../referrals/clock-feed.js';
 import { DisclosureSection } from '../referrals/disclosure-section.js';
@@ -40,7 +41,7 @@ export function AgencyDetail({ id, keep, onClose, onMoved }: Props) {
   return (
     <section ref={pane} className="panel inbox-detail" data-testid="referral-detail" data-status={r?.status} aria-labelledby="referral-detail-title" aria-busy={detail.isFetching || undefined}>
       <header className="panel-header detail-header">
-        <h2 id="referral-detail-title">{r ? t('referral.detail.title', { ref: r.contactRef }) : t('referral.detail.loading')}</h2>
+        <h2 id="referral-detail-title">{r ? withWholeRefs(t('referral.detail.title', { ref: r.contactRef })) : t('referral.detail.loading')}</h2>
         <button type="button" className="button button--ghost detail-back" onClick={onClose} aria-label={t('referral.detail.close')} data-testid="detail-back">
           <span aria-hidden="true">←</span>
           <span className="detail-back-text">{t('referral.detail.backToList')}</span>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../api/http.js';
+import { BellIcon } from './bell-icon.js';
 
 type State = 'unsupported' | 'off' | 'on' | 'denied' | 'working';
 
@@ -58,13 +59,13 @@ export function PushOptIn() {
     <div className="push-optin" data-testid="push-optin" data-state={state}>
       {state === 'on' ? (
         <button type="button" className="button button--ghost" onClick={() => void turnOff()}>
-          🔔 {t('referral.push.on')}
+          <BellIcon /> {t('referral.push.on')}
         </button>
       ) : state === 'denied' ? (
         <span className="muted">{t('referral.push.denied')}</span>
       ) : (
         <button type="button" className="button" onClick={() => void turnOn()} disabled={state === 'working'}>
-          🔕 {t('referral.push.turnOn')}
+          <BellIcon off /> {t('referral.push.turnOn')}
         </button>
       )}
       {error && <span className="field-error">{error}</span>}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withWholeRefs } from './whole-refs.js';
 
 interface Props {
   title: string;
@@ -35,7 +36,7 @@ export function Modal({ title, onClose, children, wide }: Props) {
   return (
     <dialog ref={ref} className={`modal${wide ? ' modal--wide' : ''}`} aria-labelledby="modal-title">
       <header className="modal-header">
-        <h2 id="modal-title">{title}</h2>
+        <h2 id="modal-title">{withWholeRefs(title)}</h2>
         <button type="button" className="button button--ghost button--icon" onClick={onClose} aria-label={t('common.close')}>
           ×
         </button>

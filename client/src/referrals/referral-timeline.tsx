@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferralEvent } from '../../../shared/index.js';
 import { formatDateTime } from '../i18n/format.js';
@@ -7,9 +8,11 @@ import { TimelineDetails } from './timeline-details.js';
 /** Every event of a referral, oldest first: what, who, when (hotline staff only). */
 export function ReferralTimeline({ events, agencyName }: { events: ReferralEvent[] | null; agencyName?: (id: number) => string | undefined }) {
   const { t } = useTranslation();
+  // One id per timeline: a case's page shows one for each of its referrals.
+  const titleId = useId();
   return (
-    <section aria-labelledby="timeline-title" className="timeline-section">
-      <h3 id="timeline-title">{t('referral.timeline.title')}</h3>
+    <section aria-labelledby={titleId} className="timeline-section">
+      <h3 id={titleId}>{t('referral.timeline.title')}</h3>
       {!events || events.length === 0 ? (
         <p className="muted">{t('referral.timeline.empty')}</p>
       ) : (

@@ -39,7 +39,7 @@ export function SearchResults({ results }: { results: SearchResult[] }) {
         <tbody>
           {results.map((r) => (
             <tr key={r.contactId} data-testid={`search-row-${r.ref}`}>
-              <td>
+              <td className="nowrap">
                 <Link to={`/cases/${r.contactId}`}>{r.ref}</Link>
                 {r.training && <span className="muted small"> ({t('search.training')})</span>}
               </td>

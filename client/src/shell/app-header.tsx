@@ -4,6 +4,7 @@ import { LANDING_PATH } from '../../../shared/index.js';
 import { useLogout, useSession } from '../auth/use-session.js';
 import { ConnectionIndicator } from '../realtime/connection-indicator.js';
 import { LanguageSwitch } from './language-switch.js';
+import './app-header.css';
 
 export function AppHeader() {
   const { t } = useTranslation();
