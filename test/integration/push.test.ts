@@ -155,7 +155,8 @@ describe('push: officers opt devices in; a new referral wakes them with a refere
   });
 
   it('enqueues no push for an agency whose officers have no device subscribed (the SMS alert and live event still go)', async () => {
-    await scratch.db.deleteFrom('push_subscriptions').execute();
+    // The first test's officer opted out and its other device was gone (410): none is left.
+    expect(await scratch.db.selectFrom('push_subscriptions').select('id').execute()).to.deep.equal([]);
     const contactId = await classifiedCase(app, IN_VI_XUYEN);
     const [referralId] = await route(app, contactId);
     expect(await app.ctx.queues.notify.getJob(`push-new-acknowledge-${referralId}-${viXuyen.id}`), 'push job').to.equal(undefined);

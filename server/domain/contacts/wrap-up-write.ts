@@ -66,8 +66,9 @@ export async function storeWrapUp(db: Executor, w: WrapUpWrite): Promise<WrapUpW
     with target as (
       select case_contact_id as case_id from contacts where id = ${w.contactId}
     ), open_case as (
+      -- "${caseId} is not null" first: a one-time filter, so a contact that is no follow-up (nearly all) scans nothing.
       select exists (
-        select 1 from referrals r where r.contact_id in ${caseContactIds(caseId)}
+        select 1 from referrals r where ${caseId} is not null and r.contact_id in ${caseContactIds(caseId)}
           and r.status in (${sql.join(OPEN_REFERRAL_STATUSES)})
       ) as open
     ), c as (

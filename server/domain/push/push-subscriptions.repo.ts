@@ -1,5 +1,21 @@
 import type { Executor } from '../../db/database.js';
+import { configCache, configChanged } from '../../db/config-cache.js';
 import type { PushSubscriptionBody } from '../../../shared/index.js';
+
+const subscribedAgencies = configCache<'agencies', Set<number>>();
+
+/**
+ * The agencies with at least one active officer's device subscribed: a new referral wakes devices only there. Kept
+ * for a second per process (db/config-cache.ts): read once a second, not once per referral; a device subscribed
+ * through another process in that second is woken from the next referral on (the SMS alert goes regardless).
+ */
+export function agenciesWithDevices(db: Executor): Promise<Set<number>> {
+  return subscribedAgencies.get(db, 'agencies', async (d) => new Set((await d.selectFrom('push_subscriptions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select('u.agency_id').distinct()
+    .where('u.role', '=', 'agency_officer').where('u.active', '=', true).where('u.agency_id', 'is not', null)
+    .execute()).map((r) => r.agency_id!)));
+}
 
 /** One row per device: the same endpoint subscribing again (or for another officer on a shared phone) moves to them. */
 export async function saveSubscription(db: Executor, userId: number, s: PushSubscriptionBody, at: Date): Promise<void> {
@@ -7,11 +23,13 @@ export async function saveSubscription(db: Executor, userId: number, s: PushSubs
     .values({ user_id: userId, endpoint: s.endpoint, p256dh: s.keys.p256dh, auth: s.keys.auth, created_at: at })
     .onConflict((oc) => oc.column('endpoint').doUpdateSet({ user_id: userId, p256dh: s.keys.p256dh, auth: s.keys.auth, failures: 0 }))
     .execute();
+  configChanged(); // this process sees the new device at once
 }
 
 /** An officer removes only their own device's subscription. */
 export async function removeSubscription(db: Executor, userId: number, endpoint: string): Promise<boolean> {
   const r = await db.deleteFrom('push_subscriptions').where('user_id', '=', userId).where('endpoint', '=', endpoint).executeTakeFirst();
+  configChanged();
   return Number(r.numDeletedRows) > 0;
 }
 
@@ -39,4 +57,5 @@ export async function markDelivered(db: Executor, id: number, ok: boolean, at: D
 
 export async function dropDevice(db: Executor, id: number): Promise<void> {
   await db.deleteFrom('push_subscriptions').where('id', '=', id).execute();
+  configChanged();
 }

@@ -8,10 +8,11 @@ import type { TrackPlan } from './planner.js';
 import { enqueueNotifications, publishReferral } from './referral-notify.js';
 import { enqueuePushes } from '../push/push-jobs.js';
 import { writeReferral } from './referral-write.js';
+import { agenciesWithDevices } from '../push/push-subscriptions.repo.js';
 
 export type ReferralCtx = Pick<AppContext, 'db' | 'crypto' | 'clock' | 'queues' | 'realtime' | 'log' | 'config'>;
 /** A referral created in a transaction, with what must happen once it commits. */
-export type Made = { id: number; alerts: number[]; at: Date; timers: TimerChanges; summary: ReferralSummary; pushDevices: boolean } | null;
+export type Made = { id: number; alerts: number[]; at: Date; timers: TimerChanges; summary: ReferralSummary } | null;
 
 /**
  * Writes one planned referral with its first events, clocks and alerts (one statement: referral-write.ts); null
@@ -30,7 +31,7 @@ export async function materialise(
     targetIndex: plan.targetIndex, why: plan.why, previousReferralId, at, agency, markRouted,
     event: { type: agency ? 'created' : 'needs_supervisor', actorUserId: actorId, details: { why: plan.why, previousReferralId } },
   });
-  return w && { id: w.id, alerts: w.alerts, at, timers: { schedule: w.schedule, release: [] }, summary: w.summary, pushDevices: w.pushDevices };
+  return w && { id: w.id, alerts: w.alerts, at, timers: { schedule: w.schedule, release: [] }, summary: w.summary };
 }
 
 /** Once the transaction committed: the new referrals' timers, SMS alerts and live events. */
@@ -40,7 +41,7 @@ export async function afterMade(ctx: ReferralCtx, created: Made[]) {
     await applyTimerChanges(ctx, c.timers);
     await enqueueNotifications(ctx, c.alerts, c.at);
     // A wake-up only where some officer's device asked for one: a push job costs a queue round and two reads.
-    if (c.summary.agency && c.pushDevices) await enqueuePushes(ctx, [{ referralId: c.id, agencyId: c.summary.agency.id, clock: 'acknowledge', reason: 'new' }]);
+    if (c.summary.agency && (await agenciesWithDevices(ctx.db)).has(c.summary.agency.id)) await enqueuePushes(ctx, [{ referralId: c.id, agencyId: c.summary.agency.id, clock: 'acknowledge', reason: 'new' }]);
     await publishReferral(ctx, c.id, 'referral:created', c.summary);
   }
 }

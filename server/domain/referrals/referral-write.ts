@@ -28,8 +28,6 @@ export interface WrittenReferral {
   schedule: Date[];
   /** What the inbox and the supervisors are told (as getReferralSummary would read it after the commit). */
   summary: ReferralSummary;
-  /** Whether any officer of the agency has a device subscribed to pushes (none: no push job to enqueue). */
-  pushDevices: boolean;
 }
 
 /**
@@ -49,7 +47,7 @@ export async function writeReferral(db: Executor, ctx: Pick<AppContext, 'crypto'
     { n: 0, type: r.event.type, actor_user_id: r.event.actorUserId, details: r.event.details },
     ...(phones.length ? [{ n: 1, type: 'notified', actor_user_id: null, details: { focalPoints: phones.length } }] : []),
   ];
-  const res = await sql<SummaryRow & { alerts: number[] | null; push_devices: boolean }>`
+  const res = await sql<SummaryRow & { alerts: number[] | null }>`
     with ${r.markRouted ? sql`routed as (${markRoutedUpdate(r.contactId, r.at)}),` : sql``} ins as (
       insert into referrals (contact_id, track, agency_id, status, priority, rule_id, target_index, why, previous_referral_id, created_at, updated_at)
       values (${r.contactId}, ${r.track}, ${r.agencyId}, ${r.agencyId == null ? 'needs_supervisor' : 'pending'}, ${r.priority}, ${r.ruleId},
@@ -83,9 +81,7 @@ export async function writeReferral(db: Executor, ctx: Pick<AppContext, 'crypto'
       c.classification, c.purposes, c.immediate_danger, c.location_kind, c.location_country, u.path as unit_name,
       ${placeNowSql(sql.ref('u.id'))} as unit_now, ${placeChainSql(sql.ref('u.id'))} as unit_chain,
       c.needs, c.wishes, c.consent, ${victimsJson(sql.ref('c.id'))} as victims, ${clocksJsonFrom(sql`clocks k`)} as clocks,
-      (select array_agg(id order by id) from alerts) as alerts,
-      exists (select 1 from push_subscriptions s join users pu on pu.id = s.user_id
-              where pu.agency_id = ins.agency_id and pu.role = 'agency_officer' and pu.active) as push_devices
+      (select array_agg(id order by id) from alerts) as alerts
     from ins join contacts c on c.id = ins.contact_id
     left join agencies a on a.id = ins.agency_id
     left join admin_units u on u.id = c.location_unit_id`.execute(db);
@@ -96,6 +92,5 @@ export async function writeReferral(db: Executor, ctx: Pick<AppContext, 'crypto'
     alerts: (row.alerts ?? []).map(Number),
     schedule: clocks.flatMap((c) => (c.next_at ? [c.next_at] : [])),
     summary: toSummary(row),
-    pushDevices: row.push_devices === true,
   };
 }
