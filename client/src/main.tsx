@@ -7,6 +7,9 @@ import { App } from './app.js';
 import './i18n/index.js';
 import './styles.css';
 import './layout.css';
+import './tables.css';
+import './dialog.css';
+import './agency-pickers.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
