@@ -1,18 +1,18 @@
+import { startDemoApp } from '../support/demo-app.js';
 import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
 import { createSmsSender } from '../../server/domain/notifications/sms-sender.js';
-import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
 import { startWorkers, type RunningWorkers } from '../../workers/run-workers.js';
 import { incomingCall, PUBLIC_URL, traffickingWrapUp } from '../support/contacts.js';
-import { agencyByCode, ensureDemoData } from '../support/demo-data.js';
-import { api, createTestUser, sessionCookie, startTestApp, type TestApp } from '../support/http.js';
+import { agencyByCode } from '../support/demo-data.js';
+import { api, createTestUser, sessionCookie, type TestApp } from '../support/http.js';
 import { captureLogs, scanLines, scanPostgres, scanRedis } from '../support/plaintext-scan.js';
 import { IN_VI_XUYEN } from '../support/referrals.js';
 import { scratchDatabase } from '../support/scratch-database.js';
 import { readySocket, type ClientSocket } from '../support/socket.js';
 import { engineOf } from '../support/sla.js';
 import { testEnv } from '../support/test-env.js';
-import { FakeTwilioHttp, newSid, signedTwilioPost, TEST_TWILIO } from '../support/twilio.js';
+import { FakeTwilioHttp, newSid, signedTwilioPost } from '../support/twilio.js';
 import { until } from '../support/until.js';
 
 /**
@@ -33,10 +33,7 @@ describe('no personal data in plain text: PostgreSQL, Redis and the logs after a
   const sockets: ClientSocket[] = [];
 
   before(async () => {
-    scratch = await scratchDatabase();
-    await ensureDefaultRules(scratch.db);
-    await ensureDemoData(scratch.db);
-    app = await startTestApp({ config: { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC_URL }, db: scratch.db, log: capture.log });
+    ({ scratch, app } = await startDemoApp({}, { log: capture.log }));
     workers = await startWorkers(app.ctx, { sender: createSmsSender(app.ctx.config, { httpClient: new FakeTwilioHttp() }) });
   });
   after(async () => {

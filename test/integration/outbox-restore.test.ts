@@ -1,15 +1,14 @@
+import { startDemoApp } from '../support/demo-app.js';
 import { expect } from 'chai';
 import { Worker } from 'bullmq';
 import { sql } from 'kysely';
 import { QUEUES } from '../../shared/index.js';
 import { insertNotification } from '../../server/domain/notifications/notifications.repo.js';
 import { MAX_ROUTING_SENDS, relayRoutingRequests } from '../../server/domain/routing/routing-outbox.js';
-import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
 import { startWorkers } from '../../workers/run-workers.js';
 import { PUBLIC_URL } from '../support/contacts.js';
 import { snapshotDatabase } from '../support/db-snapshot.js';
-import { ensureDemoData } from '../support/demo-data.js';
-import { api, createTestUser, loginAs, startTestApp, type TestApp } from '../support/http.js';
+import { api, createTestUser, loginAs, type TestApp } from '../support/http.js';
 import { routingJobIdOf, routingJobOf } from '../support/outbox.js';
 import { classifiedCase, IN_VI_XUYEN, referralsOf } from '../support/referrals.js';
 import { scratchDatabase } from '../support/scratch-database.js';
@@ -37,10 +36,7 @@ describe('outbox after a database restore (Redis kept)', function () {
   };
 
   before(async () => {
-    scratch = await scratchDatabase();
-    await ensureDefaultRules(scratch.db);
-    await ensureDemoData(scratch.db);
-    app = await startTestApp({ config, db: scratch.db });
+    ({ scratch, app } = await startDemoApp(config));
   });
   after(async () => {
     await app.close();

@@ -1,14 +1,14 @@
+import { startDemoApp } from '../support/demo-app.js';
 import { expect } from 'chai';
 import { Worker } from 'bullmq';
 import { QUEUES, ROOMS } from '../../shared/index.js';
 import { referralsServiceFor } from '../../server/domain/referrals/referrals.factory.js';
-import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
 import { startWorkers } from '../../workers/run-workers.js';
 import { MAX_ROUTING_SENDS, relayRoutingRequests } from '../../server/domain/routing/routing-outbox.js';
 import { incomingCall, PUBLIC_URL } from '../support/contacts.js';
-import { agencyByCode, ensureDemoData } from '../support/demo-data.js';
+import { agencyByCode } from '../support/demo-data.js';
 import { routingJobIdOf, routingJobOf } from '../support/outbox.js';
-import { api, createTestUser, loginAs, startTestApp, type TestApp } from '../support/http.js';
+import { api, createTestUser, loginAs, type TestApp } from '../support/http.js';
 import { classifiedCase, IN_VI_XUYEN, officerOf, referralsOf } from '../support/referrals.js';
 import { scratchDatabase } from '../support/scratch-database.js';
 import { once, readySocket } from '../support/socket.js';
@@ -23,10 +23,7 @@ describe('routing worker (BullMQ): from the wrap-up outbox to the agency inbox',
   const config = { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC_URL, JOB_LOCK_SECONDS: '2', OUTBOUND_SMS: 'outbox' };
 
   before(async () => {
-    scratch = await scratchDatabase();
-    await ensureDefaultRules(scratch.db);
-    await ensureDemoData(scratch.db);
-    app = await startTestApp({ config, db: scratch.db });
+    ({ scratch, app } = await startDemoApp(config));
   });
   after(async () => {
     await app.close();

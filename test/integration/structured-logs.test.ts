@@ -1,14 +1,12 @@
+import { startDemoApp } from '../support/demo-app.js';
 import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
-import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
 import { startWorkers, type RunningWorkers } from '../../workers/run-workers.js';
-import { traffickingWrapUp, PUBLIC_URL } from '../support/contacts.js';
-import { ensureDemoData } from '../support/demo-data.js';
-import { api, createTestUser, loginAs, startTestApp, type TestApp } from '../support/http.js';
+import { traffickingWrapUp } from '../support/contacts.js';
+import { api, createTestUser, loginAs, type TestApp } from '../support/http.js';
 import { logCapture } from '../support/log-capture.js';
 import { IN_VI_XUYEN } from '../support/referrals.js';
 import { scratchDatabase } from '../support/scratch-database.js';
-import { TEST_TWILIO } from '../support/twilio.js';
 import { until } from '../support/until.js';
 
 type Line = Record<string, unknown>;
@@ -41,10 +39,7 @@ describe('structured logs: one JSON line per event, followed from the HTTP reque
   const answers: { path: string; reqId: string | null }[] = [];
 
   before(async () => {
-    scratch = await scratchDatabase();
-    await ensureDefaultRules(scratch.db);
-    await ensureDemoData(scratch.db);
-    app = await startTestApp({ config: { ...TEST_TWILIO, PUBLIC_BASE_URL: PUBLIC_URL, OUTBOUND_SMS: 'outbox' }, db: scratch.db, log: capture.logger('server') });
+    ({ scratch, app } = await startDemoApp({ OUTBOUND_SMS: 'outbox' }, { log: capture.logger('server') }));
     workers = await startWorkers({ ...app.ctx, log: capture.logger('workers') });
 
     const op = await createTestUser('operator', null, scratch.db);

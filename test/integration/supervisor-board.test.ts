@@ -1,10 +1,10 @@
+import { startDemoApp } from '../support/demo-app.js';
 import { expect } from 'chai';
 import { deliverNotification } from '../../server/domain/notifications/deliver.js';
 import { createSmsSender } from '../../server/domain/notifications/sms-sender.js';
-import { ensureDefaultRules } from '../../server/domain/routing/rules.repo.js';
 import { PUBLIC_URL } from '../support/contacts.js';
-import { agencyByCode, ensureDemoData } from '../support/demo-data.js';
-import { api, createTestUser, loginAs, startTestApp, type TestApp } from '../support/http.js';
+import { agencyByCode } from '../support/demo-data.js';
+import { api, createTestUser, loginAs, type TestApp } from '../support/http.js';
 import { classifiedCase, IN_VI_XUYEN, officerOf, route } from '../support/referrals.js';
 import { scratchDatabase } from '../support/scratch-database.js';
 import { once, readySocket, type ClientSocket } from '../support/socket.js';
@@ -27,10 +27,7 @@ describe("supervisor board: outbound messages live to supervisors only, the refe
   let supervisorCookie: string;
 
   before(async () => {
-    scratch = await scratchDatabase();
-    await ensureDefaultRules(scratch.db);
-    await ensureDemoData(scratch.db);
-    app = await startTestApp({ config, db: scratch.db });
+    ({ scratch, app } = await startDemoApp(config));
     const sup = await createTestUser('supervisor', null, scratch.db);
     supervisorCookie = await loginAs(app.baseUrl, sup.username, sup.password);
   });
