@@ -59,13 +59,13 @@ describe('manual intake in one statement', () => {
 
   it('writes nothing, audit included, when the statement fails (a creator that does not exist)', async () => {
     const before = Number((await testEnv().db.selectFrom('audit_log').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    const { insertManualContact } = await import('../../server/domain/contacts/manual-intake-write.js');
+    const { insertManualContacts } = await import('../../server/domain/contacts/manual-intake-write.js');
     let failed = false;
     try {
-      await insertManualContact(testEnv().db, {
+      await insertManualContacts(testEnv().db, [{
         channel: 'email', phoneEnc: null, phoneHash: null, masked: null, handleEnc: null, draftEnc: null,
         receivedAt: new Date(), createdBy: 2_000_000_000, claimedAt: new Date(), audit: { actorUserId: 2_000_000_000, action: 'contact.manual_intake' },
-      });
+      }]);
     } catch {
       failed = true;
     }

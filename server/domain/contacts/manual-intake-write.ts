@@ -74,9 +74,4 @@ export async function insertManualContacts(db: Executor, ws: ManualContactWrite[
   return ws.map((_, ord) => byOrd.get(ord)!);
 }
 
-/** One contact logged by hand (the batch of one). */
-export async function insertManualContact(db: Executor, w: ManualContactWrite): Promise<ManualContactRow> {
-  return (await insertManualContacts(db, [w]))[0]!;
-}
-
 export const earlierFromJson = (rows: EarlierJson[] | null): RepeatContact[] => (rows ?? []).map(toRepeatContact);

@@ -31,10 +31,6 @@ export async function insertNotification(db: Executor, n: NewNotification): Prom
   return r.id;
 }
 
-export async function getNotification(db: Executor, id: number) {
-  return db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 /**
  * A notification about to be sent, in one read: with its referral's status and the SMS code the referral holds now
  * (the alert's text carries it: sms-commands/alert-code.ts), so sending needs no further read.
