@@ -3,6 +3,7 @@ import { OPEN_REFERRAL_STATUSES, type ContactSummary, type WrapUpBody } from '..
 import type { Executor } from '../../db/database.js';
 import { auditInsertFor } from '../audit/audit.repo.js';
 import { caseContactIds } from '../cases/cases.repo.js';
+import { endWrapUpUpdate } from '../voice/operator-status.repo.js';
 import { summaryReturning, toSummary, type SummaryRow } from './contacts.repo.js';
 
 export interface WrapUpWrite {
@@ -104,11 +105,7 @@ export async function storeWrapUp(db: Executor, w: WrapUpWrite): Promise<WrapUpW
       where ${caseId} is not null and r.status in (${sql.join(OPEN_REFERRAL_STATUSES)})
       order by r.id
       returning referral_id
-    ), available as (
-      update operator_status s set status = 'available', since = ${w.at}, available_since = ${w.at}, wrap_up_contact_id = null,
-        wrap_up_until = null, updated_at = ${w.at}
-      from c where s.user_id = ${w.operator.id} and s.status = 'wrap_up' and (s.wrap_up_contact_id is null or s.wrap_up_contact_id = c.id)
-      returning s.user_id
+    ), available as (${endWrapUpUpdate(w.operator.id, w.contactId, w.at, sql`exists (select 1 from c)`)}
     ), audit as (${audit})
     select c.*, (select array_agg(referral_id order by referral_id) from news) as informed, exists (select 1 from request) as routed,
       exists (select 1 from available) as operator_available

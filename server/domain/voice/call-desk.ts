@@ -10,7 +10,7 @@ import { ConflictError, NotFoundError, UnavailableError } from '../errors.js';
 import { distributorFor } from './distribution.js';
 import { operatorIdentity } from './identity.js';
 import { lockOffer } from './offers.repo.js';
-import { getStatus, setStatus } from './operator-status.repo.js';
+import { endWrapUp, getStatus, setStatus } from './operator-status.repo.js';
 import { CallGoneError, type OperatorEndpoint } from './voice-port.js';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'realtime' | 'config' | 'log' | 'voice'>;
@@ -148,10 +148,7 @@ export function createCallDesk(ctx: Ctx) {
 
     /** The contact the operator was wrapping up is saved (or handed back): they are available for the next call. */
     async wrapUpDone(contactId: number, userId: number) {
-      const s = await getStatus(db, userId);
-      if (s?.status !== 'wrap_up' || (s.wrap_up_contact_id != null && s.wrap_up_contact_id !== contactId)) return;
-      await setStatus(db, userId, 'available', clock.now(), { onlyFrom: ['wrap_up'] });
-      becameAvailable();
+      if (await endWrapUp(db, userId, contactId, clock.now())) becameAvailable();
     },
 
     becameAvailable,

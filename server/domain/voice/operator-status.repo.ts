@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { OperatorStatus } from '../../../shared/index.js';
 import type { Executor } from '../../db/database.js';
 
@@ -9,6 +9,24 @@ export interface StatusRow {
   available_since: Date | null;
   wrap_up_contact_id: number | null;
   wrap_up_until: Date | null;
+}
+
+/**
+ * The operator wrapping up `contactId` (or a call with no contact named) is available again: the UPDATE, for a
+ * statement of its own (endWrapUp) or a CTE of the wrap-up's (contacts/wrap-up-write.ts, whose `onlyIf` makes it
+ * wait for the contact's own update). Returns the user id when it changed them.
+ */
+export function endWrapUpUpdate(userId: number, contactId: number, at: Date, onlyIf: RawBuilder<unknown> = sql`true`) {
+  return sql`update operator_status s set status = 'available', since = ${at}, available_since = ${at}, wrap_up_contact_id = null,
+      wrap_up_until = null, updated_at = ${at}
+    where s.user_id = ${userId} and s.status = 'wrap_up' and (s.wrap_up_contact_id is null or s.wrap_up_contact_id = ${contactId})
+      and ${onlyIf}
+    returning s.user_id`;
+}
+
+/** See endWrapUpUpdate: true when the operator was wrapping this contact up and is available now. */
+export async function endWrapUp(db: Executor, userId: number, contactId: number, at: Date): Promise<boolean> {
+  return (await endWrapUpUpdate(userId, contactId, at).execute(db)).rows.length > 0;
 }
 
 /**
