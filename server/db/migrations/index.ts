@@ -20,6 +20,7 @@ import * as m0017 from './0017-sms-commands.js';
 import * as m0018 from './0018-push-subscriptions.js';
 import * as m0019 from './0019-cases.js';
 import * as m0020 from './0020-agency-inbox.js';
+import * as m0021 from './0021-unit-province-table.js';
 
 /**
  * Every migration, in order. Listed explicitly so the same code runs under tsx and compiled. A migration that
@@ -46,4 +47,5 @@ export const allMigrations = (crypto: FieldCrypto): Record<string, Migration> =>
   '0018-push-subscriptions': m0018,
   '0019-cases': m0019,
   '0020-agency-inbox': m0020,
+  '0021-unit-province-table': m0021,
 });
