@@ -7,12 +7,32 @@ import { applyTimerChanges } from '../sla/sla-timers.js';
 import type { TrackPlan } from './planner.js';
 import { enqueueNotifications, publishReferral } from './referral-notify.js';
 import { enqueuePushes } from '../push/push-jobs.js';
-import { writeReferral } from './referral-write.js';
+import { writeReferral, type ReferralWrite, type WrittenReferral } from './referral-write.js';
 import { agenciesWithDevices } from '../push/push-subscriptions.repo.js';
 
 export type ReferralCtx = Pick<AppContext, 'db' | 'crypto' | 'clock' | 'queues' | 'realtime' | 'log' | 'config'>;
 /** A referral created in a transaction, with what must happen once it commits. */
 export type Made = { id: number; alerts: number[]; at: Date; timers: TimerChanges; summary: ReferralSummary } | null;
+
+/** What writing a planned referral takes (null when the plan is to skip): its deadlines' policy is read here. */
+export async function referralWriteOf(
+  ctx: ReferralCtx, contactId: number, plan: TrackPlan, at: Date, previousReferralId: number | null, actorId: number | null, markRouted = false,
+): Promise<ReferralWrite | null> {
+  if (plan.kind === 'skip') return null;
+  const agency = plan.kind === 'agency'
+    // The deadlines start with the referral, in the same statement: a referral never exists without its clocks.
+    ? { focalPhones: plan.focalPhones, policy: await loadPolicy(ctx.db, plan.priority), rerouteMinutes: plan.timeoutMinutes }
+    : null;
+  return {
+    contactId, track: plan.track, agencyId: agency ? plan.agencyId : null, priority: plan.priority, ruleId: plan.ruleId,
+    targetIndex: plan.targetIndex, why: plan.why, previousReferralId, at, agency, markRouted,
+    event: { type: agency ? 'created' : 'needs_supervisor', actorUserId: actorId, details: { why: plan.why, previousReferralId } },
+  };
+}
+
+/** A written referral as what must happen once it commits (null: it already existed). */
+export const madeOf = (w: WrittenReferral | null, at: Date): Made =>
+  w && { id: w.id, alerts: w.alerts, at, timers: { schedule: w.schedule, release: [] }, summary: w.summary };
 
 /**
  * Writes one planned referral with its first events, clocks and alerts (one statement: referral-write.ts); null
@@ -21,17 +41,8 @@ export type Made = { id: number; alerts: number[]; at: Date; timers: TimerChange
 export async function materialise(
   ex: Executor, ctx: ReferralCtx, contactId: number, plan: TrackPlan, at: Date, previousReferralId: number | null, actorId: number | null, markRouted = false,
 ): Promise<Made> {
-  if (plan.kind === 'skip') return null;
-  const agency = plan.kind === 'agency'
-    // The deadlines start with the referral, in the same statement: a referral never exists without its clocks.
-    ? { focalPhones: plan.focalPhones, policy: await loadPolicy(ctx.db, plan.priority), rerouteMinutes: plan.timeoutMinutes }
-    : null;
-  const w = await writeReferral(ex, ctx, {
-    contactId, track: plan.track, agencyId: agency ? plan.agencyId : null, priority: plan.priority, ruleId: plan.ruleId,
-    targetIndex: plan.targetIndex, why: plan.why, previousReferralId, at, agency, markRouted,
-    event: { type: agency ? 'created' : 'needs_supervisor', actorUserId: actorId, details: { why: plan.why, previousReferralId } },
-  });
-  return w && { id: w.id, alerts: w.alerts, at, timers: { schedule: w.schedule, release: [] }, summary: w.summary };
+  const write = await referralWriteOf(ctx, contactId, plan, at, previousReferralId, actorId, markRouted);
+  return write && madeOf(await writeReferral(ex, ctx, write), at);
 }
 
 /** Once the transaction committed: the new referrals' timers, SMS alerts and live events. */

@@ -11,7 +11,8 @@ import { sealedText } from './event-text.js';
 import { addEvent, getReferralRow, lockReferral, transition, type ReferralRow } from './referrals.repo.js';
 import { meetClocks, stopClocks, type TimerChanges } from '../sla/clocks.repo.js';
 import { applyTimerChanges, mergeTimerChanges } from '../sla/sla-timers.js';
-import { afterMade, materialise, type Made, type ReferralCtx } from './referral-materialise.js';
+import { afterMade, madeOf, referralWriteOf, type Made, type ReferralCtx } from './referral-materialise.js';
+import { referralWriter } from './referral-batch.js';
 import { moveOn } from './referral-move-on.js';
 import { assignInTx, type Actor } from './referral-assign.js';
 
@@ -20,6 +21,7 @@ export type { Actor } from './referral-assign.js';
 /** Referral lifecycle: pending → accepted → in_progress → closed, or declined → re-routed, or the supervisor's queue. */
 export function createReferralsService(ctx: ReferralCtx, planner: RoutingPlanner) {
   const { db, clock } = ctx;
+  const writeCase = referralWriter(ctx);
 
   /** The officer's own agency only; anything else is "not found" so ids of other agencies' cases leak nothing. */
   function assertOwn(row: ReferralRow | undefined, user: SessionUser): ReferralRow {
@@ -37,8 +39,8 @@ export function createReferralsService(ctx: ReferralCtx, planner: RoutingPlanner
 
   return {
     /**
-     * The routing worker's job: every track for a classified contact, atomically (one statement for the usual
-     * single track, a transaction for several). Safe to run twice. `markRouted`: the routing request is done with it.
+     * The routing worker's job: every track for a classified contact, atomically (one statement, shared with the
+     * cases routed at the same moment: referral-batch.ts). Safe to run twice. `markRouted`: the routing request is done with it.
      */
     async routeContact(contactId: number, opts: { markRouted?: boolean } = {}): Promise<number[]> {
       const at = clock.now();
@@ -49,13 +51,8 @@ export function createReferralsService(ctx: ReferralCtx, planner: RoutingPlanner
         if (mark) await markRouted(db, contactId, at);
         return [];
       }
-      const created = plans.length === 1
-        ? [await materialise(db, ctx, contactId, plans[0]!, at, null, null, mark)]
-        : await db.transaction().execute(async (tx) => {
-          const made: Made[] = [];
-          for (const [i, p] of plans.entries()) made.push(await materialise(tx, ctx, contactId, p, at, null, null, mark && i === 0));
-          return made;
-        });
+      const writes = await Promise.all(plans.map((p, i) => referralWriteOf(ctx, contactId, p, at, null, null, mark && i === 0)));
+      const created = (await writeCase(writes.filter((w) => w != null))).map((w) => madeOf(w, at));
       await afterMade(ctx, created);
       return created.filter((c) => c != null).map((c) => c!.id);
     },

@@ -104,16 +104,20 @@ export async function coveringAgencies(
   const covers = await coversOf(db, q.anchorUnitId);
   const anchor = covers.find((u) => u.id === q.anchorUnitId);
   if (!anchor) return null;
-  let sel = db
+  // Arrays, not IN lists: one statement text whatever the number of covers and types, so it runs prepared
+  // (planned afresh, this read cost 0.46 ms of PostgreSQL per referral, most of it planning).
+  const rows = await db
     .selectFrom('agencies as a')
     .innerJoin('agency_units as au', 'au.agency_id', 'a.id')
     .select(['a.id', 'a.name', 'a.type', 'a.focal_phones', 'au.unit_id'])
-    .where('a.type', 'in', [...q.types])
+    .where(sql<boolean>`a.type = any(${[...q.types]}::text[])`)
     .where('a.active', '=', true)
     .where(validOn(q.on ?? vnDay()))
-    .where('au.unit_id', 'in', covers.map((u) => u.id));
-  if (q.exclude?.length) sel = sel.where('a.id', 'not in', [...q.exclude]);
-  return { anchor, covers, rows: await sel.orderBy('a.id').execute() };
+    .where(sql<boolean>`au.unit_id = any(${covers.map((u) => u.id)}::int[])`)
+    .where(sql<boolean>`a.id <> all(${[...(q.exclude ?? [])]}::int[])`)
+    .orderBy('a.id')
+    .execute();
+  return { anchor, covers, rows };
 }
 
 /**
