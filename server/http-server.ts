@@ -20,6 +20,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Longer than any balancer's idle timeout in front of us (see startHttpServer). */
+export const KEEP_ALIVE_MS = 65_000;
+
 /** HTTP API, console, Twilio's webhooks and Socket.IO on one port. `ctx.realtime` is bound to the gateway once it exists. */
 export async function startHttpServer(
   base: Omit<AppContext, 'realtime'>,
@@ -36,6 +39,11 @@ export async function startHttpServer(
       if (!webhooks.handle(req, res)) app(req, res);
     });
   });
+  // An idle keep-alive connection is closed by the client or the balancer, never first by us: a request sent on a
+  // connection at the instant we close it is reset, and a POST (a wrap-up) is not retried by anyone. The balancer's
+  // idle timeouts are at most 60 s (deploy/haproxy.cfg); Node's default of 5 s reset wrap-ups under load.
+  httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_MS + 1000;
   const drain = drainer(httpServer);
   const { io, presenceChanged, stop } = attachSocketGateway(httpServer, ctx, createAuthService(ctx));
   const live = socketNotifier(io, presenceChanged);
