@@ -81,7 +81,7 @@ export async function markRouted(db: Executor, contactId: number, at: Date): Pro
 }
 
 /** The update itself, for a statement that does more (referrals/referral-write.ts runs it in a CTE). */
-export function markRoutedUpdate(contactId: number, at: Date) {
+function markRoutedUpdate(contactId: number, at: Date) {
   return sql`update routing_requests set routed_at = ${at}, enqueued_at = coalesce(enqueued_at, ${at})
     where contact_id = ${contactId} and routed_at is null`;
 }
