@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { loginInBrowser, withProductAndBrowser } from '../support/browser.js';
-import { classifyCallInViXuyen } from '../support/e2e-cases.js';
-import { newSid, signedTwilioPost, TEST_TWILIO } from '../support/twilio.js';
+import { claimRingingCall, classifyCallInViXuyen } from '../support/e2e-cases.js';
+import { TEST_TWILIO } from '../support/twilio.js';
 import { until } from '../support/until.js';
 
 const PUBLIC = 'https://hotline111.test';
@@ -20,11 +20,7 @@ describe('browser: attaching a follow-up to a closed case tells the operator it 
     await loginInBrowser(page, product.url, 'operator', 'operator');
     await page.locator('[data-testid="queue"][data-synced="true"]').waitFor({ state: 'attached' });
     // The same number calls again (classifyCallInViXuyen calls from +84912000999).
-    const callSid = newSid('CA');
-    await signedTwilioPost(product.url, '/webhooks/twilio/voice', { CallSid: callSid, From: '+84912000999', CallStatus: 'ringing' }, { publicBaseUrl: PUBLIC });
-    const id = Number((await db.query('select id from contacts where twilio_sid = $1', [callSid])).rows[0].id);
-    await page.getByTestId(`claim-${id}`).click();
-    await page.getByTestId('triage-form').waitFor();
+    const id = await claimRingingCall(page, product.url, db, PUBLIC, '+84912000999');
 
     await page.getByTestId('case-pick').selectOption(String(first));
     await page.getByTestId('case-attach-submit').click();

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { loginInBrowser, withProductAndBrowser } from '../support/browser.js';
-import { classifyCallInViXuyen } from '../support/e2e-cases.js';
+import { claimRingingCall, classifyCallInViXuyen } from '../support/e2e-cases.js';
 import { duplicateIds, layoutProblems } from '../support/layout-check.js';
-import { newSid, signedTwilioPost, TEST_TWILIO } from '../support/twilio.js';
+import { TEST_TWILIO } from '../support/twilio.js';
 import { until } from '../support/until.js';
 
 const PUBLIC = 'https://hotline111.test';
@@ -106,11 +106,7 @@ describe('browser: every main screen holds at 1440 × 900 and 1280 × 800, and e
     const page = await newPage(session, DESKTOPS[0]);
     await loginInBrowser(page, product.url, 'operator', 'operator');
     await page.locator('[data-testid="queue"][data-synced="true"]').waitFor({ state: 'attached' });
-    const callSid = newSid('CA');
-    await signedTwilioPost(product.url, '/webhooks/twilio/voice', { CallSid: callSid, From: '+84912345777', CallStatus: 'ringing' }, { publicBaseUrl: PUBLIC });
-    const id = Number((await db.query('select id from contacts where twilio_sid = $1', [callSid])).rows[0].id);
-    await page.getByTestId(`claim-${id}`).click();
-    await page.getByTestId('triage-form').waitFor();
+    const id = await claimRingingCall(page, product.url, db, PUBLIC, '+84912345777');
     // Long values where they can be: a full name, an ethnic group and a country of several words, an age band chosen
     // (a select, wider than the age) for the second victim whose exact age is not known.
     for (const [i, v] of [{ age: '16', ethnicity: 'nuoc ngoai', country: 'cong hoa trung phi' }, { age: '', ethnicity: 'mong', country: 'lao' }].entries()) {

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { loginInBrowser, withProductAndBrowser } from '../support/browser.js';
-import { newSid, signedTwilioPost, TEST_TWILIO } from '../support/twilio.js';
+import { claimRingingCall } from '../support/e2e-cases.js';
+import { TEST_TWILIO } from '../support/twilio.js';
 
 const PUBLIC = 'https://hotline111.test';
 
@@ -20,12 +21,7 @@ describe("browser: a caller names an old address; the operator picks today's com
   /** A signed call comes in; the operator claims it and its triage form opens. Returns the contact id. */
   async function claimNewCall(): Promise<number> {
     const { product, page, db } = session;
-    const callSid = newSid('CA');
-    await signedTwilioPost(product.url, '/webhooks/twilio/voice', { CallSid: callSid, From: '+84912345777', CallStatus: 'ringing' }, { publicBaseUrl: PUBLIC });
-    const id = Number((await db.query<{ id: string }>('select id from contacts where twilio_sid = $1', [callSid])).rows[0]!.id);
-    await page.getByTestId(`claim-${id}`).click();
-    await page.getByTestId('triage-form').waitFor();
-    return id;
+    return claimRingingCall(page, product.url, db, PUBLIC, '+84912345777');
   }
 
   it('works end to end', async () => {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import pg from 'pg';
+import type { Page } from 'playwright-core';
 import { traffickingWrapUp } from './contacts.js';
 import type { WrapUpInput } from '../../shared/index.js';
 import { newSid, signedTwilioPost } from './twilio.js';
@@ -11,6 +12,19 @@ export async function demoCookie(url: string, username: string): Promise<string>
   });
   expect(login.status).to.equal(200);
   return login.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
+/**
+ * A call rings in from `from` (a signed voice webhook, as Twilio sends it) and the operator logged in on `page`
+ * claims it from the queue: the contact's id, once its triage form is open.
+ */
+export async function claimRingingCall(page: Page, url: string, db: pg.Client, publicBaseUrl: string, from: string): Promise<number> {
+  const callSid = newSid('CA');
+  await signedTwilioPost(url, '/webhooks/twilio/voice', { CallSid: callSid, From: from, CallStatus: 'ringing' }, { publicBaseUrl });
+  const id = Number((await db.query<{ id: string }>('select id from contacts where twilio_sid = $1', [callSid])).rows[0]!.id);
+  await page.getByTestId(`claim-${id}`).click();
+  await page.getByTestId('triage-form').waitFor();
+  return id;
 }
 
 /**

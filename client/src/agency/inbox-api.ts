@@ -1,9 +1,8 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { InboxPage, InboxTab } from '../../../shared/index.js';
 import { http, query } from '../api/http.js';
-import { useServerEvent } from '../realtime/socket-context.js';
-import { useThrottled } from '../referrals/clock-feed.js';
+import { useRefetchOnReferralEvents } from '../api/live-refetch.js';
 
 // Under ['referrals'], so an action or a reconnect reads it again with every other referral list (referrals-api.ts).
 const INBOX_KEY = ['referrals', 'inbox'] as const;
@@ -26,10 +25,7 @@ export function useInboxPage(tab: InboxTab, after: string | null, pageIndex: num
 
 /** A new or changed referral: the open page is read again (at most every two seconds), so order and totals stay true. */
 export function useInboxPageLive(): void {
-  const qc = useQueryClient();
-  const refetch = useThrottled(() => void qc.invalidateQueries({ queryKey: INBOX_KEY }), 2000);
-  useServerEvent('referral:created', refetch);
-  useServerEvent('referral:updated', refetch);
+  useRefetchOnReferralEvents(INBOX_KEY);
 }
 
 /**

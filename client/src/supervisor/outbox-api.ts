@@ -1,7 +1,7 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { http } from '../api/http.js';
 import { useServerEvent } from '../realtime/socket-context.js';
-import { useThrottled } from '../referrals/clock-feed.js';
+import { useThrottledRefetch } from '../api/live-refetch.js';
 
 export interface OutboundNotification {
   id: number;
@@ -44,7 +44,6 @@ export function useOutbox(page: number) {
 
 /** Re-reads the outbound messages when the server says some were queued or changed state (at most once a second). */
 export function useOutboxLive(): void {
-  const qc = useQueryClient();
-  const refetch = useThrottled(() => void qc.invalidateQueries({ queryKey: OUTBOX_KEY }), 1000);
+  const refetch = useThrottledRefetch(OUTBOX_KEY, 1000);
   useServerEvent('notifications:changed', refetch);
 }

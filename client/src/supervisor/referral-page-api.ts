@@ -1,8 +1,7 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Priority, ReferralStatus, ReferralSummary, ReferralTrack } from '../../../shared/index.js';
 import { http, query } from '../api/http.js';
-import { useServerEvent } from '../realtime/socket-context.js';
-import { useThrottled } from '../referrals/clock-feed.js';
+import { useRefetchOnReferralEvents } from '../api/live-refetch.js';
 
 export interface PageFilter {
   status: ReferralStatus | '';
@@ -37,8 +36,5 @@ export function useReferralPage(f: PageFilter, page: number) {
 
 /** A new or changed referral: the open page is read again (at most every two seconds), so totals stay true. */
 export function useReferralPageLive(): void {
-  const qc = useQueryClient();
-  const refetch = useThrottled(() => void qc.invalidateQueries({ queryKey: PAGE_KEY }), 2000);
-  useServerEvent('referral:created', refetch);
-  useServerEvent('referral:updated', refetch);
+  useRefetchOnReferralEvents(PAGE_KEY);
 }

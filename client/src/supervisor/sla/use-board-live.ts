@@ -1,6 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useThrottled } from '../../referrals/clock-feed.js';
+import { useThrottledRefetch } from '../../api/live-refetch.js';
 import { useRealtime, useServerEvent } from '../../realtime/socket-context.js';
 import { BOARD_KEY, METRICS_KEY } from './board-api.js';
 
@@ -9,10 +8,9 @@ import { BOARD_KEY, METRICS_KEY } from './board-api.js';
  * 30 days, at most every 15 seconds. After a reconnect both are read again: events sent while offline are lost.
  */
 export function useBoardLive(onEscalated: () => void): void {
-  const qc = useQueryClient();
   const { status } = useRealtime();
-  const board = useThrottled(() => void qc.invalidateQueries({ queryKey: BOARD_KEY }), 1000);
-  const metrics = useThrottled(() => void qc.invalidateQueries({ queryKey: METRICS_KEY }), 15_000);
+  const board = useThrottledRefetch(BOARD_KEY, 1000);
+  const metrics = useThrottledRefetch(METRICS_KEY, 15_000);
 
   useServerEvent('sla:changed', ({ escalated }) => {
     board();
